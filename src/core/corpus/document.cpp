@@ -1,0 +1,49 @@
+#include "core/corpus/document.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace vigie::corpus {
+
+DatePrecision Date::precision() const {
+    if (year == 0) return DatePrecision::unknown;
+    if (month == 0) return DatePrecision::year;
+    if (day == 0) return DatePrecision::month;
+    return DatePrecision::day;
+}
+
+std::string Date::iso() const {
+    char buf[16];
+    switch (precision()) {
+        case DatePrecision::unknown: return {};
+        case DatePrecision::year: std::snprintf(buf, sizeof buf, "%04d", year); break;
+        case DatePrecision::month: std::snprintf(buf, sizeof buf, "%04d-%02d", year, month); break;
+        case DatePrecision::day: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day); break;
+    }
+    return buf;
+}
+
+std::optional<Date> Date::parse(std::string_view s) {
+    auto number = [&](std::size_t at, std::size_t len, int& out) {
+        if (s.size() < at + len) return false;
+        const char* b = s.data() + at;
+        auto [p, ec] = std::from_chars(b, b + len, out);
+        return ec == std::errc() && p == b + len;
+    };
+    Date d;
+    if (!number(0, 4, d.year) || d.year < 1) return std::nullopt;
+    if (s.size() == 4) return d;
+    if (s[4] != '-' || !number(5, 2, d.month) || d.month < 1 || d.month > 12) return std::nullopt;
+    if (s.size() == 7) return d;
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (s[7] != '-' || !number(8, 2, d.day) || d.day < 1 || d.day > kDays[d.month - 1]) return std::nullopt;
+    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+    if (d.month == 2 && d.day == 29 && !leap) return std::nullopt;
+    if (s.size() == 10) return d;
+    if ((s[10] != 'T' && s[10] != ' ') || !number(11, 2, d.hour) || d.hour > 23 || s.size() < 16 || s[13] != ':' ||
+        !number(14, 2, d.minute) || d.minute > 59)
+        return std::nullopt;
+    return d;
+}
+
+}  // namespace vigie::corpus

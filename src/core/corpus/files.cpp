@@ -1,0 +1,36 @@
+#include "core/corpus/files.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace vigie::corpus {
+
+Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) return Error{path + ": cannot open (" + std::strerror(errno) + ")"};
+    std::string out;
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) {
+        if (out.size() + n > max_bytes)
+            return Error{path + ": larger than " + std::to_string(max_bytes >> 20) + " MiB, not loaded"};
+        out.append(buf, n);
+    }
+    if (std::ferror(f.get())) return Error{path + ": read error (is it a directory?)"};
+    return out;
+}
+
+std::string parent_dir(std::string_view path) {
+    std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
+std::string join_path(std::string_view dir, std::string_view relative) {
+    if (dir.empty() || (!relative.empty() && relative.front() == '/')) return std::string(relative);
+    std::string out(dir);
+    if (out.back() != '/') out += '/';
+    return out.append(relative);
+}
+
+}  // namespace vigie::corpus

@@ -1,0 +1,223 @@
+#include "core/text/analyzer.h"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+
+#include "core/text/fold.h"
+#include "core/text/utf8.h"
+
+namespace vigie::text {
+
+// [SECTION] Stage helpers ---------------------------------------------------------------------
+
+bool is_elision_prefix(std::string_view p) {
+    static constexpr std::array<std::string_view, 13> kPrefixes = {
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+    return std::find(kPrefixes.begin(), kPrefixes.end(), p) != kPrefixes.end();
+}
+
+namespace {
+
+bool is_apostrophe(char16_t c) { return c == u'\'' || c == u'\u2019'; }
+bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; }
+bool is_group_space(char16_t c) { return c == u' ' || c == u'\u00A0' || c == u'\u202F'; }
+bool is_ascii_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
+
+bool all_digits(const icu::UnicodeString& u, int32_t b, int32_t e) {
+    for (int32_t k = b; k < e; ++k)
+        if (!is_ascii_digit(u[k])) return false;
+    return b < e;
+}
+
+// Lowercase ASCII of u[b,e), or "" when it has anything but ASCII letters.
+std::string ascii_lower(const icu::UnicodeString& u, int32_t b, int32_t e) {
+    std::string out;
+    for (int32_t k = b; k < e; ++k) {
+        char16_t c = u[k];
+        if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
+        if (c < u'a' || c > u'z') return {};
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+// "26.000", "26 000", "1.234.567" → digits only; anything else (a decimal "3,5") unchanged.
+std::string join_thousands(const std::string& s) {
+    std::size_t first_sep = s.find_first_not_of("0123456789");
+    if (first_sep == std::string::npos || first_sep == 0 || first_sep > 3) return s;
+    std::string digits;
+    std::size_t i = 0, group = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= '0' && c <= '9') { digits += s[i++]; ++group; continue; }
+        if (i != first_sep && group != 3) return s;
+        // '.', ' ', U+00A0 (C2 A0), U+202F (E2 80 AF)
+        if (c == '.' || c == ' ') i += 1;
+        else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+        else if (s.compare(i, 3, "\xE2\x80\xAF") == 0) i += 3;
+        else return s;
+        group = 0;
+    }
+    return group == 3 ? digits : s;
+}
+
+bool is_latin(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = next_code_point(s, i);
+        if (cp >= 0x0250 && cp != 0x2019) return false;
+    }
+    return true;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+// [SECTION] Analyzer --------------------------------------------------------------------------
+
+struct Analyzer::Impl {
+    std::unique_ptr<icu::BreakIterator> words;  // ICU word break, French rules
+    const icu::Normalizer2* casefold = nullptr;  // NFKC_Casefold, owned by ICU
+    sb_stemmer* stemmer = nullptr;               // Snowball French, UTF-8
+
+    ~Impl() { if (stemmer) sb_stemmer_delete(stemmer); }
+
+    std::string stem(const std::string& word) const {
+        const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                                               static_cast<int>(word.size()));
+        if (!out) return word;  // only on out-of-memory
+        return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+    }
+};
+
+Analyzer::Analyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+Analyzer::~Analyzer() = default;
+
+Result<Analyzer> Analyzer::create() {
+    auto impl = std::make_unique<Impl>();
+    UErrorCode status = U_ZERO_ERROR;
+    // ICU's default locale is en_US_POSIX in wasm: always name French.
+    impl->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("fr"), status));
+    if (U_FAILURE(status) || !impl->words)
+        return Error{std::string("analyzer: ICU word break rules unavailable (") + u_errorName(status) + ")"};
+    status = U_ZERO_ERROR;
+    impl->casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || !impl->casefold)
+        return Error{std::string("analyzer: ICU NFKC_Casefold data unavailable (") + u_errorName(status) + ")"};
+    impl->stemmer = sb_stemmer_new("french", "UTF_8");
+    if (!impl->stemmer) return Error{"analyzer: Snowball French stemmer unavailable"};
+    return Analyzer(std::move(impl));
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+    // Stage 0: UTF-8 → UTF-16 for ICU, remembering the byte offset of every UTF-16 unit.
+    icu::UnicodeString u;
+    std::vector<std::uint32_t> byte_at;
+    byte_at.reserve(text.size() + 1);
+    for (std::size_t i = 0; i < text.size();) {
+        auto start = static_cast<std::uint32_t>(i);
+        char32_t cp = next_code_point(text, i);
+        // A zero-width space inside a word is a line-break hint (or a copy-paste artefact), not
+        // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
+        if (cp == 0x200B) cp = 0x2060;
+        u.append(static_cast<UChar32>(cp));
+        byte_at.push_back(start);
+        if (cp > 0xFFFF) byte_at.push_back(start);
+    }
+    byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+
+    // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
+    struct Segment { int32_t b, e; bool number; };
+    std::vector<Segment> segments;
+    icu::BreakIterator& bi = *impl_->words;
+    bi.setText(u);
+    for (int32_t b = bi.first(), e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+        int32_t status = bi.getRuleStatus();
+        if (status < UBRK_WORD_NUMBER) continue;  // spaces, punctuation
+        bool number = status < UBRK_WORD_LETTER;
+        if (number && !segments.empty()) {
+            Segment& prev = segments.back();
+            bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 && all_digits(u, b, e);
+            bool prev_head = all_digits(u, prev.b, prev.e) ? prev.e - prev.b <= 3
+                                                           : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
+            if (next_group && prev_head) { prev.e = e; continue; }
+        }
+        segments.push_back({b, e, number});
+    }
+
+    // Stages 2–5 per segment: elision, casefold, numbers, stem + fold.
+    std::vector<Token> tokens;
+    std::vector<int32_t> seg_end;  // UTF-16 end of each emitted token's segment, for compounds
+    std::vector<int32_t> seg_begin;
+    std::uint32_t position = 0;
+    icu::UnicodeString folded;
+    std::string exact;
+    for (Segment s : segments) {
+        // Elision: "l’opération" → "opération"; a lone "l" before ’ (as in "l’« agence") is dropped.
+        int32_t apostrophe = -1;
+        for (int32_t k = s.b; k < s.e; ++k)
+            if (is_apostrophe(u[k])) { apostrophe = k; break; }
+        if (apostrophe > s.b && is_elision_prefix(ascii_lower(u, s.b, apostrophe))) s.b = apostrophe + 1;
+        else if (apostrophe < 0 && s.e < u.length() && is_apostrophe(u[s.e]) && is_elision_prefix(ascii_lower(u, s.b, s.e)))
+            continue;
+
+        UErrorCode status = U_ZERO_ERROR;
+        folded.remove();
+        impl_->casefold->normalize(u.tempSubString(s.b, s.e - s.b), folded, status);
+        if (U_FAILURE(status)) continue;
+        exact.clear();
+        folded.toUTF8String(exact);
+        if (exact.empty()) continue;  // only ignorables (a lone soft hyphen)
+        replace_all(exact, "\u2019", "'");
+
+        Token t;
+        t.begin = byte_at[static_cast<std::size_t>(s.b)];
+        t.end = byte_at[static_cast<std::size_t>(s.e)];
+        t.position = position++;
+        if (s.number) {
+            t.kind = TokenKind::number;
+            t.term = join_thousands(exact);
+        } else {
+            t.term = fold_accents(is_latin(exact) ? impl_->stem(exact) : exact);
+        }
+        t.exact = std::move(exact);
+        exact = std::string();
+        tokens.push_back(std::move(t));
+        seg_begin.push_back(s.b);
+        seg_end.push_back(s.e);
+    }
+
+    // Compounds: parts joined by a single hyphen also index as one term at the first part's position.
+    std::vector<Token> out;
+    out.reserve(tokens.size() + tokens.size() / 8);
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t j = i;
+        while (j + 1 < tokens.size() && seg_begin[j + 1] == seg_end[j] + 1 && is_hyphen(u[seg_end[j]])) ++j;
+        if (j > i) {
+            Token c;
+            c.kind = TokenKind::compound;
+            c.begin = tokens[i].begin;
+            c.end = tokens[j].end;
+            c.position = tokens[i].position;
+            for (std::size_t k = i; k <= j; ++k) c.exact += (k > i ? "-" : "") + tokens[k].exact;
+            c.term = fold_accents(c.exact);
+            out.push_back(std::move(c));
+        }
+        for (std::size_t k = i; k <= j; ++k) out.push_back(std::move(tokens[k]));
+        i = j + 1;
+    }
+    return out;
+}
+
+}  // namespace vigie::text

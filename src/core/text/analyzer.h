@@ -1,0 +1,54 @@
+// The French analyzer: text in, tokens out, each token keeping its byte range in the original.
+// An ordered list of small named stages (after charabia): segment (ICU word break, fr) →
+// casefold (NFKC_Casefold) → elision split → number grouping → stem (Snowball French) → fold.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace vigie::text {
+
+enum class TokenKind : std::uint8_t {
+    word,      // letters (any script)
+    number,    // digits; thousands groups joined ("26.000", "26 000" → "26000")
+    compound,  // hyphenated parts joined ("États-Unis" → "etats-unis"); shares its first part's position
+};
+
+struct Token {
+    std::string term;         // index key: casefolded, stemmed, accents folded ("operation" → "oper")
+    std::string exact;        // casefolded surface form, accents kept ("opération")
+    std::uint32_t begin = 0;  // byte range [begin, end) in the analyzed text
+    std::uint32_t end = 0;
+    std::uint32_t position = 0;  // word position, for phrases and proximity
+    TokenKind kind = TokenKind::word;
+};
+
+// Usage:
+//   auto analyzer = Analyzer::create();           // once; loads ICU data and the stemmer
+//   if (!analyzer) report(analyzer.error());
+//   for (const Token& t : analyzer->analyze(text)) index(t.term, t.position, t.begin, t.end);
+class Analyzer {
+public:
+    static Result<Analyzer> create();
+    Analyzer(Analyzer&&) noexcept;
+    Analyzer& operator=(Analyzer&&) noexcept;
+    ~Analyzer();
+
+    // Not thread-safe: one Analyzer per thread. Invalid UTF-8 reads as U+FFFD, offsets stay exact.
+    std::vector<Token> analyze(std::string_view text) const;
+
+private:
+    struct Impl;
+    explicit Analyzer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// The contractions that French writes with an apostrophe (l’, d’, qu’, jusqu’…), lowercase ASCII.
+bool is_elision_prefix(std::string_view lowercase_ascii);
+
+}  // namespace vigie::text

@@ -1,0 +1,52 @@
+#include "core/text/fold.h"
+
+#include "core/text/utf8.h"
+
+namespace vigie::text {
+
+namespace {
+
+struct FoldRange {
+    char32_t first, last;  // inclusive code point range
+    const char* base;      // what every letter of the range folds to
+};
+
+// Unicode charts "Latin-1 Supplement" and "Latin Extended-A"; × ÷ þ Þ are left alone.
+constexpr FoldRange kFolds[] = {
+    {0x00C0, 0x00C5, "a"}, {0x00C6, 0x00C6, "ae"}, {0x00C7, 0x00C7, "c"}, {0x00C8, 0x00CB, "e"},
+    {0x00CC, 0x00CF, "i"}, {0x00D0, 0x00D0, "d"},  {0x00D1, 0x00D1, "n"}, {0x00D2, 0x00D6, "o"},
+    {0x00D8, 0x00D8, "o"}, {0x00D9, 0x00DC, "u"},  {0x00DD, 0x00DD, "y"}, {0x00DF, 0x00DF, "ss"},
+    {0x00E0, 0x00E5, "a"}, {0x00E6, 0x00E6, "ae"}, {0x00E7, 0x00E7, "c"}, {0x00E8, 0x00EB, "e"},
+    {0x00EC, 0x00EF, "i"}, {0x00F0, 0x00F0, "d"},  {0x00F1, 0x00F1, "n"}, {0x00F2, 0x00F6, "o"},
+    {0x00F8, 0x00F8, "o"}, {0x00F9, 0x00FC, "u"},  {0x00FD, 0x00FD, "y"}, {0x00FF, 0x00FF, "y"},
+    {0x0100, 0x0105, "a"}, {0x0106, 0x010D, "c"},  {0x010E, 0x0111, "d"}, {0x0112, 0x011B, "e"},
+    {0x011C, 0x0123, "g"}, {0x0124, 0x0127, "h"},  {0x0128, 0x0131, "i"}, {0x0132, 0x0133, "ij"},
+    {0x0134, 0x0135, "j"}, {0x0136, 0x0138, "k"},  {0x0139, 0x0142, "l"}, {0x0143, 0x014B, "n"},
+    {0x014C, 0x0151, "o"}, {0x0152, 0x0153, "oe"}, {0x0154, 0x0159, "r"}, {0x015A, 0x0161, "s"},
+    {0x0162, 0x0167, "t"}, {0x0168, 0x0173, "u"},  {0x0174, 0x0175, "w"}, {0x0176, 0x0178, "y"},
+    {0x0179, 0x017E, "z"}, {0x017F, 0x017F, "s"},
+};
+
+const char* fold_of(char32_t cp) {
+    if (cp < 0x00C0 || cp > 0x017F) return nullptr;
+    for (const FoldRange& r : kFolds)
+        if (cp >= r.first && cp <= r.last) return r.base;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string fold_accents(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t start = i;
+        if (static_cast<unsigned char>(s[i]) < 0x80) { out += s[i++]; continue; }
+        char32_t cp = next_code_point(s, i);
+        if (const char* base = fold_of(cp)) out += base;
+        else out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
+}  // namespace vigie::text
