@@ -1,0 +1,140 @@
+// The French analyzer, stage by stage and as a whole. Tables keep the hard cases: ’ vs ',
+// l’« agence, 26.000, États-Unis, œ, soft hyphen, zero-width space, non-Latin scripts.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/text/analyzer.h"
+#include "core/text/fold.h"
+#include "core/text/utf8.h"
+
+using vigie::text::Analyzer;
+using vigie::text::Token;
+using vigie::text::TokenKind;
+
+namespace {
+
+const Analyzer& analyzer() {
+    static Analyzer a = [] {
+        auto r = Analyzer::create();
+        REQUIRE(r.ok());
+        return std::move(r).value();
+    }();
+    return a;
+}
+
+// "term(surface)" per token, where surface is the original text the token's byte range covers;
+// compounds are marked with '='. Checks offsets and terms in one readable string.
+std::string render(const std::string& text) {
+    std::string out;
+    for (const Token& t : analyzer().analyze(text)) {
+        if (!out.empty()) out += ' ';
+        if (t.kind == TokenKind::compound) out += '=';
+        out += t.term + "(" + text.substr(t.begin, t.end - t.begin) + ")";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer]") {
+    auto [input, expected] = GENERATE(table<std::string, std::string>({
+        // elision, with the typographic apostrophe (the norm in the press) and the ASCII one
+        {"l’opération", "oper(opération)"},
+        {"l'opération", "oper(opération)"},
+        {"d’identifier et d'interpeller", "identifi(identifier) et(et) interpel(interpeller)"},
+        {"Qu’il jusqu’à lorsqu’on", "il(il) a(à) on(on)"},
+        {"aujourd’hui", "aujourd'hui(aujourd’hui)"},  // not an elision: one word, apostrophe normalised
+        {"l’« agence de presse »", "agenc(agence) de(de) press(presse)"},  // lone article before a quote
+        // case and accents never matter; stopword-like real words are kept
+        {"État Etat ETAT état", "etat(État) etat(Etat) etat(ETAT) etat(état)"},
+        {"un été chaud", "un(un) ete(été) chaud(chaud)"},
+        {"Europol EUROPOL", "europol(Europol) europol(EUROPOL)"},
+        // plural and gender collapse under the stemmer
+        {"canadien canadiennes", "canadien(canadien) canadien(canadiennes)"},
+        {"opérations opération", "oper(opérations) oper(opération)"},
+        // ligatures
+        {"œuvre Œuvre", "oeuvr(œuvre) oeuvr(Œuvre)"},
+        // numbers: thousands groups are one term however they are written
+        {"26.000 éléments", "26000(26.000) element(éléments)"},
+        {"26 000", "26000(26 000)"},
+        {"26\u00A0000", "26000(26\u00A0000)"},
+        {"26\u202F000", "26000(26\u202F000)"},
+        {"26000", "26000(26000)"},
+        {"3,5 millions", "3,5(3,5) million(millions)"},
+        {"2017/10/04", "2017(2017) 10(10) 04(04)"},
+        {"en 2019 000", "en(en) 2019(2019) 000(000)"},  // four digits cannot start a group
+        // hyphenated compounds: the whole and its parts
+        {"États-Unis", "=etats-unis(États-Unis) etat(États) unis(Unis)"},
+        {"Royaume-Uni", "=royaume-uni(Royaume-Uni) royaum(Royaume) uni(Uni)"},
+        {"a-t-il", "=a-t-il(a-t-il) a(a) t(t) il(il)"},
+        {"pro - taliban", "pro(pro) taliban(taliban)"},  // a spaced dash joins nothing
+        // invisible characters inside words
+        {"terro\u00ADrisme", "terror(terro\u00ADrisme)"},      // soft hyphen
+        {"pro\u200Bpagande", "propagand(pro\u200Bpagande)"},   // zero-width space
+        // other scripts: casefolded, not stemmed by the French rules
+        {"Москва", "москва(Москва)"},
+        {"داعش", "داعش(داعش)"},
+        {"Αθήνα", "αθήνα(Αθήνα)"},
+        // punctuation and emptiness
+        {"", ""},
+        {" … « » — ", ""},
+    }));
+    CAPTURE(input);
+    CHECK(render(input) == expected);
+}
+
+TEST_CASE("analyzer: positions count words; compounds share their first part's", "[analyzer]") {
+    const auto tokens = analyzer().analyze("de l’État islamique aux États-Unis");
+    std::string positions;
+    for (const Token& t : tokens) positions += std::to_string(t.position) + (t.kind == TokenKind::compound ? "c " : " ");
+    CHECK(positions == "0 1 2 3 4c 4 5 ");
+}
+
+TEST_CASE("analyzer: exact form keeps accents, term folds them", "[analyzer]") {
+    const auto tokens = analyzer().analyze("Sûreté");
+    REQUIRE(tokens.size() == 1);
+    CHECK(tokens[0].exact == "sûreté");
+    CHECK(tokens[0].term == "suret");
+}
+
+TEST_CASE("analyzer: broken UTF-8 reads as U+FFFD, offsets stay exact", "[analyzer][bad-input]") {
+    const std::string text = "abc \xC3 propagande \xFF\xFE fin";
+    const auto tokens = analyzer().analyze(text);
+    std::string surfaces;
+    for (const Token& t : tokens) surfaces += text.substr(t.begin, t.end - t.begin) + "|";
+    CHECK(surfaces == "abc|propagande|fin|");
+}
+
+TEST_CASE("analyzer: a seed sentence", "[analyzer]") {
+    const std::string sentence =
+        "Une opération européenne a été menée mercredi et jeudi contre le réseau de propagande en ligne "
+        "de l'organisation Etat islamique dans plusieurs pays, dont la Belgique, la France et le Royaume-Uni.";
+    CHECK(render(sentence) ==
+          "une(Une) oper(opération) europeen(européenne) a(a) ete(été) men(menée) mercred(mercredi) et(et) "
+          "jeud(jeudi) contr(contre) le(le) reseau(réseau) de(de) propagand(propagande) en(en) lign(ligne) "
+          "de(de) organis(organisation) etat(Etat) islam(islamique) dan(dans) plusieur(plusieurs) pay(pays) "
+          "dont(dont) la(la) belgiqu(Belgique) la(la) franc(France) et(et) le(le) =royaume-uni(Royaume-Uni) "
+          "royaum(Royaume) uni(Uni)");
+}
+
+TEST_CASE("fold_accents: Latin diacritics to base letters, other scripts untouched", "[fold]") {
+    using vigie::text::fold_accents;
+    CHECK(fold_accents("àâäéèêëîïôöùûüÿçœæ") == "aaaeeeeiioouuuycoeae");
+    CHECK(fold_accents("ÀÉÇŒ") == "aecoe");
+    CHECK(fold_accents("łódź ŠKODA") == "lodz sKODA");
+    CHECK(fold_accents("москва") == "москва");
+    CHECK(fold_accents("×÷") == "×÷");
+}
+
+TEST_CASE("utf8: validation names the offending byte, line_of counts lines", "[utf8][bad-input]") {
+    using vigie::text::find_invalid_utf8;
+    using vigie::text::line_of;
+    CHECK_FALSE(find_invalid_utf8("Sûreté de l’État 😀").has_value());
+    CHECK(find_invalid_utf8("ok\n\xC3(") == std::optional<std::size_t>(3));
+    CHECK(find_invalid_utf8("\xED\xA0\x80").has_value());  // a surrogate
+    CHECK(find_invalid_utf8("\xC0\xAF").has_value());      // an overlong '/'
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80").has_value());  // above U+10FFFF
+    CHECK(line_of("a\nb\nc", 4) == 3);
+    CHECK(line_of("abc", 99) == 1);
+}

@@ -23,6 +23,20 @@ std::string Date::iso() const {
     return buf;
 }
 
+std::string Date::french() const {
+    static constexpr const char* kMonths[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                              "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    switch (precision()) {
+        case DatePrecision::unknown: return {};
+        case DatePrecision::year: return std::to_string(year);
+        case DatePrecision::month: return std::string(kMonths[month - 1]) + " " + std::to_string(year);
+        case DatePrecision::day:
+            return (day == 1 ? std::string("1er") : std::to_string(day)) + " " + kMonths[month - 1] + " " +
+                   std::to_string(year);
+    }
+    return {};
+}
+
 std::optional<Date> Date::parse(std::string_view s) {
     auto number = [&](std::size_t at, std::size_t len, int& out) {
         if (s.size() < at + len) return false;

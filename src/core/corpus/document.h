@@ -23,7 +23,8 @@ struct Date {
     int minute = 0;
 
     DatePrecision precision() const;
-    std::string iso() const;  // "2019-11-25", "2019-11", "2019", "" (time left out)
+    std::string iso() const;     // "2019-11-25", "2019-11", "2019", "" (time left out)
+    std::string french() const;  // "25 novembre 2019", "mai 2023", "2018", "" — as French press writes dates
 
     // ISO 8601: "2019", "2019-11", "2019-11-25", "2019-11-25T12:00" (seconds/zone ignored).
     static std::optional<Date> parse(std::string_view iso);

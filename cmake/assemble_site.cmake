@@ -1,0 +1,15 @@
+# Copies the page's files into the site folder and writes index.html from shell.html, filling
+# in each fetched file's size (for the loading progress bar). Run with cmake -P.
+file(MAKE_DIRECTORY "${SITE}")
+set(files "")
+foreach(name vigie_app.js vigie_app.wasm vigie_app.data)
+  file(COPY_FILE "${BUILD}/${name}" "${SITE}/${name}" ONLY_IF_DIFFERENT)
+  file(SIZE "${BUILD}/${name}" size)
+  string(APPEND files "\"${name}\": ${size}, ")
+endforeach()
+string(REGEX REPLACE ", $" "" files "${files}")
+file(READ "${SHELL}" html)
+string(REPLACE "@VIGIE_FILES@" "{${files}}" html "${html}")
+file(WRITE "${SITE}/index.html.tmp" "${html}")
+file(COPY_FILE "${SITE}/index.html.tmp" "${SITE}/index.html" ONLY_IF_DIFFERENT)
+file(REMOVE "${SITE}/index.html.tmp")
