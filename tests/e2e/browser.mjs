@@ -13,8 +13,8 @@ export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const SITE = process.env.VIGIE_SITE || join(ROOT, "build/site");
 export const SHOTS = join(ROOT, "build/screenshots");
 
-export async function open({ width = 1280, height = 800, dpr = 1 } = {}) {
-  const server = await serve(SITE);
+export async function open({ width = 1280, height = 800, dpr = 1, site = SITE } = {}) {
+  const server = await serve(site);
   const profile = mkdtempSync(join(tmpdir(), "vigie-chromium-"));
   // A fresh profile every time (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {

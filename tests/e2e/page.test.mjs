@@ -1,0 +1,79 @@
+// The page in Debian's headless Chromium: it loads the bundled dossier, a mouse click on the
+// canvas opens an article, state() reports what the screen shows; a broken site says why.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { open, SITE } from "./browser.mjs";
+
+const IDS = ["000_dd79424af6a55c74", "001_eb2049a8a21f8b0e", "002_9d81120c4d4a292b", "003_d7716fe0f2a8dcd5",
+             "004_49b964d3a1148937"];
+
+async function clickRow(b, id) {
+  const box = (await b.state()).rows[id];
+  assert.ok(box, `row ${id} is on screen`);
+  await b.page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  await b.page.mouse.down();
+  await b.page.mouse.up();
+  await b.page.waitForFunction((want) => window.vigie.state().selected === want, id, { timeout: 5000 });
+}
+
+test("the page opens the dossier and a click opens an article", async () => {
+  const b = await open({ width: 1280, height: 800 });
+  try {
+    await b.ready();
+    const start = await b.state();
+    assert.equal(start.total, 5);
+    assert.deepEqual(start.hits, IDS);
+    assert.equal(start.selected, null);
+    assert.deepEqual(start.filters, []);
+    assert.deepEqual(Object.keys(start.rows).sort(), IDS);
+    await b.shot("e2e-start-1280x800");
+
+    await clickRow(b, "003_d7716fe0f2a8dcd5");
+    const opened = await b.state();
+    assert.equal(opened.reader.doc, "003_d7716fe0f2a8dcd5");
+    await b.shot("e2e-reader-1280x800");
+
+    await clickRow(b, "001_eb2049a8a21f8b0e");
+    assert.equal((await b.state()).reader.doc, "001_eb2049a8a21f8b0e");
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test("on a HiDPI phone screen the boxes are in CSS pixels and clicks still land", async () => {
+  const b = await open({ width: 390, height: 844, dpr: 3 });
+  try {
+    await b.ready();
+    const s = await b.state();
+    assert.equal(s.dpr, 3);
+    for (const box of Object.values(s.rows)) assert.ok(box.x >= 0 && box.x + box.w <= 390, JSON.stringify(box));
+    await clickRow(b, "000_dd79424af6a55c74");
+    const size = await b.page.evaluate(() => [document.getElementById("canvas").width, innerWidth]);
+    assert.deepEqual(size, [390 * 3, 390]);  // backing store at device resolution: crisp text
+    await b.shot("e2e-reader-390x844@3x");
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test("a site with a missing file shows an error instead of a blank page", async () => {
+  const broken = mkdtempSync(join(tmpdir(), "vigie-broken-"));
+  cpSync(SITE, broken, { recursive: true });
+  rmSync(join(broken, "vigie_app.data"));
+  const b = await open({ site: broken });
+  try {
+    await b.page.goto(b.url);
+    await b.page.waitForFunction(() => window.vigie && window.vigie.error, null, { timeout: 30000 });
+    assert.match(await b.page.textContent("#status"), /vigie_app\.data : HTTP 404/);
+    assert.ok(await b.page.isVisible("#loading"));
+    assert.equal(await b.page.evaluate(() => window.vigie.ready), false);
+  } finally {
+    await b.close();
+    rmSync(broken, { recursive: true, force: true });
+  }
+});
