@@ -38,6 +38,12 @@ test("the page opens the dossier and a click opens an article", async () => {
 
     await clickRow(b, "001_eb2049a8a21f8b0e");
     assert.equal((await b.state()).reader.doc, "001_eb2049a8a21f8b0e");
+
+    // The page follows the browser window: a wider window gives wider list rows.
+    const before = (await b.state()).rows["001_eb2049a8a21f8b0e"].w;
+    await b.page.setViewportSize({ width: 1600, height: 900 });
+    await b.page.waitForFunction((w) => window.vigie.state().rows["001_eb2049a8a21f8b0e"].w > w * 1.1, before);
+    assert.equal(await b.page.evaluate(() => document.getElementById("canvas").width), 1600);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
