@@ -39,7 +39,10 @@ void fit_canvas(Web& web) {
     const int w = static_cast<int>(std::lround(css_w * dpr)), h = static_cast<int>(std::lround(css_h * dpr));
     int cur_w = 0, cur_h = 0;
     glfwGetWindowSize(web.window, &cur_w, &cur_h);
-    if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(web.window, w, h);
+    // Not glfwSetWindowSize: Emscripten's version requests fullscreen whenever the size equals
+    // the screen's (a maximised or F11 window), which browsers refuse without a user gesture.
+    // Browser.setCanvasSize is what it calls otherwise, and it notifies GLFW of the new size.
+    if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) EM_ASM({ Browser.setCanvasSize($0, $1); }, w, h);
     if (dpr != web.dpr) {
         web.dpr = dpr;
         if (web.app.set_scale(dpr, kFonts)) {

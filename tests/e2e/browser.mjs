@@ -27,7 +27,7 @@ export async function open({ width = 1280, height = 800, dpr = 1, site = SITE } 
   });
   const page = context.pages()[0] || (await context.newPage());
   const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("pageerror", (e) => errors.push(String(e) + (process.env.VIGIE_E2E_STACKS ? "\n" + e.stack : "")));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   const url = `http://127.0.0.1:${server.address().port}/`;
   return {
