@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/text/analyzer.h"
+#include "core/text/casefold.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -137,4 +138,25 @@ TEST_CASE("utf8: validation names the offending byte, line_of counts lines", "[u
     CHECK(find_invalid_utf8("\xF4\x90\x80\x80").has_value());  // above U+10FFFF
     CHECK(line_of("a\nb\nc", 4) == 3);
     CHECK(line_of("abc", 99) == 1);
+}
+
+TEST_CASE("casefold: the Latin-1 fast path agrees with ICU's NFKC_Casefold", "[casefold]") {
+    using vigie::text::casefold_fast;
+    using vigie::text::casefold_icu;
+    int accepted = 0;
+    for (char32_t c = 1; c <= 0x2FFF; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        const std::u16string one(1, static_cast<char16_t>(c));
+        std::string fast, icu;
+        if (!casefold_fast(one, fast)) continue;
+        ++accepted;
+        REQUIRE(casefold_icu(one, icu));
+        if (icu == "\u2019") icu = "'";  // the analyzer normalises the apostrophe on both paths
+        CAPTURE(static_cast<unsigned>(c));
+        CHECK(fast == icu);
+    }
+    CHECK(accepted == 26 * 2 + 10 + 5 + 30 + 31);  // letters, digits, ' ’ . , _, À–Þ, à–ÿ
+    std::string out = "keep";
+    CHECK_FALSE(casefold_fast(u"Straße", out));
+    CHECK(out == "keep");
 }

@@ -5,10 +5,13 @@
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
+#include "core/text/casefold.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -29,17 +32,16 @@ bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011
 bool is_group_space(char16_t c) { return c == u' ' || c == u'\u00A0' || c == u'\u202F'; }
 bool is_ascii_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
 
-bool all_digits(const icu::UnicodeString& u, int32_t b, int32_t e) {
-    for (int32_t k = b; k < e; ++k)
-        if (!is_ascii_digit(u[k])) return false;
-    return b < e;
+bool all_digits(std::u16string_view u) {
+    for (char16_t c : u)
+        if (!is_ascii_digit(c)) return false;
+    return !u.empty();
 }
 
-// Lowercase ASCII of u[b,e), or "" when it has anything but ASCII letters.
-std::string ascii_lower(const icu::UnicodeString& u, int32_t b, int32_t e) {
+// Lowercase ASCII of u, or "" when it has anything but ASCII letters.
+std::string ascii_lower(std::u16string_view u) {
     std::string out;
-    for (int32_t k = b; k < e; ++k) {
-        char16_t c = u[k];
+    for (char16_t c : u) {
         if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
         if (c < u'a' || c > u'z') return {};
         out += static_cast<char>(c);
@@ -57,11 +59,8 @@ std::string join_thousands(const std::string& s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= '0' && c <= '9') { digits += s[i++]; ++group; continue; }
         if (i != first_sep && group != 3) return s;
-        // '.', ' ', U+00A0 (C2 A0), U+202F (E2 80 AF)
-        if (c == '.' || c == ' ') i += 1;
-        else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
-        else if (s.compare(i, 3, "\xE2\x80\xAF") == 0) i += 3;
-        else return s;
+        if (c != '.' && c != ' ') return s;  // NFKC_Casefold made NBSP and NNBSP plain spaces
+        i += 1;
         group = 0;
     }
     return group == 3 ? digits : s;
@@ -69,8 +68,8 @@ std::string join_thousands(const std::string& s) {
 
 bool is_latin(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = next_code_point(s, i);
-        if (cp >= 0x0250 && cp != 0x2019) return false;
+        if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+        if (next_code_point(s, i) >= 0x0250) return false;
     }
     return true;
 }
@@ -86,16 +85,32 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 
 struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words;  // ICU word break, French rules
-    const icu::Normalizer2* casefold = nullptr;  // NFKC_Casefold, owned by ICU
     sb_stemmer* stemmer = nullptr;               // Snowball French, UTF-8
+    // Terms by exact form: the vocabulary is Zipfian, so stemming each distinct word once
+    // instead of each occurrence removes most of the analyzer's cost. Bounded; cleared when full.
+    std::unordered_map<std::string, std::string> terms;
+    static constexpr std::size_t kMaxCachedTerms = std::size_t(1) << 20;
+    // Buffers reused across calls.
+    std::u16string u16;
+    std::vector<std::uint32_t> byte_at;
 
     ~Impl() { if (stemmer) sb_stemmer_delete(stemmer); }
 
-    std::string stem(const std::string& word) const {
-        const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                                               static_cast<int>(word.size()));
-        if (!out) return word;  // only on out-of-memory
-        return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer)));
+    const std::string& term_of(const std::string& exact) {
+        auto it = terms.find(exact);
+        if (it != terms.end()) return it->second;
+        if (terms.size() >= kMaxCachedTerms) terms.clear();
+        std::string term;
+        if (is_latin(exact)) {
+            const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(exact.data()),
+                                                   static_cast<int>(exact.size()));
+            term = out ? fold_accents(std::string_view(reinterpret_cast<const char*>(out),
+                                                       static_cast<std::size_t>(sb_stemmer_length(stemmer))))
+                       : fold_accents(exact);  // null only on out-of-memory
+        } else {
+            term = exact;  // other scripts: casefolded, not stemmed by French rules
+        }
+        return terms.emplace(exact, std::move(term)).first->second;
     }
 };
 
@@ -112,8 +127,8 @@ Result<Analyzer> Analyzer::create() {
     if (U_FAILURE(status) || !impl->words)
         return Error{std::string("analyzer: ICU word break rules unavailable (") + u_errorName(status) + ")"};
     status = U_ZERO_ERROR;
-    impl->casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status) || !impl->casefold)
+    icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status))
         return Error{std::string("analyzer: ICU NFKC_Casefold data unavailable (") + u_errorName(status) + ")"};
     impl->stemmer = sb_stemmer_new("french", "UTF_8");
     if (!impl->stemmer) return Error{"analyzer: Snowball French stemmer unavailable"};
@@ -121,78 +136,96 @@ Result<Analyzer> Analyzer::create() {
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
+    Impl& im = *impl_;
     // Stage 0: UTF-8 → UTF-16 for ICU, remembering the byte offset of every UTF-16 unit.
-    icu::UnicodeString u;
-    std::vector<std::uint32_t> byte_at;
-    byte_at.reserve(text.size() + 1);
+    std::u16string& u = im.u16;
+    std::vector<std::uint32_t>& byte_at = im.byte_at;
+    u.clear();
+    byte_at.clear();
     for (std::size_t i = 0; i < text.size();) {
         auto start = static_cast<std::uint32_t>(i);
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            u += static_cast<char16_t>(text[i++]);
+            byte_at.push_back(start);
+            continue;
+        }
         char32_t cp = next_code_point(text, i);
         // A zero-width space inside a word is a line-break hint (or a copy-paste artefact), not
         // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
         if (cp == 0x200B) cp = 0x2060;
-        u.append(static_cast<UChar32>(cp));
+        if (cp > 0xFFFF) {
+            u += static_cast<char16_t>(0xD7C0 + (cp >> 10));
+            u += static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+            byte_at.push_back(start);
+        } else {
+            u += static_cast<char16_t>(cp);
+        }
         byte_at.push_back(start);
-        if (cp > 0xFFFF) byte_at.push_back(start);
     }
     byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+    const std::u16string_view uv(u);
 
     // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
     struct Segment { int32_t b, e; bool number; };
     std::vector<Segment> segments;
-    icu::BreakIterator& bi = *impl_->words;
-    bi.setText(u);
+    segments.reserve(u.size() / 5);
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUChars(&ut, u.data(), static_cast<int64_t>(u.size()), &status);
+    icu::BreakIterator& bi = *im.words;
+    bi.setText(&ut, status);
+    if (U_FAILURE(status)) { utext_close(&ut); return {}; }
     for (int32_t b = bi.first(), e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
-        int32_t status = bi.getRuleStatus();
-        if (status < UBRK_WORD_NUMBER) continue;  // spaces, punctuation
-        bool number = status < UBRK_WORD_LETTER;
+        int32_t rule = bi.getRuleStatus();
+        if (rule < UBRK_WORD_NUMBER) continue;  // spaces, punctuation
+        bool number = rule < UBRK_WORD_LETTER;
         if (number && !segments.empty()) {
             Segment& prev = segments.back();
-            bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 && all_digits(u, b, e);
-            bool prev_head = all_digits(u, prev.b, prev.e) ? prev.e - prev.b <= 3
-                                                           : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
+            bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
+                              all_digits(uv.substr(b, 3));
+            bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
+                                 ? prev.e - prev.b <= 3
+                                 : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
             if (next_group && prev_head) { prev.e = e; continue; }
         }
         segments.push_back({b, e, number});
     }
+    bi.setText(icu::UnicodeString());  // drop the alias before the UText goes away
+    utext_close(&ut);
 
     // Stages 2–5 per segment: elision, casefold, numbers, stem + fold.
     std::vector<Token> tokens;
-    std::vector<int32_t> seg_end;  // UTF-16 end of each emitted token's segment, for compounds
-    std::vector<int32_t> seg_begin;
+    tokens.reserve(segments.size());
+    std::vector<int32_t> seg_begin, seg_end;  // UTF-16 range of each token's segment, for compounds
+    seg_begin.reserve(segments.size());
+    seg_end.reserve(segments.size());
     std::uint32_t position = 0;
-    icu::UnicodeString folded;
-    std::string exact;
     for (Segment s : segments) {
         // Elision: "l’opération" → "opération"; a lone "l" before ’ (as in "l’« agence") is dropped.
         int32_t apostrophe = -1;
         for (int32_t k = s.b; k < s.e; ++k)
             if (is_apostrophe(u[k])) { apostrophe = k; break; }
-        if (apostrophe > s.b && is_elision_prefix(ascii_lower(u, s.b, apostrophe))) s.b = apostrophe + 1;
-        else if (apostrophe < 0 && s.e < u.length() && is_apostrophe(u[s.e]) && is_elision_prefix(ascii_lower(u, s.b, s.e)))
+        if (apostrophe > s.b && is_elision_prefix(ascii_lower(uv.substr(s.b, apostrophe - s.b)))) s.b = apostrophe + 1;
+        else if (apostrophe < 0 && s.e < static_cast<int32_t>(u.size()) && is_apostrophe(u[s.e]) &&
+                 is_elision_prefix(ascii_lower(uv.substr(s.b, s.e - s.b))))
             continue;
 
-        UErrorCode status = U_ZERO_ERROR;
-        folded.remove();
-        impl_->casefold->normalize(u.tempSubString(s.b, s.e - s.b), folded, status);
-        if (U_FAILURE(status)) continue;
-        exact.clear();
-        folded.toUTF8String(exact);
-        if (exact.empty()) continue;  // only ignorables (a lone soft hyphen)
-        replace_all(exact, "\u2019", "'");
-
         Token t;
+        const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
+        if (!casefold_fast(seg, t.exact)) {
+            if (!casefold_icu(seg, t.exact)) continue;
+            replace_all(t.exact, "\u2019", "'");
+        }
+        if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
         t.end = byte_at[static_cast<std::size_t>(s.e)];
         t.position = position++;
         if (s.number) {
             t.kind = TokenKind::number;
-            t.term = join_thousands(exact);
+            t.term = join_thousands(t.exact);
         } else {
-            t.term = fold_accents(is_latin(exact) ? impl_->stem(exact) : exact);
+            t.term = im.term_of(t.exact);
         }
-        t.exact = std::move(exact);
-        exact = std::string();
         tokens.push_back(std::move(t));
         seg_begin.push_back(s.b);
         seg_end.push_back(s.e);
@@ -200,7 +233,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 
     // Compounds: parts joined by a single hyphen also index as one term at the first part's position.
     std::vector<Token> out;
-    out.reserve(tokens.size() + tokens.size() / 8);
+    out.reserve(tokens.size() + tokens.size() / 16);
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t j = i;
         while (j + 1 < tokens.size() && seg_begin[j + 1] == seg_end[j] + 1 && is_hyphen(u[seg_end[j]])) ++j;
@@ -210,7 +243,10 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
             c.begin = tokens[i].begin;
             c.end = tokens[j].end;
             c.position = tokens[i].position;
-            for (std::size_t k = i; k <= j; ++k) c.exact += (k > i ? "-" : "") + tokens[k].exact;
+            for (std::size_t k = i; k <= j; ++k) {
+                if (k > i) c.exact += '-';
+                c.exact += tokens[k].exact;
+            }
             c.term = fold_accents(c.exact);
             out.push_back(std::move(c));
         }
