@@ -1,13 +1,20 @@
 #include "cli/commands.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "core/corpus/files.h"
 #include "core/corpus/input.h"
+#include "core/index/builder.h"
+#include "core/index/index.h"
+#include "core/index/search.h"
 #include "core/text/analyzer.h"
 
 namespace vigie::cli {
@@ -20,23 +27,45 @@ constexpr const char* kUsage =
     "usage: vigie <command> [options]\n"
     "\n"
     "commands:\n"
-    "  extract INPUT [--json]   documents of INPUT with their metadata and analyzed token counts\n"
-    "  analyze [TEXT] [--json]  the analyzer's tokens for TEXT (or standard input)\n"
+    "  index INPUT... -o OUT.vidx           build a search index\n"
+    "  search SOURCE [QUERY] [--limit N] [--json] [--explain] [--typing]\n"
+    "                                       search; without QUERY, one query per line on stdin,\n"
+    "                                       one JSON object per line out\n"
+    "  extract INPUT [--json]               documents of INPUT with metadata and token counts\n"
+    "  analyze [TEXT] [--json]              the analyzer's tokens for TEXT (or standard input)\n"
     "\n"
-    "INPUT is a manifest.json or a directory holding one.\n";
+    "INPUT is a manifest.json or a directory holding one; SOURCE is a .vidx or an INPUT.\n"
+    "Query language: words, \"a phrase\", -exclude, a OR b, prefix*, pays:BEL, année:2018..2019,\n"
+    "source:Reuters, titre:mot.\n";
 
 struct Args {
     std::vector<std::string> positional;
-    bool json = false;
-    std::string unknown;  // first unknown option, if any
+    bool json = false, explain = false, typing = false;
+    std::string output;       // -o
+    long limit = 10;          // --limit
+    std::string problem;      // first unknown or malformed option, if any
 };
 
 Args parse_args(int argc, char** argv, int first) {
     Args a;
     for (int i = first; i < argc; ++i) {
         std::string s = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 < argc) return argv[++i];
+            if (a.problem.empty()) a.problem = s + " needs a value";
+            return {};
+        };
         if (s == "--json") a.json = true;
-        else if (s.size() > 1 && s[0] == '-' && a.unknown.empty()) a.unknown = s;
+        else if (s == "--explain") a.explain = true;
+        else if (s == "--typing") a.typing = true;
+        else if (s == "-o" || s == "--output") a.output = value();
+        else if (s == "--limit" || s == "-n") {
+            const std::string v = value();
+            char* end = nullptr;
+            a.limit = std::strtol(v.c_str(), &end, 10);
+            if ((end == v.c_str() || *end || a.limit < 0 || a.limit > 100000) && a.problem.empty())
+                a.problem = "--limit takes a number from 0 to 100000";
+        } else if (s.size() > 1 && s[0] == '-' && a.problem.empty()) a.problem = "unknown option " + s;
         else a.positional.push_back(std::move(s));
     }
     return a;
@@ -78,6 +107,99 @@ int extract(const Args& args) {
     return corpus->documents.empty() ? 1 : 0;
 }
 
+bool ends_with(const std::string& s, std::string_view tail) {
+    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Loads every INPUT into one corpus (ids must stay unique across inputs) and indexes it.
+Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const text::Analyzer& analyzer) {
+    index::IndexBuilder builder(analyzer);
+    std::size_t loaded = 0;
+    for (const std::string& input : inputs) {
+        auto corpus = corpus::load_input(input);
+        if (!corpus) return corpus.error();
+        for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
+        for (const corpus::Document& d : corpus->documents) builder.add(d);
+        loaded += corpus->documents.size();
+    }
+    if (loaded == 0) return Error{"no document could be loaded"};
+    auto bytes = std::move(builder).finish();
+    if (!bytes) return bytes.error();
+    return index::Index::open(std::move(bytes).value());
+}
+
+int build_index(const Args& args) {
+    if (args.positional.empty()) return usage_error("index takes at least one INPUT");
+    if (args.output.empty()) return usage_error("index needs -o OUT.vidx");
+    auto analyzer = make_analyzer();
+    if (!analyzer) return 1;
+    auto ix = index_inputs(args.positional, analyzer.value());
+    if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
+    std::FILE* f = std::fopen(args.output.c_str(), "wb");
+    const std::string& bytes = ix->bytes();
+    if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
+        std::fprintf(stderr, "vigie: %s: cannot write\n", args.output.c_str());
+        return 1;
+    }
+    const index::IndexStats st = ix->stats();
+    std::fprintf(stderr, "vigie: %u documents, %u terms, %u forms → %s (%llu bytes: postings %llu, dictionary %llu, text %llu)\n",
+                 st.documents, st.stems, st.forms, args.output.c_str(), (unsigned long long)st.total_bytes,
+                 (unsigned long long)st.postings_bytes, (unsigned long long)st.dictionary_bytes,
+                 (unsigned long long)st.text_bytes);
+    return 0;
+}
+
+// Human-readable hit: the snippet with matches in bold on a terminal, in «» otherwise.
+void print_hit(std::size_t rank, const index::Hit& h, const index::Index& ix, bool tty) {
+    const index::DocView d = ix.doc(h.doc);
+    std::printf("%2zu. %-22s %-10s %7.3f  %s\n", rank, std::string(d.id).c_str(), d.date.iso().c_str(), h.score,
+                std::string(d.title).c_str());
+    std::string s;
+    std::size_t at = 0;
+    for (auto [b, e] : h.highlights) {
+        s += h.snippet.substr(at, b - at) + (tty ? "\033[1m" : "«") + h.snippet.substr(b, e - b) + (tty ? "\033[0m" : "»");
+        at = e;
+    }
+    s += h.snippet.substr(at);
+    std::printf("    %s\n", s.c_str());
+    if (!h.explanation.empty()) std::printf("%s", h.explanation.c_str());
+}
+
+int search(const Args& args) {
+    if (args.positional.empty() || args.positional.size() > 2) return usage_error("search takes SOURCE [QUERY]");
+    auto analyzer = make_analyzer();
+    if (!analyzer) return 1;
+    const std::string& source = args.positional[0];
+    Result<index::Index> ix = Error{""};
+    if (ends_with(source, ".vidx")) {
+        auto bytes = corpus::read_file(source, std::size_t(4) << 30);
+        ix = bytes ? index::Index::open(std::move(bytes).value(), source) : Result<index::Index>(bytes.error());
+    } else {
+        ix = index_inputs({source}, analyzer.value());
+    }
+    if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
+    index::Searcher searcher(ix.value(), analyzer.value());
+    index::SearchOptions options;
+    options.limit = static_cast<std::size_t>(args.limit);
+    options.explain = args.explain;
+    options.typing = args.typing;
+    auto run = [&](const std::string& q, bool as_json) {
+        const index::SearchResult r = searcher.search(q, options);
+        if (as_json) { std::printf("%s\n", index::to_json(r, ix.value()).c_str()); return; }
+        for (const std::string& m : r.messages) std::printf("note : %s\n", m.c_str());
+        std::printf("%llu résultat%s (%.2f ms)\n", (unsigned long long)r.total, r.total > 1 ? "s" : "", static_cast<double>(r.took_us) / 1000.0);
+        const bool tty = isatty(fileno(stdout));
+        for (std::size_t i = 0; i < r.hits.size(); ++i) print_hit(i + 1, r.hits[i], ix.value(), tty);
+    };
+    if (args.positional.size() == 2) {
+        run(args.positional[1], args.json);
+        return 0;
+    }
+    std::string line;
+    while (std::getline(std::cin, line)) run(line, true);  // batch mode: JSON lines
+    return 0;
+}
+
 int analyze(const Args& args) {
     std::string input;
     if (args.positional.empty()) input.assign(std::istreambuf_iterator<char>(std::cin), {});
@@ -107,7 +229,9 @@ int run(int argc, char** argv) {
     const std::string command = argv[1];
     if (command == "--help" || command == "-h" || command == "help") { std::printf("%s", kUsage); return 0; }
     Args args = parse_args(argc, argv, 2);
-    if (!args.unknown.empty()) return usage_error("unknown option " + args.unknown);
+    if (!args.problem.empty()) return usage_error(args.problem);
+    if (command == "index") return build_index(args);
+    if (command == "search") return search(args);
     if (command == "extract") return extract(args);
     if (command == "analyze") return analyze(args);
     return usage_error("unknown command '" + command + "'");

@@ -40,6 +40,7 @@ struct Document {
     std::string url;
     std::string file;         // where the text came from, as given (relative to the manifest)
     std::string text;         // the original text, byte for byte
+    std::vector<std::string> countries;  // ISO 3166 alpha-3 of the countries it concerns (facets)
 };
 
 struct Corpus {

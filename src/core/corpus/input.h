@@ -8,7 +8,7 @@
 
 namespace vigie::corpus {
 
-// path: a manifest.json, or a directory holding one.
+// path: a manifest.json, a directory holding one, or a .jsonl file.
 Result<Corpus> load_input(const std::string& path);
 
 }  // namespace vigie::corpus

@@ -1,0 +1,131 @@
+// The JS API (DESIGN.md §4.4) over the core, with embind: one session per module instance.
+// api_post.js wraps these string-in, JSON-out functions into the documented JS functions.
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <emscripten/val.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/corpus/jsonl.h"
+#include "core/index/builder.h"
+#include "core/index/index.h"
+#include "core/index/search.h"
+#include "core/text/analyzer.h"
+
+namespace {
+
+using nlohmann::json;
+using namespace vigie;
+
+struct Session {
+    std::optional<text::Analyzer> analyzer;
+    std::optional<index::Index> index;     // what search() reads
+    std::vector<corpus::Document> pending;  // added since the last commit
+    std::string analyzer_error;
+
+    const text::Analyzer* get_analyzer() {
+        if (!analyzer && analyzer_error.empty()) {
+            auto a = text::Analyzer::create();
+            if (a) analyzer = std::move(a).value();
+            else analyzer_error = a.error().message;
+        }
+        return analyzer ? &*analyzer : nullptr;
+    }
+};
+
+Session& session() {
+    static Session s;
+    return s;
+}
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+std::string add(std::string_view text, std::string_view name) {
+    corpus::Corpus c = corpus::parse_jsonl(text, name);
+    json errors = json::array();
+    for (const Error& e : c.warnings) errors.push_back(e.message);
+    for (auto& d : c.documents) session().pending.push_back(std::move(d));
+    return dump({{"added", c.documents.size()}, {"errors", errors}});
+}
+
+std::string add_jsonl(const std::string& text) { return add(text, "jsonl"); }
+
+std::string add_document(const std::string& one_json_object) {
+    std::string line = one_json_object;
+    for (char& c : line) if (c == '\n' || c == '\r') c = ' ';  // JSON allows no raw newline in strings
+    return add(line, "document");
+}
+
+std::string commit() {
+    Session& s = session();
+    const text::Analyzer* a = s.get_analyzer();
+    if (!a) return dump({{"error", s.analyzer_error}});
+    std::vector<corpus::Document> docs;
+    if (s.index)
+        for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) docs.push_back(index::to_document(s.index->doc(d)));
+    for (auto& d : s.pending) docs.push_back(std::move(d));
+    s.pending.clear();
+    auto built = index::build_index(docs, *a);
+    if (!built) return dump({{"error", built.error().message}});
+    s.index = std::move(built).value();
+    return dump({{"documents", s.index->doc_count()}});
+}
+
+std::string load_index(const emscripten::val& bytes) {
+    const auto n = bytes["length"].as<std::size_t>();
+    std::string blob(n, '\0');
+    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(blob.data())));
+    view.call<void>("set", bytes);
+    auto ix = index::Index::open(std::move(blob));
+    if (!ix) return ix.error().message;
+    session().index = std::move(ix).value();
+    return "";
+}
+
+emscripten::val save_index() {
+    Session& s = session();
+    if (!s.index) return emscripten::val::null();
+    const std::string& b = s.index->bytes();
+    return emscripten::val(emscripten::typed_memory_view(b.size(), reinterpret_cast<const unsigned char*>(b.data())));
+}
+
+std::string search(const std::string& query, int limit, bool typing) {
+    Session& s = session();
+    const text::Analyzer* a = s.get_analyzer();
+    if (!a) return dump({{"error", s.analyzer_error}});
+    if (!s.index) return dump({{"error", "no index: call addJsonl()/addDocument() then commit(), or loadIndex()"}});
+    index::SearchOptions o;
+    o.limit = static_cast<std::size_t>(std::max(0, limit));
+    o.typing = typing;
+    return index::to_json(index::Searcher(*s.index, *a).search(query, o), *s.index);
+}
+
+std::string stats() {
+    Session& s = session();
+    json out = {{"pending", s.pending.size()}, {"memory_bytes", emscripten_get_heap_size()}};
+    if (s.index) {
+        const index::IndexStats st = s.index->stats();
+        out.update({{"documents", st.documents}, {"terms", st.stems}, {"forms", st.forms}, {"folded", st.folded},
+                    {"postings_bytes", st.postings_bytes}, {"dictionary_bytes", st.dictionary_bytes},
+                    {"text_bytes", st.text_bytes}, {"index_bytes", st.total_bytes - st.text_bytes},
+                    {"total_bytes", st.total_bytes}, {"tokens", st.title_tokens + st.body_tokens}});
+    } else {
+        out["documents"] = 0;
+    }
+    return dump(out);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(vigie_api) {
+    emscripten::function("vigieAddJsonl", &add_jsonl);
+    emscripten::function("vigieAddDocument", &add_document);
+    emscripten::function("vigieCommit", &commit);
+    emscripten::function("vigieLoadIndex", &load_index);
+    emscripten::function("vigieSaveIndex", &save_index);
+    emscripten::function("vigieSearch", &search);
+    emscripten::function("vigieStats", &stats);
+}

@@ -1,0 +1,82 @@
+#include "core/corpus/jsonl.h"
+
+#include "core/corpus/json.h"
+#include "core/text/utf8.h"
+
+namespace vigie::corpus {
+
+namespace {
+
+std::string stem_of(std::string_view name) {
+    std::size_t slash = name.rfind('/');
+    std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    std::size_t dot = base.rfind('.');
+    return std::string(dot == std::string_view::npos || dot == 0 ? base : base.substr(0, dot));
+}
+
+}  // namespace
+
+Corpus parse_jsonl(std::string_view text, std::string_view name) {
+    Corpus corpus;
+    const std::string where(name), stem = stem_of(name);
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM is not content
+    std::size_t line_no = 0;
+    for (std::size_t begin = 0; begin < text.size();) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(begin, end - begin);
+        begin = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        const std::string at = where + ":" + std::to_string(line_no);
+        if (auto bad = text::find_invalid_utf8(line)) {
+            corpus.warnings.push_back({at + ": invalid UTF-8 at column " + std::to_string(*bad + 1) + ", line skipped"});
+            continue;
+        }
+        auto parsed = parse_json(line, at);
+        if (!parsed) {
+            // parse_json says "<at>:1:<column>: <what>" (one line parsed alone): keep column and what.
+            const std::string m = parsed.error().message.substr(at.size());  // ":1:<column>: <what>"
+            const std::size_t col = m.find(':', 1), what = m.find(": ", col == std::string::npos ? 0 : col + 1);
+            corpus.warnings.push_back({at + ": not JSON at column " + m.substr(col + 1, what - col - 1) + " (" +
+                                       m.substr(what + 2) + "), line skipped"});
+            continue;
+        }
+        const nlohmann::json& o = parsed.value();
+        if (!o.is_object()) { corpus.warnings.push_back({at + ": expected a JSON object, line skipped"}); continue; }
+        Document d;
+        std::string problem, date;
+        auto field = [&](const char* key, std::string& out) {
+            auto it = o.find(key);
+            if (it == o.end() || it->is_null()) return true;
+            if (it->is_number_integer() && std::string_view(key) == "id") { out = std::to_string(it->get<long long>()); return true; }
+            if (!it->is_string()) { problem = std::string("field '") + key + "' must be a string"; return false; }
+            out = it->get<std::string>();
+            return true;
+        };
+        if (!(field("text", d.text) && field("id", d.id) && field("title", d.title) && field("date", date) &&
+              field("source", d.source) && field("url", d.url) && field("lang", d.lang))) {
+            corpus.warnings.push_back({at + ": " + problem + ", line skipped"});
+            continue;
+        }
+        if (d.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+            corpus.warnings.push_back({at + ": field 'text' is missing or empty, line skipped"});
+            continue;
+        }
+        if (!date.empty()) {
+            auto parsed_date = Date::parse(date);
+            if (!parsed_date) {
+                corpus.warnings.push_back({at + ": field 'date' is not an ISO 8601 date: '" + date + "', line skipped"});
+                continue;
+            }
+            d.date = *parsed_date;
+        }
+        if (d.id.empty()) d.id = stem + "-" + std::to_string(line_no);
+        d.file = where;
+        corpus.documents.push_back(std::move(d));
+    }
+    return corpus;
+}
+
+}  // namespace vigie::corpus

@@ -1,0 +1,314 @@
+#include "core/index/builder.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+#include <vector>
+
+#include "core/index/bytes.h"
+#include "core/index/format.h"
+#include "core/index/index.h"
+#include "core/text/analyzer.h"
+#include "core/text/fold.h"
+
+namespace vigie::index {
+
+namespace {
+
+using namespace format;
+
+struct FormPostings {
+    std::string exact, term;          // the form and its stem
+    std::string docs, positions;      // encoded streams
+    std::vector<std::uint32_t> block_starts;  // per block: doc stream offset, position stream offset
+    std::vector<std::uint32_t> block_lasts;   // per block: its last doc (but the current block's)
+    std::uint32_t df = 0, last_doc = 0;
+};
+
+struct DocMeta {
+    std::uint32_t title_tokens = 0, body_tokens = 0, body_start = 0;
+    corpus::Date date;
+    std::uint16_t source = kNoSource;
+    std::vector<std::uint16_t> countries;
+    std::string checkpoints;
+    std::string id, title, text, url;
+};
+
+void put_string_table(std::string& out, const std::vector<std::string_view>& strings) {
+    put_u32(out, static_cast<std::uint32_t>(strings.size()));
+    std::uint32_t at = 0;
+    for (auto s : strings) { put_u32(out, at); at += static_cast<std::uint32_t>(s.size()); }
+    put_u32(out, at);
+    for (auto s : strings) out.append(s);
+}
+
+}  // namespace
+
+struct IndexBuilder::Impl {
+    const text::Analyzer& analyzer;
+    std::vector<FormPostings> forms;
+    std::unordered_map<std::string, std::uint32_t> form_ids;
+    std::vector<DocMeta> docs;
+    std::map<std::string, std::uint16_t> sources, countries;
+    std::uint64_t title_tokens = 0, body_tokens = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;  // (form, position), reused
+
+    explicit Impl(const text::Analyzer& a) : analyzer(a) {}
+
+    std::uint32_t form_of(const text::Token& t) {
+        auto [it, fresh] = form_ids.try_emplace(t.exact, static_cast<std::uint32_t>(forms.size()));
+        if (fresh) {
+            forms.emplace_back();
+            forms.back().exact = t.exact;
+            forms.back().term = t.term;
+        }
+        return it->second;
+    }
+
+    std::uint16_t intern(std::map<std::string, std::uint16_t>& table, const std::string& s) {
+        auto [it, fresh] = table.try_emplace(s, static_cast<std::uint16_t>(table.size()));
+        (void)fresh;
+        return it->second;
+    }
+};
+
+IndexBuilder::IndexBuilder(const text::Analyzer& analyzer) : impl_(std::make_unique<Impl>(analyzer)) {}
+IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
+IndexBuilder::~IndexBuilder() = default;
+std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
+
+void IndexBuilder::add(const corpus::Document& doc) {
+    Impl& im = *impl_;
+    const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
+    DocMeta meta;
+    meta.id = doc.id;
+    meta.title = doc.title;
+    meta.text = doc.text;
+    meta.url = doc.url;
+    meta.date = doc.date;
+    if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
+    for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
+    std::sort(meta.countries.begin(), meta.countries.end());
+    meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
+
+    auto& occ = im.occurrences;
+    occ.clear();
+    std::uint32_t title_len = 0;
+    for (const text::Token& t : im.analyzer.analyze(doc.title)) {
+        occ.emplace_back(im.form_of(t), t.position);
+        title_len = t.position + 1;
+    }
+    meta.title_tokens = title_len;
+    meta.body_start = title_len + kFieldGap;
+    std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
+    for (const text::Token& t : im.analyzer.analyze(doc.text)) {
+        occ.emplace_back(im.form_of(t), meta.body_start + t.position);
+        body_len = t.position + 1;
+        if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
+            put_varint(meta.checkpoints, t.begin - last_offset);
+            last_offset = t.begin;
+            next_checkpoint += kCheckpointEvery;
+        }
+    }
+    meta.body_tokens = body_len;
+    im.title_tokens += title_len;
+    im.body_tokens += body_len;
+
+    // Occurrences grouped by form (positions stay sorted within a form) → one posting each.
+    std::sort(occ.begin(), occ.end());
+    for (std::size_t i = 0; i < occ.size();) {
+        std::size_t j = i;
+        while (j < occ.size() && occ[j].first == occ[i].first) ++j;
+        FormPostings& f = im.forms[occ[i].first];
+        if (f.df % kBlock == 0) {
+            if (f.df > 0) f.block_lasts.push_back(f.last_doc);
+            f.block_starts.push_back(static_cast<std::uint32_t>(f.docs.size()));
+            f.block_starts.push_back(static_cast<std::uint32_t>(f.positions.size()));
+        }
+        std::uint32_t tf_title = 0;
+        for (std::size_t k = i; k < j && occ[k].second < meta.body_start; ++k) ++tf_title;
+        const auto tf_body = static_cast<std::uint32_t>(j - i) - tf_title;
+        put_varint(f.docs, f.df == 0 ? doc_id : doc_id - f.last_doc - 1);
+        put_varint(f.docs, std::uint64_t(tf_body) << 1 | (tf_title > 0));
+        if (tf_title) put_varint(f.docs, tf_title);
+        std::uint32_t prev = 0;
+        for (std::size_t k = i; k < j; ++k) {
+            put_varint(f.positions, k == i ? occ[k].second : occ[k].second - prev);
+            prev = occ[k].second;
+        }
+        f.last_doc = doc_id;
+        ++f.df;
+        i = j;
+    }
+    im.docs.push_back(std::move(meta));
+}
+
+Result<std::string> IndexBuilder::finish() && {
+    Impl& im = *impl_;
+    const auto n_docs = static_cast<std::uint32_t>(im.docs.size());
+
+    // Forms ordered by (stem, exact): a stem's forms are contiguous.
+    std::vector<std::uint32_t> order(im.forms.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto& fa = im.forms[a];
+        const auto& fb = im.forms[b];
+        return fa.term != fb.term ? fa.term < fb.term : fa.exact < fb.exact;
+    });
+    std::vector<std::string_view> stems, exacts;
+    std::vector<std::uint32_t> first_form, form_stem;
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        const FormPostings& f = im.forms[order[i]];
+        if (stems.empty() || stems.back() != f.term) {
+            stems.push_back(f.term);
+            first_form.push_back(i);
+        }
+        exacts.push_back(f.exact);
+        form_stem.push_back(static_cast<std::uint32_t>(stems.size() - 1));
+    }
+    first_form.push_back(static_cast<std::uint32_t>(order.size()));
+
+    // Folded forms (accents removed, not stemmed) for prefix and typo lookups.
+    std::vector<std::pair<std::string, std::uint32_t>> folded_pairs;
+    folded_pairs.reserve(order.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) folded_pairs.emplace_back(text::fold_accents(exacts[i]), i);
+    std::sort(folded_pairs.begin(), folded_pairs.end());
+    std::vector<std::string_view> folded;
+    std::vector<std::uint32_t> folded_first, folded_forms;
+    for (const auto& [s, form] : folded_pairs) {
+        if (folded.empty() || folded.back() != s) {
+            folded.push_back(s);
+            folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
+        }
+        folded_forms.push_back(form);
+    }
+    folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
+
+    // Sections.
+    std::vector<std::pair<Section, std::string>> sections;
+    sections.reserve(kSectionCount);  // section() hands out references: no reallocation
+    auto section = [&](Section id) -> std::string& { sections.emplace_back(id, std::string()); return sections.back().second; };
+
+    std::string& meta = section(Section::meta);
+    for (std::size_t v : {std::size_t(n_docs), stems.size(), exacts.size(), folded.size(), im.sources.size(), im.countries.size()})
+        put_u32(meta, static_cast<std::uint32_t>(v));
+    put_u64(meta, im.title_tokens);
+    put_u64(meta, im.body_tokens);
+
+    std::string& docs = section(Section::docs);
+    std::string& checkpoints = section(Section::checkpoints);
+    std::string& doc_countries = section(Section::doc_countries);
+    std::uint32_t n_countries = 0;
+    for (const DocMeta& d : im.docs) {
+        put_u32(docs, d.title_tokens);
+        put_u32(docs, d.body_tokens);
+        put_u32(docs, d.body_start);
+        put_u16(docs, static_cast<std::uint16_t>(std::clamp(d.date.year, 0, 65535)));
+        docs += static_cast<char>(d.date.month);
+        docs += static_cast<char>(d.date.day);
+        put_u16(docs, d.source);
+        put_u16(docs, static_cast<std::uint16_t>(d.countries.size()));
+        put_u32(docs, n_countries);
+        put_u32(docs, static_cast<std::uint32_t>(checkpoints.size()));
+        put_u32(docs, 0);
+        for (std::uint16_t c : d.countries) put_u16(doc_countries, c);
+        n_countries += static_cast<std::uint32_t>(d.countries.size());
+        checkpoints += d.checkpoints;
+    }
+
+    std::string& doc_text = section(Section::doc_text);
+    std::uint64_t at = 0;
+    for (const DocMeta& d : im.docs)
+        for (const std::string* s : {&d.id, &d.title, &d.text, &d.url}) { put_u64(doc_text, at); at += s->size(); }
+    put_u64(doc_text, at);
+    doc_text.reserve(doc_text.size() + at);
+    for (const DocMeta& d : im.docs)
+        for (const std::string* s : {&d.id, &d.title, &d.text, &d.url}) doc_text += *s;
+
+    auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
+        std::vector<std::string_view> out(table.size());
+        for (const auto& [s, id] : table) out[id] = s;
+        return out;
+    };
+    put_string_table(section(Section::sources), by_id(im.sources));
+    put_string_table(section(Section::countries), by_id(im.countries));
+
+    std::string& stems_sec = section(Section::stems);
+    put_string_table(stems_sec, stems);
+    for (std::uint32_t v : first_form) put_u32(stems_sec, v);
+
+    std::string& forms_sec = section(Section::forms);
+    put_string_table(forms_sec, exacts);
+    std::string postings;
+    std::vector<std::uint64_t> form_offsets;
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        const FormPostings& f = im.forms[order[i]];
+        form_offsets.push_back(postings.size());
+        if (f.df > kBlock) {
+            for (std::size_t b = 0; b < f.block_lasts.size() + 1; ++b) {
+                put_u32(postings, b < f.block_lasts.size() ? f.block_lasts[b] : f.last_doc);
+                put_u32(postings, f.block_starts[2 * b]);
+                put_u32(postings, f.block_starts[2 * b + 1]);
+            }
+        }
+        put_varint(postings, f.docs.size());
+        postings += f.docs;
+        postings += f.positions;
+    }
+    while (forms_sec.size() % 8) forms_sec += '\0';
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        put_u64(forms_sec, form_offsets[i]);
+        put_u32(forms_sec, im.forms[order[i]].df);
+        put_u32(forms_sec, form_stem[i]);
+    }
+
+    std::string& folded_sec = section(Section::folded);
+    put_string_table(folded_sec, folded);
+    for (std::uint32_t v : folded_first) put_u32(folded_sec, v);
+    std::string& ff = section(Section::folded_forms);
+    for (std::uint32_t v : folded_forms) put_u32(ff, v);
+    section(Section::postings) = std::move(postings);
+
+    // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
+    std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();
+    std::string table;
+    for (auto& [id, bytes] : sections) {
+        offset = (offset + 7) & ~std::uint64_t(7);
+        put_u32(table, static_cast<std::uint32_t>(id));
+        put_u32(table, 0);
+        put_u64(table, offset);
+        put_u64(table, bytes.size());
+        offset += bytes.size();
+    }
+    std::string out;
+    out.reserve(offset);
+    out.append(kMagic, 4);
+    put_u32(out, kVersion);
+    put_u32(out, 0);
+    put_u32(out, static_cast<std::uint32_t>(sections.size()));
+    put_u64(out, 0);  // checksum, filled below
+    put_u64(out, offset);
+    out += table;
+    for (auto& [id, bytes] : sections) {
+        while (out.size() % 8) out += '\0';
+        out += bytes;
+        std::string().swap(bytes);
+    }
+    if (out.size() > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
+        return Error{"index: larger than 4 GiB, which wasm32 cannot hold"};
+    const std::size_t body = kHeaderBytes + kSectionEntryBytes * sections.size();
+    const std::uint64_t sum = checksum64(reinterpret_cast<const std::uint8_t*>(out.data()) + body, out.size() - body);
+    for (int i = 0; i < 8; ++i) out[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
+    return out;
+}
+
+Result<Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer) {
+    IndexBuilder builder(analyzer);
+    for (const corpus::Document& d : docs) builder.add(d);
+    auto bytes = std::move(builder).finish();
+    if (!bytes) return bytes.error();
+    return Index::open(std::move(bytes).value());
+}
+
+}  // namespace vigie::index

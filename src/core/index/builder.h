@@ -1,0 +1,39 @@
+// IndexBuilder: analyzes documents into a positional inverted index and writes the .vidx blob
+// (format.h). Single-threaded; memory is the postings being built plus the documents' text.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/corpus/document.h"
+#include "core/result.h"
+
+namespace vigie::text { class Analyzer; }
+
+namespace vigie::index {
+
+// Usage:
+//   IndexBuilder b(analyzer);
+//   for (const auto& d : corpus.documents) b.add(d);
+//   std::string vidx = std::move(b).finish();      // then Index::open(std::move(vidx))
+class IndexBuilder {
+public:
+    explicit IndexBuilder(const text::Analyzer& analyzer);
+    IndexBuilder(IndexBuilder&&) noexcept;
+    ~IndexBuilder();
+
+    void add(const corpus::Document& doc);
+    std::size_t size() const;           // documents added
+    Result<std::string> finish() &&;    // the .vidx bytes; fails only past the format's limits
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Builds and opens an index over documents in one call.
+Result<class Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer);
+
+}  // namespace vigie::index

@@ -1,0 +1,56 @@
+// Little-endian byte encoding for the .vidx format: fixed-width loads/stores, LEB128 varints,
+// and the 64-bit checksum. Same bytes on x86 and wasm32.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace vigie::index {
+
+inline void put_u32(std::string& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+inline void put_u64(std::string& out, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+inline void put_u16(std::string& out, std::uint16_t v) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>(v >> 8);
+}
+inline void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out += static_cast<char>((v & 0x7F) | 0x80);
+        v >>= 7;
+    }
+    out += static_cast<char>(v);
+}
+
+inline std::uint32_t load_u32(const std::uint8_t* p) {
+    return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+}
+inline std::uint64_t load_u64(const std::uint8_t* p) { return load_u32(p) | std::uint64_t(load_u32(p + 4)) << 32; }
+inline std::uint16_t load_u16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
+
+// Decodes a varint at p (which the caller keeps inside its stream) and advances p.
+inline std::uint32_t read_varint(const std::uint8_t*& p) {
+    std::uint32_t v = *p & 0x7F;
+    if (!(*p++ & 0x80)) return v;
+    for (int shift = 7; shift < 35; shift += 7) {
+        v |= std::uint32_t(*p & 0x7F) << shift;
+        if (!(*p++ & 0x80)) break;
+    }
+    return v;
+}
+// Skips n varints.
+inline void skip_varints(const std::uint8_t*& p, std::uint32_t n) {
+    while (n) n -= (*p++ & 0x80) == 0;
+}
+
+// A fast 64-bit checksum over whole words (not cryptographic: it catches truncation and
+// corruption of a saved index, at several GB/s so loading stays quick).
+std::uint64_t checksum64(const std::uint8_t* data, std::size_t size);
+
+}  // namespace vigie::index

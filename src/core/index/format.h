@@ -1,0 +1,50 @@
+// The .vidx layout: one little-endian blob, identical native and wasm, read in place (no
+// per-term objects on load). Versioned and checksummed. Layout (all offsets in bytes):
+//
+//   header      "VIDX" u32 version u32 flags u32 section_count u64 checksum(after table) u64 size
+//   table       section_count × {u32 id, u32 0, u64 offset, u64 size}, sections 8-byte aligned
+//   META        u32 docs, stems, forms, folded, sources, countries; u64 title_tokens, body_tokens
+//   DOCS        docs × DocRecord (32 bytes, below)
+//   DOC_TEXT    u64 offsets[docs×4+1] then bytes: per doc id, title, text, url
+//   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 16, 32, …
+//   SOURCES     string table; COUNTRIES string table (iso3) + DOC_COUNTRIES u16 ids
+//   STEMS       string table (terms, sorted) + u32 first_form[stems+1]
+//   FORMS       string table (exact forms, grouped by stem) + forms × {u64 postings, u32 df, u32 stem}
+//   FOLDED      string table (accent-folded forms, sorted) + u32 first[folded+1] into FOLDED_FORMS
+//   FOLDED_FORMS u32 form ids
+//   POSTINGS    per form: [skip table if df > 128] varint doc_bytes, doc stream, position stream
+//
+// String table: u32 count, u32 offsets[count+1] (relative to the blob after them), bytes.
+// Doc stream, per posting: varint (doc − previous doc − 1, or doc for the first),
+//   varint (tf_body << 1 | has_title), [varint tf_title]. Position stream, per posting:
+//   tf_title + tf_body varints, first absolute then deltas. Skip table: one entry per block of
+//   128 postings {u32 last doc, u32 doc stream offset, u32 position stream offset}.
+// Positions: title tokens from 0, body tokens from body_start (title length + a gap, so that
+// no phrase spans the two fields).
+#pragma once
+
+#include <cstdint>
+
+namespace vigie::index::format {
+
+constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kHeaderBytes = 32;
+constexpr std::uint32_t kSectionEntryBytes = 24;
+constexpr std::uint32_t kBlock = 128;          // postings per skip block
+constexpr std::uint32_t kCheckpointEvery = 16; // body positions between byte-offset checkpoints
+constexpr std::uint32_t kFieldGap = 8;         // positions between title and body
+constexpr std::uint32_t kDocRecordBytes = 32;
+constexpr std::uint16_t kNoSource = 0xFFFF;
+
+enum class Section : std::uint32_t {
+    meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
+    folded_forms, postings,
+};
+constexpr std::uint32_t kSectionCount = 12;
+
+// DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
+//            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),
+//            u32 checkpoints (offset in CHECKPOINTS), u32 reserved.
+
+}  // namespace vigie::index::format

@@ -1,0 +1,379 @@
+#include "core/index/index.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/index/bytes.h"
+#include "core/index/format.h"
+
+namespace vigie::index {
+
+using namespace format;
+
+// [SECTION] PostingCursor ---------------------------------------------------------------------
+
+PostingCursor::PostingCursor(const std::uint8_t* p, std::uint32_t df) : df_(df) {
+    if (df > kBlock) {
+        skip_ = p;
+        p += 12 * ((df + kBlock - 1) / kBlock);
+    }
+    const std::uint32_t doc_bytes = read_varint(p);
+    docs_begin_ = docs_ = p;
+    pos_begin_ = pos_ = p + doc_bytes;
+    next();
+}
+
+void PostingCursor::next() {
+    if (!current_read_) unread_positions_ += tf_title_ + tf_body_;
+    current_read_ = false;
+    if (index_ >= df_) { doc_ = kNoDoc; return; }
+    const std::uint32_t delta = read_varint(docs_);
+    doc_ = prev_ == kNoDoc ? delta : prev_ + 1 + delta;
+    const std::uint32_t v = read_varint(docs_);
+    tf_body_ = v >> 1;
+    tf_title_ = (v & 1) ? read_varint(docs_) : 0;
+    prev_ = doc_;
+    ++index_;
+}
+
+void PostingCursor::advance(std::uint32_t target) {
+    if (doc_ >= target) return;  // also when exhausted (kNoDoc)
+    if (skip_) {
+        // The block of the current posting is (index_ − 1) / kBlock; jump past blocks ending before target.
+        std::uint32_t block = (index_ - 1) / kBlock, blocks = (df_ + kBlock - 1) / kBlock, b = block;
+        while (b + 1 < blocks && load_u32(skip_ + 12 * b) < target) ++b;
+        if (b > block) {
+            prev_ = load_u32(skip_ + 12 * (b - 1));
+            docs_ = docs_begin_ + load_u32(skip_ + 12 * b + 4);
+            pos_ = pos_begin_ + load_u32(skip_ + 12 * b + 8);
+            index_ = b * kBlock;
+            unread_positions_ = 0;
+            current_read_ = true;
+            next();
+        }
+    }
+    while (doc_ < target) next();
+}
+
+void PostingCursor::positions(std::vector<std::uint32_t>& out) {
+    out.clear();
+    if (doc_ == kNoDoc) return;
+    if (current_read_) return;  // asked twice for one posting: not supported, callers cache
+    skip_varints(pos_, unread_positions_);
+    unread_positions_ = 0;
+    std::uint32_t p = 0;
+    for (std::uint32_t i = 0, n = tf_title_ + tf_body_; i < n; ++i) {
+        p = i == 0 ? read_varint(pos_) : p + read_varint(pos_);
+        out.push_back(p);
+    }
+    current_read_ = true;
+}
+
+// [SECTION] Opening and validation -----------------------------------------------------------
+
+std::string_view Index::StringTable::get(std::uint32_t i) const {
+    const std::uint32_t b = load_u32(offsets + 4 * i), e = load_u32(offsets + 4 * (i + 1));
+    return std::string_view(blob + b, e - b);
+}
+
+std::uint32_t Index::StringTable::lower_bound(std::string_view key) const {
+    std::uint32_t lo = 0, hi = count;
+    while (lo < hi) {
+        std::uint32_t mid = lo + (hi - lo) / 2;
+        if (get(mid) < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+bool Index::read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used) {
+    if (size < 8) return false;
+    t.count = load_u32(p);
+    const std::size_t head = 4 + 4 * (std::size_t(t.count) + 1);
+    if (t.count > size / 4 || head > size) return false;
+    t.offsets = p + 4;
+    t.blob = reinterpret_cast<const char*>(p + head);
+    std::uint32_t prev = 0;
+    for (std::uint32_t i = 0; i <= t.count; ++i) {
+        std::uint32_t o = load_u32(t.offsets + 4 * i);
+        if (o < prev || head + o > size) return false;
+        prev = o;
+    }
+    used = head + prev;
+    return true;
+}
+
+Result<Index> Index::open(std::string bytes, std::string_view name) {
+    const std::string where(name);
+    auto bad = [&](const std::string& what) { return Error{where + ": not a valid Vigie index (" + what + ")"}; };
+    Index ix;
+    auto owned = std::make_shared<const std::string>(std::move(bytes));
+    const std::string& b = *owned;
+    const auto* base = reinterpret_cast<const std::uint8_t*>(b.data());
+    if (b.size() < kHeaderBytes || b.compare(0, 4, kMagic, 4) != 0) return bad("no VIDX header");
+    if (load_u32(base + 4) != kVersion)
+        return bad("format version " + std::to_string(load_u32(base + 4)) + ", this build reads " +
+                   std::to_string(kVersion));
+    const std::uint32_t n_sections = load_u32(base + 12);
+    if (load_u64(base + 24) != b.size())
+        return bad("truncated: " + std::to_string(b.size()) + " of " + std::to_string(load_u64(base + 24)) + " bytes");
+    const std::size_t table_end = kHeaderBytes + std::size_t(kSectionEntryBytes) * n_sections;
+    if (n_sections != kSectionCount || table_end > b.size()) return bad("section table");
+    if (checksum64(base + table_end, b.size() - table_end) != load_u64(base + 16)) return bad("checksum mismatch");
+
+    const std::uint8_t* sec[kSectionCount + 1] = {};
+    std::size_t len[kSectionCount + 1] = {};
+    for (std::uint32_t i = 0; i < n_sections; ++i) {
+        const std::uint8_t* e = base + kHeaderBytes + kSectionEntryBytes * i;
+        const std::uint32_t id = load_u32(e);
+        const std::uint64_t off = load_u64(e + 8), size = load_u64(e + 16);
+        if (id == 0 || id > kSectionCount || sec[id] || off > b.size() || size > b.size() - off) return bad("section " + std::to_string(id));
+        sec[id] = base + off;
+        len[id] = static_cast<std::size_t>(size);
+    }
+    auto S = [](Section s) { return static_cast<std::uint32_t>(s); };
+
+    if (len[S(Section::meta)] < 40) return bad("meta");
+    const std::uint8_t* meta = sec[S(Section::meta)];
+    ix.docs_ = load_u32(meta);
+    const std::uint32_t n_stems = load_u32(meta + 4), n_forms = load_u32(meta + 8), n_folded = load_u32(meta + 12);
+    ix.title_tokens_ = load_u64(meta + 24);
+    ix.body_tokens_ = load_u64(meta + 32);
+    if (len[S(Section::docs)] != std::size_t(ix.docs_) * kDocRecordBytes) return bad("document table");
+    ix.doc_records_ = sec[S(Section::docs)];
+
+    const std::size_t text_head = (std::size_t(ix.docs_) * 4 + 1) * 8;
+    if (len[S(Section::doc_text)] < text_head) return bad("document text");
+    ix.doc_text_ = sec[S(Section::doc_text)];
+    std::uint64_t prev = 0;
+    for (std::size_t i = 0; i <= std::size_t(ix.docs_) * 4; ++i) {
+        std::uint64_t o = load_u64(ix.doc_text_ + 8 * i);
+        if (o < prev || text_head + o > len[S(Section::doc_text)]) return bad("document text offsets");
+        prev = o;
+    }
+    ix.checkpoints_ = sec[S(Section::checkpoints)];
+    ix.checkpoints_size_ = len[S(Section::checkpoints)];
+    ix.doc_countries_ = sec[S(Section::doc_countries)];
+
+    std::size_t used = 0;
+    if (!read_table(sec[S(Section::sources)], len[S(Section::sources)], ix.sources_, used)) return bad("sources");
+    if (!read_table(sec[S(Section::countries)], len[S(Section::countries)], ix.countries_, used)) return bad("countries");
+    for (std::uint32_t d = 0; d < ix.docs_; ++d) {
+        const std::uint8_t* r = ix.doc_records_ + kDocRecordBytes * d;
+        const std::uint16_t source = load_u16(r + 16);
+        if (source != kNoSource && source >= ix.sources_.count) return bad("document source");
+        if ((std::size_t(load_u32(r + 20)) + load_u16(r + 18)) * 2 > len[S(Section::doc_countries)])
+            return bad("document countries");
+        if (load_u32(r + 24) > ix.checkpoints_size_) return bad("document checkpoints");
+    }
+    for (std::size_t i = 0; i + 1 < len[S(Section::doc_countries)]; i += 2)
+        if (load_u16(ix.doc_countries_ + i) >= ix.countries_.count) return bad("country ids");
+
+    if (!read_table(sec[S(Section::stems)], len[S(Section::stems)], ix.stems_, used) || ix.stems_.count != n_stems ||
+        len[S(Section::stems)] < used + 4 * (std::size_t(n_stems) + 1))
+        return bad("stems");
+    ix.first_form_ = sec[S(Section::stems)] + used;
+    for (std::uint32_t i = 0; i <= n_stems; ++i)
+        if (load_u32(ix.first_form_ + 4 * i) > n_forms || (i && load_u32(ix.first_form_ + 4 * i) < load_u32(ix.first_form_ + 4 * (i - 1))))
+            return bad("stem forms");
+
+    if (!read_table(sec[S(Section::forms)], len[S(Section::forms)], ix.forms_, used) || ix.forms_.count != n_forms)
+        return bad("forms");
+    used = (used + 7) & ~std::size_t(7);
+    if (len[S(Section::forms)] < used + 16 * std::size_t(n_forms)) return bad("form records");
+    ix.form_records_ = sec[S(Section::forms)] + used;
+    ix.postings_ = sec[S(Section::postings)];
+    ix.postings_size_ = len[S(Section::postings)];
+    for (std::uint32_t f = 0; f < n_forms; ++f) {
+        const std::uint8_t* r = ix.form_records_ + 16 * f;
+        const std::uint32_t df = load_u32(r + 8);
+        if (load_u64(r) >= ix.postings_size_ || df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems)
+            return bad("form " + std::to_string(f));
+        if (df > kBlock && load_u64(r) + 12 * ((df + kBlock - 1) / kBlock) > ix.postings_size_)
+            return bad("skip table of form " + std::to_string(f));
+    }
+
+    if (!read_table(sec[S(Section::folded)], len[S(Section::folded)], ix.folded_, used) || ix.folded_.count != n_folded ||
+        len[S(Section::folded)] < used + 4 * (std::size_t(n_folded) + 1))
+        return bad("folded forms");
+    ix.folded_first_ = sec[S(Section::folded)] + used;
+    if (len[S(Section::folded_forms)] != 4 * std::size_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
+        return bad("folded form lists");
+    ix.folded_forms_ = sec[S(Section::folded_forms)];
+    for (std::uint32_t i = 0; i < n_forms; ++i)
+        if (load_u32(ix.folded_forms_ + 4 * i) >= n_forms) return bad("folded form ids");
+
+    ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
+    ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
+    ix.bytes_ = std::move(owned);
+    return ix;
+}
+
+// [SECTION] Documents -------------------------------------------------------------------------
+
+DocView Index::doc(std::uint32_t d) const {
+    DocView v;
+    auto str = [&](std::uint32_t k) {
+        const std::size_t i = std::size_t(d) * 4 + k;
+        const std::uint64_t b = load_u64(doc_text_ + 8 * i), e = load_u64(doc_text_ + 8 * (i + 1));
+        return std::string_view(reinterpret_cast<const char*>(doc_text_) + (std::size_t(docs_) * 4 + 1) * 8 + b, e - b);
+    };
+    v.id = str(0);
+    v.title = str(1);
+    v.text = str(2);
+    v.url = str(3);
+    const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
+    v.title_tokens = load_u32(r);
+    v.body_tokens = load_u32(r + 4);
+    v.body_start = load_u32(r + 8);
+    v.date.year = load_u16(r + 12);
+    v.date.month = r[14];
+    v.date.day = r[15];
+    const std::uint16_t source = load_u16(r + 16);
+    if (source != kNoSource) v.source = sources_.get(source);
+    auto [ids, n] = doc_countries(d);
+    for (std::uint32_t i = 0; i < n; ++i) v.countries.push_back(countries_.get(load_u16(ids + 2 * i)));
+    return v;
+}
+
+corpus::Document to_document(const DocView& v) {
+    corpus::Document d;
+    d.id = v.id;
+    d.title = v.title;
+    d.text = v.text;
+    d.url = v.url;
+    d.source = v.source;
+    d.date = v.date;
+    for (auto c : v.countries) d.countries.emplace_back(c);
+    return d;
+}
+
+std::uint16_t Index::doc_source(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 16); }
+int Index::doc_year(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 12); }
+std::uint32_t Index::doc_title_tokens(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d); }
+std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 4); }
+std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }
+
+std::pair<const std::uint8_t*, std::uint32_t> Index::doc_countries(std::uint32_t d) const {
+    const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
+    return {doc_countries_ + 2 * std::size_t(load_u32(r + 20)), load_u16(r + 18)};
+}
+
+std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d) const {
+    std::vector<std::uint32_t> out;
+    const std::uint32_t body = doc_body_tokens(d);
+    const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
+    const std::uint8_t* end = checkpoints_ + checkpoints_size_;
+    std::uint32_t at = 0;
+    for (std::uint32_t k = 0; k * kCheckpointEvery < body && p < end; ++k) {
+        at += read_varint(p);
+        out.push_back(at);
+    }
+    return out;
+}
+
+// [SECTION] Dictionary ------------------------------------------------------------------------
+
+std::optional<std::uint32_t> Index::find_stem(std::string_view term) const {
+    const std::uint32_t i = stems_.lower_bound(term);
+    if (i < stems_.count && stems_.get(i) == term) return i;
+    return std::nullopt;
+}
+
+std::pair<std::uint32_t, std::uint32_t> Index::forms_of_stem(std::uint32_t stem) const {
+    return {load_u32(first_form_ + 4 * stem), load_u32(first_form_ + 4 * (stem + 1))};
+}
+
+std::uint32_t Index::form_df(std::uint32_t form) const { return load_u32(form_records_ + 16 * form + 8); }
+std::uint32_t Index::form_stem(std::uint32_t form) const { return load_u32(form_records_ + 16 * form + 12); }
+
+PostingCursor Index::postings(std::uint32_t form) const {
+    const std::uint8_t* r = form_records_ + 16 * form;
+    return PostingCursor(postings_ + load_u64(r), load_u32(r + 8));
+}
+
+std::optional<std::uint32_t> Index::find_folded(std::string_view folded) const {
+    const std::uint32_t i = folded_.lower_bound(folded);
+    if (i < folded_.count && folded_.get(i) == folded) return i;
+    return std::nullopt;
+}
+
+std::pair<std::uint32_t, std::uint32_t> Index::folded_prefix(std::string_view prefix) const {
+    const std::uint32_t lo = folded_.lower_bound(prefix);
+    std::uint32_t a = lo, b = folded_.count;
+    while (a < b) {  // first entry not starting with prefix
+        std::uint32_t mid = a + (b - a) / 2;
+        if (folded_.get(mid).substr(0, prefix.size()) == prefix) a = mid + 1;
+        else b = mid;
+    }
+    return {lo, a};
+}
+
+std::pair<const std::uint8_t*, std::uint32_t> Index::forms_of_folded(std::uint32_t f) const {
+    const std::uint32_t b = load_u32(folded_first_ + 4 * f), e = load_u32(folded_first_ + 4 * (f + 1));
+    return {folded_forms_ + 4 * std::size_t(b), e - b};
+}
+
+void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint32_t, int>>& out) const {
+    constexpr std::size_t kMaxResults = 64;
+    const std::size_t n = word.size();
+    const std::size_t max_len = n + static_cast<std::size_t>(k);
+    // rows[d] = edit distances between word[0..j) and the current prefix of length d.
+    std::vector<std::vector<int>> rows(max_len + 2, std::vector<int>(n + 1));
+    for (std::size_t j = 0; j <= n; ++j) rows[0][j] = static_cast<int>(j);
+    std::string prefix;
+
+    std::function<void(std::uint32_t, std::uint32_t, std::size_t)> walk = [&](std::uint32_t lo, std::uint32_t hi,
+                                                                             std::size_t depth) {
+        const std::vector<int>& row = rows[depth];
+        if (lo < hi && folded_.get(lo).size() == depth) {  // the prefix itself is a term (sorts first)
+            if (row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
+            ++lo;
+        }
+        if (depth >= max_len) return;
+        while (lo < hi && out.size() < kMaxResults) {
+            const char c = folded_.get(lo)[depth];
+            std::uint32_t a = lo, b = hi;  // end of the run of terms with byte c at depth
+            while (a < b) {
+                std::uint32_t mid = a + (b - a) / 2;
+                if (static_cast<unsigned char>(folded_.get(mid)[depth]) <= static_cast<unsigned char>(c)) a = mid + 1;
+                else b = mid;
+            }
+            std::vector<int>& next = rows[depth + 1];
+            next[0] = static_cast<int>(depth + 1);
+            int best = next[0];
+            for (std::size_t j = 1; j <= n; ++j) {
+                int v = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[j - 1] != c)});
+                if (depth >= 1 && j >= 2 && word[j - 1] == prefix[depth - 1] && word[j - 2] == c)
+                    v = std::min(v, rows[depth - 1][j - 2] + 1);
+                next[j] = v;
+                best = std::min(best, v);
+            }
+            if (best <= k) {
+                prefix.push_back(c);
+                walk(lo, a, depth + 1);
+                prefix.pop_back();
+            }
+            lo = a;
+        }
+    };
+    walk(0, folded_.count, 0);
+}
+
+IndexStats Index::stats() const {
+    IndexStats s;
+    s.documents = docs_;
+    s.stems = stems_.count;
+    s.forms = forms_.count;
+    s.folded = folded_.count;
+    s.postings_bytes = postings_size_;
+    s.total_bytes = bytes_ ? bytes_->size() : 0;
+    s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
+    s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +
+                         16 * std::size_t(forms_.count) + 4 * (std::size_t(folded_.count) + 1) + 4 * std::size_t(forms_.count);
+    s.title_tokens = title_tokens_;
+    s.body_tokens = body_tokens_;
+    return s;
+}
+
+}  // namespace vigie::index

@@ -1,0 +1,138 @@
+// Index: a read-only view over a .vidx blob (format.h). Opening validates the header, the
+// checksum and every section's bounds; lookups then read the bytes in place.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/corpus/document.h"
+#include "core/result.h"
+
+namespace vigie::index {
+
+constexpr std::uint32_t kNoDoc = 0xFFFFFFFFu;
+
+// Walks one form's postings in doc order; positions are decoded only when asked for.
+class PostingCursor {
+public:
+    PostingCursor() = default;
+    PostingCursor(const std::uint8_t* postings, std::uint32_t df);
+
+    std::uint32_t doc() const { return doc_; }  // kNoDoc when exhausted
+    std::uint32_t tf_title() const { return tf_title_; }
+    std::uint32_t tf_body() const { return tf_body_; }
+    std::uint32_t df() const { return df_; }
+    void next();                          // to the next posting
+    void advance(std::uint32_t target);   // to the first posting with doc >= target
+    void positions(std::vector<std::uint32_t>& out);  // the current posting's positions, sorted
+
+private:
+    const std::uint8_t* skip_ = nullptr;  // block table, null if one block
+    const std::uint8_t* docs_begin_ = nullptr;
+    const std::uint8_t* docs_ = nullptr;
+    const std::uint8_t* pos_begin_ = nullptr;
+    const std::uint8_t* pos_ = nullptr;
+    std::uint32_t df_ = 0, index_ = 0, doc_ = kNoDoc, prev_ = kNoDoc;
+    std::uint32_t tf_title_ = 0, tf_body_ = 0;
+    std::uint32_t unread_positions_ = 0;  // position varints to skip before the current posting's
+    bool current_read_ = true;
+};
+
+struct DocView {
+    std::string_view id, title, text, url, source;
+    corpus::Date date;
+    std::uint32_t title_tokens = 0, body_tokens = 0, body_start = 0;
+    std::vector<std::string_view> countries;
+};
+
+// The document back as the corpus type, to rebuild an index with more documents.
+corpus::Document to_document(const DocView& view);
+
+struct IndexStats {
+    std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
+    std::uint64_t postings_bytes = 0, dictionary_bytes = 0, text_bytes = 0, total_bytes = 0;
+    std::uint64_t title_tokens = 0, body_tokens = 0;
+};
+
+class Index {
+public:
+    // Takes the blob; an error names what is wrong ("truncated", "checksum mismatch", …).
+    static Result<Index> open(std::string bytes, std::string_view name = "index");
+
+    std::uint32_t doc_count() const { return docs_; }
+    DocView doc(std::uint32_t d) const;
+    std::uint32_t source_count() const { return sources_.count; }
+    std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
+    std::uint16_t doc_source(std::uint32_t d) const;
+    int doc_year(std::uint32_t d) const;
+    std::uint32_t country_count() const { return countries_.count; }
+    std::string_view country_code(std::uint32_t c) const { return countries_.get(c); }
+    std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const;  // u16 ids
+    float avg_title_tokens() const { return avg_title_; }
+    float avg_body_tokens() const { return avg_body_; }
+    std::uint32_t doc_title_tokens(std::uint32_t d) const;
+    std::uint32_t doc_body_tokens(std::uint32_t d) const;
+    std::uint32_t doc_body_start(std::uint32_t d) const;
+
+    // Byte offsets in the doc's text of body positions checkpoint·16 (format::kCheckpointEvery).
+    std::vector<std::uint32_t> checkpoints(std::uint32_t d) const;
+
+    // Dictionary.
+    std::optional<std::uint32_t> find_stem(std::string_view term) const;
+    std::pair<std::uint32_t, std::uint32_t> forms_of_stem(std::uint32_t stem) const;  // [first, last)
+    std::string_view stem_text(std::uint32_t stem) const { return stems_.get(stem); }
+    std::string_view form_text(std::uint32_t form) const { return forms_.get(form); }
+    std::uint32_t form_df(std::uint32_t form) const;
+    std::uint32_t form_stem(std::uint32_t form) const;
+    PostingCursor postings(std::uint32_t form) const;
+
+    // Accent-folded forms: exact lookup, prefix range [first, last), and their forms.
+    std::optional<std::uint32_t> find_folded(std::string_view folded) const;
+    std::pair<std::uint32_t, std::uint32_t> folded_prefix(std::string_view prefix) const;
+    std::string_view folded_text(std::uint32_t f) const { return folded_.get(f); }
+    std::pair<const std::uint8_t*, std::uint32_t> forms_of_folded(std::uint32_t f) const;  // u32 ids
+
+    // Folded forms within max_edits of word (optimal string alignment distance: insertions,
+    // deletions, substitutions, adjacent transpositions), found by walking the sorted folded
+    // table as a trie and pruning branches already too far: no scan of every term.
+    void fuzzy(std::string_view word, int max_edits, std::vector<std::pair<std::uint32_t, int>>& out) const;
+
+    IndexStats stats() const;
+    const std::string& bytes() const { return *bytes_; }
+
+private:
+    struct StringTable {
+        const std::uint8_t* offsets = nullptr;
+        const char* blob = nullptr;
+        std::uint32_t count = 0;
+        std::string_view get(std::uint32_t i) const;
+        std::size_t bytes() const { return 4 + 4 * (std::size_t(count) + 1) + (count ? load_end() : 0); }
+        std::size_t load_end() const { auto last = get(count - 1); return std::size_t(last.data() + last.size() - blob); }
+        std::uint32_t lower_bound(std::string_view key) const;
+    };
+    static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
+
+    std::shared_ptr<const std::string> bytes_;  // shared: views stay valid when the Index moves
+    std::uint32_t docs_ = 0;
+    const std::uint8_t* doc_records_ = nullptr;
+    const std::uint8_t* doc_text_ = nullptr;  // u64 offsets then bytes
+    const std::uint8_t* checkpoints_ = nullptr;
+    std::size_t checkpoints_size_ = 0;
+    const std::uint8_t* doc_countries_ = nullptr;
+    StringTable sources_, countries_, stems_, forms_, folded_;
+    const std::uint8_t* first_form_ = nullptr;
+    const std::uint8_t* form_records_ = nullptr;
+    const std::uint8_t* folded_first_ = nullptr;
+    const std::uint8_t* folded_forms_ = nullptr;
+    const std::uint8_t* postings_ = nullptr;
+    std::size_t postings_size_ = 0;
+    std::uint64_t title_tokens_ = 0, body_tokens_ = 0;
+    float avg_title_ = 1, avg_body_ = 1;
+};
+
+}  // namespace vigie::index

@@ -1,0 +1,208 @@
+#include "core/index/query.h"
+
+#include <cstdlib>
+
+#include "core/text/fold.h"
+#include "core/text/utf8.h"
+
+namespace vigie::index {
+
+namespace {
+
+constexpr std::size_t kMaxQueryBytes = 1024;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Field names, accent- and case-insensitive.
+enum class Field { none, country, year, source, title, unknown };
+Field field_of(std::string_view name) {
+    const std::string f = text::fold_accents(name);
+    std::string lower;
+    for (char c : f) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower == "pays" || lower == "country") return Field::country;
+    if (lower == "annee" || lower == "year" || lower == "date") return Field::year;
+    if (lower == "source" || lower == "media") return Field::source;
+    if (lower == "titre" || lower == "title") return Field::title;
+    return Field::unknown;
+}
+
+bool parse_year(std::string_view s, int& out) {
+    if (s.size() != 4) return false;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// Replaces control characters by spaces and cuts overlong input at a character boundary.
+std::string sanitize(std::string_view q, std::vector<std::string>& messages) {
+    std::string s;
+    std::size_t limit = q.size();
+    if (limit > kMaxQueryBytes) {
+        limit = kMaxQueryBytes;
+        while (limit > 0 && (static_cast<unsigned char>(q[limit]) & 0xC0) == 0x80) --limit;
+        messages.push_back("Requête tronquée à " + std::to_string(limit) + " octets.");
+    }
+    for (char c : q.substr(0, limit)) s += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+    return s;
+}
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view raw, bool typing) {
+    ParsedQuery out;
+    const std::string q = sanitize(raw, out.messages);
+    const std::size_t n = q.size();
+    std::size_t i = 0;
+    bool join_next = false;      // the previous item was followed by OR
+    bool pending_text = false;   // the last clause is a run of plain words that may grow
+
+    auto add = [&](QueryPart part, bool negated) {
+        const bool plain = part.kind == QueryPart::Kind::text && !part.prefix && !part.title_only && !negated;
+        if (join_next && !out.clauses.empty() && !out.clauses.back().negated) {
+            out.clauses.back().any.push_back(std::move(part));
+            join_next = false;
+            pending_text = false;
+            return;
+        }
+        join_next = false;
+        if (plain && pending_text) {  // "26 000", "Royaume Uni": plain words are analyzed together
+            out.clauses.back().any.back().text += " " + part.text;
+            return;
+        }
+        out.clauses.push_back(QueryClause{{std::move(part)}, negated});
+        pending_text = plain;
+    };
+
+    while (i < n) {
+        while (i < n && is_space(q[i])) ++i;
+        if (i >= n) break;
+        bool negated = false;
+        if (q[i] == '-') {
+            if (i + 1 >= n || is_space(q[i + 1])) {
+                out.messages.push_back("« - » seul ignoré : écrivez -mot pour exclure un mot.");
+                ++i;
+                continue;
+            }
+            negated = true;
+            ++i;
+        }
+        if (q[i] == '"') {
+            std::size_t close = q.find('"', i + 1);
+            if (close == std::string::npos) {
+                out.messages.push_back("Guillemet non fermé : la phrase va jusqu’à la fin de la requête.");
+                close = n;
+            }
+            QueryPart p{QueryPart::Kind::phrase, q.substr(i + 1, close - i - 1)};
+            i = close + 1;
+            if (p.text.find_first_not_of(" \t") == std::string::npos) continue;
+            pending_text = false;
+            add(std::move(p), negated);
+            pending_text = false;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < n && !is_space(q[end])) ++end;
+        std::string item = q.substr(i, end - i);
+        i = end;
+
+        if (!negated && (item == "OR" || item == "OU" || item == "|")) {
+            if (out.clauses.empty()) out.messages.push_back("« " + item + " » en début de requête ignoré.");
+            else join_next = true;
+            pending_text = false;
+            continue;
+        }
+
+        const std::size_t colon = item.find(':');
+        if (colon != std::string::npos && colon > 0) {
+            const Field field = field_of(item.substr(0, colon));
+            std::string value = item.substr(colon + 1);
+            if (field != Field::unknown && !value.empty() && value[0] == '"') {  // titre:"Etat islamique"
+                const std::size_t from = end - item.size() + colon + 2;
+                std::size_t close = q.find('"', from);
+                if (close == std::string::npos) {
+                    out.messages.push_back("Guillemet non fermé : la valeur va jusqu’à la fin de la requête.");
+                    close = n;
+                }
+                value = q.substr(from, close - from);
+                i = std::min(n, close + 1);
+            }
+            if (field == Field::unknown) {
+                out.messages.push_back("Champ inconnu « " + item.substr(0, colon) + " » : cherché comme texte.");
+                for (char& c : item) if (c == ':') c = ' ';
+            } else if (value.empty()) {
+                out.messages.push_back("Filtre « " + item.substr(0, colon + 1) + " » sans valeur ignoré.");
+                continue;
+            } else if (field == Field::title) {
+                QueryPart p;
+                p.kind = value.find(' ') != std::string::npos ? QueryPart::Kind::phrase : QueryPart::Kind::text;
+                p.text = value;
+                p.title_only = true;
+                if (!value.empty() && value.back() == '*') { p.prefix = true; p.text.pop_back(); }
+                add(std::move(p), negated);
+                continue;
+            } else if (negated) {
+                out.messages.push_back("Un filtre ne peut pas être exclu : « -" + item + " » ignoré.");
+                continue;
+            } else if (field == Field::country) {
+                out.filters.countries.push_back(value);
+                continue;
+            } else if (field == Field::source) {
+                out.filters.sources.push_back(value);
+                continue;
+            } else {  // year: 2019, 2018..2019, 2018-2019
+                int a = 0, b = 0;
+                const std::size_t dots = value.find("..");
+                const std::size_t dash = value.find('-');
+                bool ok = false;
+                if (dots != std::string::npos)
+                    ok = (dots == 0 || parse_year(value.substr(0, dots), a)) &&
+                         (dots + 2 == value.size() || parse_year(value.substr(dots + 2), b));
+                else if (dash != std::string::npos)
+                    ok = parse_year(value.substr(0, dash), a) && parse_year(value.substr(dash + 1), b);
+                else if (parse_year(value, a)) { b = a; ok = true; }
+                if (!ok || (a && b && a > b)) {
+                    out.messages.push_back("Année « " + value + " » non comprise (exemples : 2019, 2018..2019).");
+                    continue;
+                }
+                out.filters.year_from = a;
+                out.filters.year_to = b;
+                continue;
+            }
+        }
+
+        QueryPart p{QueryPart::Kind::text, item};
+        if (p.text.size() > 1 && p.text.back() == '*') {
+            p.text.pop_back();
+            p.prefix = true;
+        } else if (p.text == "*") {
+            continue;
+        }
+        add(std::move(p), negated);
+    }
+    if (join_next) out.messages.push_back("« OR » en fin de requête ignoré.");
+
+    // Search-as-you-type: the word being typed is also a prefix.
+    if (typing && n > 0 && !is_space(q[n - 1]) && q[n - 1] != '"' && !out.clauses.empty()) {
+        QueryClause& last = out.clauses.back();
+        QueryPart& part = last.any.back();
+        if (part.kind == QueryPart::Kind::text && !part.prefix && !last.negated) {
+            // Only the last word of the run becomes a prefix; the others stay whole words.
+            const std::size_t space = part.text.rfind(' ');
+            if (space == std::string::npos) {
+                part.prefix = true;
+            } else {
+                QueryPart tail{QueryPart::Kind::text, part.text.substr(space + 1)};
+                tail.prefix = true;
+                part.text.resize(space);
+                out.clauses.push_back(QueryClause{{std::move(tail)}, false});
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace vigie::index

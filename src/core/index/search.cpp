@@ -1,0 +1,852 @@
+#include "core/index/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/index/format.h"
+#include "core/text/analyzer.h"
+#include "core/text/fold.h"
+#include "core/text/utf8.h"
+
+namespace vigie::index {
+
+// [SECTION] Index
+//  - Parameters
+//  - Terms: query words → groups of forms with weights
+//  - Matchers: term, phrase, any (OR), all (AND) over postings
+//  - Plan: the query as matchers, filters
+//  - Collect: total, facets, top-k, relaxed matching
+//  - Rerank: proximity
+//  - Snippets and highlights
+//  - JSON
+
+// [SECTION] Parameters ------------------------------------------------------------------------
+
+namespace {
+
+// BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+// Foundations and Trends in IR 3(4), 2009, §3.4): each field's term frequency is normalised by
+// its own length, the fields are summed with weights, then saturated once with k1.
+constexpr double kK1 = 1.2;
+constexpr double kTitleWeight = 3.0, kTitleB = 0.5;
+constexpr double kBodyWeight = 1.0, kBodyB = 0.75;
+// How a form matched the word typed: the exact form first, then accents, stemming, prefix, typos.
+constexpr float kExact = 1.0f, kFolded = 0.92f, kStemmed = 0.8f, kPrefix = 0.6f, kTypo1 = 0.45f, kTypo2 = 0.3f;
+constexpr float kStopword = 0.3f;         // function words count, a little (they matter in phrases)
+constexpr std::size_t kMaxExpansions = 64;  // prefix expansions kept, most frequent first
+constexpr std::size_t kRerankDepth = 64;    // candidates whose proximity is measured
+// Proximity (Tao & Zhai, "An Exploration of Proximity Measures in Information Retrieval",
+// SIGIR 2007): the tightest window holding every query word raises the score by up to 30%.
+constexpr double kProximity = 0.3;
+
+bool is_stopword(std::string_view w) {
+    static const std::set<std::string_view> kWords = {
+        "a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en", "est",
+        "et", "il", "ils", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par", "pas",
+        "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "vous", "y", "the", "of", "and"};
+    return kWords.count(w) > 0;
+}
+
+std::string lower_folded(std::string_view s) {
+    std::string out = text::fold_accents(s);
+    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::size_t char_count(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+// [SECTION] Terms -----------------------------------------------------------------------------
+
+struct Group {
+    std::vector<std::pair<std::uint32_t, float>> forms;  // form id, weight
+    double idf = 0;
+    bool title_only = false;
+    std::string label;  // the word as analyzed
+};
+
+struct Occurrence {
+    std::uint32_t position;
+    std::uint32_t unit;  // which top-level clause it belongs to
+};
+
+class Resolver {
+public:
+    Resolver(const Index& ix, std::vector<std::string>& messages) : ix_(ix), messages_(messages) {}
+
+    Group resolve(const text::Token& t, bool prefix, bool title_only) {
+        Group g;
+        g.label = t.exact;
+        g.title_only = title_only;
+        const std::string folded = text::fold_accents(t.exact);
+        auto add = [&](std::uint32_t form, float w) {
+            for (auto& [f, old] : g.forms)
+                if (f == form) { old = std::max(old, w); return; }
+            g.forms.emplace_back(form, w);
+        };
+        if (auto stem = ix_.find_stem(t.term)) {
+            auto [a, b] = ix_.forms_of_stem(*stem);
+            for (std::uint32_t f = a; f < b; ++f) {
+                const std::string_view form = ix_.form_text(f);
+                add(f, form == t.exact ? kExact : text::fold_accents(form) == folded ? kFolded : kStemmed);
+            }
+        }
+        if (prefix) {
+            auto [a, b] = ix_.folded_prefix(folded);
+            std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (df, folded entry)
+            for (std::uint32_t e = a; e < b; ++e) {
+                auto [ids, n] = ix_.forms_of_folded(e);
+                std::uint64_t df = 0;
+                for (std::uint32_t k = 0; k < n; ++k) df += ix_.form_df(load_u32(ids + 4 * k));
+                entries.emplace_back(df, e);
+            }
+            if (entries.size() > kMaxExpansions) {
+                std::partial_sort(entries.begin(), entries.begin() + kMaxExpansions, entries.end(),
+                                  [](auto& x, auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+                entries.resize(kMaxExpansions);
+                std::sort(entries.begin(), entries.end(), [](auto& x, auto& y) { return x.second < y.second; });
+            }
+            for (auto [df, e] : entries) {
+                auto [ids, n] = ix_.forms_of_folded(e);
+                for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix);
+            }
+        }
+        if (g.forms.empty() && !prefix && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
+            const int edits = char_count(folded) >= 9 ? 2 : 1;
+            std::vector<std::pair<std::uint32_t, int>> near;
+            ix_.fuzzy(folded, edits, near);
+            std::set<std::uint32_t> stems;
+            std::string shown;
+            for (auto [e, d] : near) {
+                auto [ids, n] = ix_.forms_of_folded(e);
+                for (std::uint32_t k = 0; k < n; ++k) {
+                    const std::uint32_t stem = ix_.form_stem(load_u32(ids + 4 * k));
+                    if (!stems.insert(stem).second) continue;
+                    auto [a, b] = ix_.forms_of_stem(stem);
+                    for (std::uint32_t f = a; f < b; ++f) add(f, d <= 1 ? kTypo1 : kTypo2);
+                }
+                if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
+            }
+            if (!near.empty()) messages_.push_back("« " + t.exact + " » introuvable tel quel ; mots proches : " + shown + ".");
+        }
+        if (is_stopword(t.exact))
+            for (auto& [f, w] : g.forms) w *= kStopword;
+        double df = 0;
+        for (auto [f, w] : g.forms) df += ix_.form_df(f);
+        const double n = ix_.doc_count();
+        df = std::min(df, n);
+        g.idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));  // BM25's idf, never negative
+        return g;
+    }
+
+private:
+    static std::uint32_t load_u32(const std::uint8_t* p) {
+        return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
+    }
+    const Index& ix_;
+    std::vector<std::string>& messages_;
+};
+
+// [SECTION] Matchers --------------------------------------------------------------------------
+
+class Matcher {
+public:
+    virtual ~Matcher() = default;
+    virtual std::uint32_t doc() const = 0;
+    virtual void advance(std::uint32_t target) = 0;  // to the first match >= target
+    virtual double score(std::string* why) = 0;       // at doc()
+    virtual void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) = 0;  // at doc()
+};
+
+class TermMatcher final : public Matcher {
+public:
+    TermMatcher(const Index& ix, Group g) : ix_(ix), group_(std::move(g)) {
+        for (auto [f, w] : group_.forms) cursors_.push_back(ix_.postings(f));
+        settle();
+    }
+    std::uint32_t doc() const override { return doc_; }
+    void advance(std::uint32_t target) override {
+        if (doc_ >= target) return;
+        for (auto& c : cursors_) c.advance(target);
+        settle();
+    }
+    double score(std::string* why) override {
+        const std::uint32_t d = doc_;
+        const double bt = 1 - kTitleB + kTitleB * ix_.doc_title_tokens(d) / ix_.avg_title_tokens();
+        const double bb = 1 - kBodyB + kBodyB * ix_.doc_body_tokens(d) / ix_.avg_body_tokens();
+        double tf = 0;
+        for (std::size_t i = 0; i < cursors_.size(); ++i) {
+            const PostingCursor& c = cursors_[i];
+            if (c.doc() != d) continue;
+            const double f = kTitleWeight * c.tf_title() / bt + (group_.title_only ? 0 : kBodyWeight * c.tf_body() / bb);
+            tf += group_.forms[i].second * f;
+            if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
+                             ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
+        }
+        const double s = group_.idf * tf * (kK1 + 1) / (kK1 + tf);
+        if (why) *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf) + " → " + fmt(s) + "\n";
+        return s;
+    }
+    void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
+        load_positions();
+        for (std::uint32_t p : positions_) out.push_back({p, unit});
+    }
+    const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
+
+private:
+    void settle() {
+        for (;;) {
+            doc_ = kNoDoc;
+            for (const auto& c : cursors_) doc_ = std::min(doc_, c.doc());
+            if (!group_.title_only || doc_ == kNoDoc) return;
+            bool in_title = false;
+            for (const auto& c : cursors_) in_title |= c.doc() == doc_ && c.tf_title() > 0;
+            if (in_title) return;
+            for (auto& c : cursors_) c.advance(doc_ + 1);
+        }
+    }
+    void load_positions() {
+        if (positions_doc_ == doc_) return;
+        positions_doc_ = doc_;
+        positions_.clear();
+        const std::uint32_t body_start = ix_.doc_body_start(doc_);
+        for (auto& c : cursors_) {
+            if (c.doc() != doc_) continue;
+            c.positions(buffer_);
+            for (std::uint32_t p : buffer_)
+                if (!group_.title_only || p < body_start) positions_.push_back(p);
+        }
+        std::sort(positions_.begin(), positions_.end());
+        positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
+    }
+
+    const Index& ix_;
+    Group group_;
+    std::vector<PostingCursor> cursors_;
+    std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
+    std::vector<std::uint32_t> positions_, buffer_;
+};
+
+// Words at fixed relative positions: "agence de presse" (positions are word positions, so the
+// stopword in the middle must be there too).
+class PhraseMatcher final : public Matcher {
+public:
+    PhraseMatcher(std::vector<std::unique_ptr<TermMatcher>> terms, std::vector<std::uint32_t> offsets)
+        : terms_(std::move(terms)), offsets_(std::move(offsets)) { find(0); }
+    std::uint32_t doc() const override { return doc_; }
+    void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
+    double score(std::string* why) override {
+        if (why) *why += "  phrase (" + std::to_string(starts_.size()) + " fois) :\n";
+        double s = 0;
+        for (auto& t : terms_) s += t->score(why);
+        return s;
+    }
+    void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
+        for (std::uint32_t p : starts_)
+            for (std::uint32_t off : offsets_) out.push_back({p + off, unit});
+    }
+
+private:
+    void find(std::uint32_t target) {
+        for (;;) {
+            // Leapfrog to a document holding every word, then check their positions.
+            std::uint32_t d = target;
+            for (bool moved = true; moved && d != kNoDoc;) {
+                moved = false;
+                for (auto& t : terms_) {
+                    t->advance(d);
+                    if (t->doc() != d) { d = t->doc(); moved = true; }
+                }
+            }
+            doc_ = d;
+            if (d == kNoDoc || verify()) return;
+            target = d + 1;
+        }
+    }
+    bool verify() {
+        starts_.clear();
+        const auto& first = terms_[0]->positions();
+        for (std::uint32_t p : first) {
+            bool all = true;
+            for (std::size_t i = 1; i < terms_.size() && all; ++i) {
+                const auto& ps = terms_[i]->positions();
+                all = std::binary_search(ps.begin(), ps.end(), p + offsets_[i]);
+            }
+            if (all) starts_.push_back(p);
+        }
+        return !starts_.empty();
+    }
+
+    std::vector<std::unique_ptr<TermMatcher>> terms_;
+    std::vector<std::uint32_t> offsets_;
+    std::vector<std::uint32_t> starts_;
+    std::uint32_t doc_ = kNoDoc;
+};
+
+// Any of its children (a OR b; a compound or its parts).
+class AnyMatcher final : public Matcher {
+public:
+    explicit AnyMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) { settle(); }
+    std::uint32_t doc() const override { return doc_; }
+    void advance(std::uint32_t target) override {
+        if (doc_ >= target) return;
+        for (auto& c : children_) c->advance(target);
+        settle();
+    }
+    double score(std::string* why) override {
+        double s = 0;
+        for (auto& c : children_) if (c->doc() == doc_) s = std::max(s, c->score(why));
+        return s;
+    }
+    void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
+        for (auto& c : children_) if (c->doc() == doc_) c->occurrences(unit, out);
+    }
+
+private:
+    void settle() {
+        doc_ = kNoDoc;
+        for (auto& c : children_) doc_ = std::min(doc_, c->doc());
+    }
+    std::vector<std::unique_ptr<Matcher>> children_;
+    std::uint32_t doc_ = kNoDoc;
+};
+
+// All of its children (several words inside one OR alternative).
+class AllMatcher final : public Matcher {
+public:
+    explicit AllMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) { find(0); }
+    std::uint32_t doc() const override { return doc_; }
+    void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
+    double score(std::string* why) override {
+        double s = 0;
+        for (auto& c : children_) s += c->score(why);
+        return s;
+    }
+    void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
+        for (auto& c : children_) c->occurrences(unit, out);
+    }
+
+private:
+    void find(std::uint32_t d) {
+        for (bool moved = true; moved && d != kNoDoc;) {
+            moved = false;
+            for (auto& c : children_) {
+                c->advance(d);
+                if (c->doc() != d) { d = c->doc(); moved = true; }
+            }
+        }
+        doc_ = d;
+    }
+    std::vector<std::unique_ptr<Matcher>> children_;
+    std::uint32_t doc_ = kNoDoc;
+};
+
+// [SECTION] Plan ------------------------------------------------------------------------------
+
+struct Plan {
+    std::vector<std::unique_ptr<Matcher>> required;  // one per unit (top-level clause or word)
+    std::vector<std::unique_ptr<Matcher>> excluded;
+    std::vector<std::string> unit_labels;
+    bool impossible = false;  // a required word matches nothing at all
+    // Filters
+    bool filter_years = false;
+    int year_from = 0, year_to = 0;
+    std::vector<char> source_ok, country_ok;  // by id; empty = no filter
+
+    bool accepts(const Index& ix, std::uint32_t d) const {
+        if (filter_years) {
+            const int y = ix.doc_year(d);
+            if (y == 0 || (year_from && y < year_from) || (year_to && y > year_to)) return false;
+        }
+        if (!source_ok.empty()) {
+            const std::uint16_t s = ix.doc_source(d);
+            if (s == format::kNoSource || !source_ok[s]) return false;
+        }
+        if (!country_ok.empty()) {
+            auto [ids, n] = ix.doc_countries(d);
+            bool any = false;
+            for (std::uint32_t i = 0; i < n && !any; ++i) any = country_ok[ids[2 * i] | ids[2 * i + 1] << 8];
+            if (!any) return false;
+        }
+        return true;
+    }
+};
+
+class Planner {
+public:
+    Planner(const Index& ix, const text::Analyzer& an, std::vector<std::string>& messages)
+        : ix_(ix), an_(an), messages_(messages), resolver_(ix, messages) {}
+
+    Plan plan(const ParsedQuery& q) {
+        Plan p;
+        for (const QueryClause& clause : q.clauses) {
+            // A lone run of plain words is one unit per word, so that every word is required.
+            if (!clause.negated && clause.any.size() == 1 && clause.any[0].kind == QueryPart::Kind::text) {
+                for (auto& [m, label] : words(clause.any[0])) {
+                    p.required.push_back(std::move(m));
+                    p.unit_labels.push_back(label);
+                }
+                continue;
+            }
+            std::vector<std::unique_ptr<Matcher>> alternatives;
+            std::string label;
+            for (const QueryPart& part : clause.any) {
+                auto m = part.kind == QueryPart::Kind::phrase ? phrase(part) : all_words(part);
+                if (m) alternatives.push_back(std::move(m));
+                label += (label.empty() ? "" : " OR ") + part.text;
+            }
+            if (alternatives.empty()) continue;
+            auto m = alternatives.size() == 1 ? std::move(alternatives[0]) : std::make_unique<AnyMatcher>(std::move(alternatives));
+            if (clause.negated) p.excluded.push_back(std::move(m));
+            else {
+                p.required.push_back(std::move(m));
+                p.unit_labels.push_back(label);
+            }
+        }
+        for (auto& m : p.required) p.impossible |= m->doc() == kNoDoc;
+
+        const QueryFilters& f = q.filters;
+        if (f.year_from || f.year_to) {
+            p.filter_years = true;
+            p.year_from = f.year_from;
+            p.year_to = f.year_to;
+        }
+        if (!f.sources.empty()) {
+            p.source_ok.assign(ix_.source_count() + 1, 0);
+            bool found = false;
+            for (std::uint32_t s = 0; s < ix_.source_count(); ++s)
+                for (const std::string& want : f.sources)
+                    if (lower_folded(ix_.source_name(s)).find(lower_folded(want)) != std::string::npos) p.source_ok[s] = found = true;
+            if (!found) messages_.push_back("Aucune source ne correspond à « " + f.sources[0] + " ».");
+        }
+        if (!f.countries.empty()) {
+            p.country_ok.assign(ix_.country_count() + 1, 0);
+            for (const std::string& want : f.countries) {
+                bool found = false;
+                std::string up = lower_folded(want);
+                for (char& c : up) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+                for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
+                    if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
+                if (!found) messages_.push_back("Pays « " + want + " » absent de ce dossier.");
+            }
+        }
+        return p;
+    }
+
+private:
+    std::vector<text::Token> tokens(const std::string& s) { return an_.analyze(s); }
+
+    // Each word of a text part: a term, or for a compound the compound or its parts in a row.
+    std::vector<std::pair<std::unique_ptr<Matcher>, std::string>> words(const QueryPart& part) {
+        std::vector<std::pair<std::unique_ptr<Matcher>, std::string>> out;
+        const auto toks = tokens(part.text);
+        if (toks.empty()) {
+            messages_.push_back("« " + part.text + " » ne contient aucun mot cherchable.");
+            return out;
+        }
+        std::size_t last_word = toks.size();
+        for (std::size_t i = 0; i < toks.size(); ++i)
+            if (toks[i].kind != text::TokenKind::compound) last_word = i;
+        for (std::size_t i = 0; i < toks.size();) {
+            const text::Token& t = toks[i];
+            if (t.kind == text::TokenKind::compound) {
+                std::size_t j = i + 1;
+                std::vector<std::unique_ptr<TermMatcher>> parts;
+                std::vector<std::uint32_t> offsets;
+                while (j < toks.size() && toks[j].kind != text::TokenKind::compound && toks[j].begin < t.end) {
+                    parts.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[j], false, part.title_only)));
+                    offsets.push_back(toks[j].position - t.position);
+                    ++j;
+                }
+                std::vector<std::unique_ptr<Matcher>> alt;
+                alt.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, false, part.title_only)));
+                alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets)));
+                out.emplace_back(std::make_unique<AnyMatcher>(std::move(alt)), t.exact);
+                i = j;
+                continue;
+            }
+            out.emplace_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, part.prefix && i == last_word, part.title_only)),
+                             t.exact);
+            ++i;
+        }
+        return out;
+    }
+
+    std::unique_ptr<Matcher> all_words(const QueryPart& part) {
+        auto ws = words(part);
+        if (ws.empty()) return nullptr;
+        if (ws.size() == 1) return std::move(ws[0].first);
+        std::vector<std::unique_ptr<Matcher>> ms;
+        for (auto& w : ws) ms.push_back(std::move(w.first));
+        return std::make_unique<AllMatcher>(std::move(ms));
+    }
+
+    std::unique_ptr<Matcher> phrase(const QueryPart& part) {
+        std::vector<std::unique_ptr<TermMatcher>> terms;
+        std::vector<std::uint32_t> offsets;
+        const auto toks = tokens(part.text);
+        std::uint32_t first = 0;
+        for (const text::Token& t : toks) {
+            if (t.kind == text::TokenKind::compound) continue;  // its parts follow, in order
+            if (terms.empty()) first = t.position;
+            terms.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, false, part.title_only)));
+            offsets.push_back(t.position - first);
+        }
+        if (terms.empty()) {
+            messages_.push_back("Phrase « " + part.text + " » sans mot cherchable ignorée.");
+            return nullptr;
+        }
+        if (terms.size() == 1) return std::move(terms[0]);
+        return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets));
+    }
+
+    const Index& ix_;
+    const text::Analyzer& an_;
+    std::vector<std::string>& messages_;
+    Resolver resolver_;
+};
+
+// [SECTION] Collect ---------------------------------------------------------------------------
+
+struct Candidate {
+    double score;
+    std::uint32_t doc;
+    std::uint32_t matched_units;
+};
+bool better(const Candidate& a, const Candidate& b) { return a.score > b.score || (a.score == b.score && a.doc < b.doc); }
+
+struct Collector {
+    std::size_t depth;
+    std::vector<Candidate> heap;  // the worst of the best at the front
+    void add(const Candidate& c) {
+        if (heap.size() < depth) {
+            heap.push_back(c);
+            std::push_heap(heap.begin(), heap.end(), better);
+        } else if (better(c, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), better);
+            heap.back() = c;
+            std::push_heap(heap.begin(), heap.end(), better);
+        }
+    }
+};
+
+struct Facets {
+    std::map<int, std::uint32_t> years;
+    std::vector<std::uint32_t> sources, countries;
+    void count(const Index& ix, std::uint32_t d) {
+        if (int y = ix.doc_year(d)) ++years[y];
+        if (std::uint16_t s = ix.doc_source(d); s != format::kNoSource) ++sources[s];
+        auto [ids, n] = ix.doc_countries(d);
+        for (std::uint32_t i = 0; i < n; ++i) ++countries[ids[2 * i] | ids[2 * i + 1] << 8];
+    }
+};
+
+bool excluded(Plan& p, std::uint32_t d) {
+    for (auto& m : p.excluded) {
+        m->advance(d);
+        if (m->doc() == d) return true;
+    }
+    return false;
+}
+
+// Every document matching all required units; or, relaxed, any of them, ranked by how many.
+void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& facets, std::uint64_t& total) {
+    const std::uint32_t n = ix.doc_count();
+    const auto units = static_cast<std::uint32_t>(p.required.size());
+    auto take = [&](std::uint32_t d, double score, std::uint32_t matched) {
+        if (!p.accepts(ix, d) || excluded(p, d)) return;
+        ++total;
+        facets.count(ix, d);
+        top.add({score, d, matched});
+    };
+    if (p.required.empty()) {  // browsing: every document, newest first among equals
+        for (std::uint32_t d = 0; d < n; ++d) take(d, 0.0, 0);
+        return;
+    }
+    if (!relaxed) {
+        std::uint32_t d = 0;
+        while (true) {
+            for (bool moved = true; moved && d != kNoDoc;) {
+                moved = false;
+                for (auto& m : p.required) {
+                    m->advance(d);
+                    if (m->doc() != d) { d = m->doc(); moved = true; }
+                }
+            }
+            if (d == kNoDoc) return;
+            double s = 0;
+            for (auto& m : p.required) s += m->score(nullptr);
+            take(d, s, units);
+            ++d;
+        }
+    }
+    for (;;) {
+        std::uint32_t d = kNoDoc;
+        for (auto& m : p.required) d = std::min(d, m->doc());
+        if (d == kNoDoc) return;
+        double s = 0;
+        std::uint32_t matched = 0;
+        for (auto& m : p.required)
+            if (m->doc() == d) { s += m->score(nullptr); ++matched; }
+        const double coord = double(matched) / units;
+        take(d, s * coord * coord, matched);
+        for (auto& m : p.required) m->advance(d + 1);
+    }
+}
+
+// [SECTION] Rerank ----------------------------------------------------------------------------
+
+// Smallest span of positions holding one occurrence of each unit (a sweep over the merged,
+// sorted occurrences); 0 if some unit is absent.
+std::uint32_t min_cover(std::vector<Occurrence> occ, std::uint32_t units) {
+    if (units < 2) return 0;
+    std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
+    std::vector<std::uint32_t> in_window(units, 0);
+    std::uint32_t covered = 0, best = 0;
+    for (std::size_t lo = 0, hi = 0; hi < occ.size(); ++hi) {
+        if (in_window[occ[hi].unit]++ == 0) ++covered;
+        while (covered == units) {
+            const std::uint32_t span = occ[hi].position - occ[lo].position + 1;
+            if (best == 0 || span < best) best = span;
+            if (--in_window[occ[lo].unit] == 0) --covered;
+            ++lo;
+        }
+    }
+    return best;
+}
+
+// [SECTION] Snippets --------------------------------------------------------------------------
+
+struct SnippetMaker {
+    const Index& ix;
+    const text::Analyzer& an;
+    std::size_t words;
+
+    // Tokens (non-compound) of the body between body positions [from, to), with their positions.
+    std::vector<text::Token> body_tokens(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
+        const std::vector<std::uint32_t> cps = ix.checkpoints(d);
+        std::vector<text::Token> out;
+        if (cps.empty()) return out;
+        const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
+        const std::size_t last_cp = to / format::kCheckpointEvery + 1;
+        const std::uint32_t b = cps[first_cp];
+        const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
+        const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
+        for (text::Token& t : an.analyze(textv.substr(b, e - b))) {
+            if (t.kind == text::TokenKind::compound) continue;
+            t.position += base;
+            t.begin += b;
+            t.end += b;
+            if (t.position >= from && t.position < to) out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+    void make(Hit& hit, const std::vector<Occurrence>& occurrences) const {
+        const DocView doc = ix.doc(hit.doc);
+        const std::uint32_t body_start = doc.body_start;
+        std::vector<Occurrence> occ;  // body-relative
+        for (const Occurrence& o : occurrences)
+            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit});
+        std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
+        const auto w = static_cast<std::uint32_t>(words);
+        // The window of w words with the most distinct units, then the most occurrences.
+        std::uint32_t best_start = 0, best_units = 0, best_count = 0;
+        for (std::size_t i = 0; i < occ.size(); ++i) {
+            std::set<std::uint32_t> units;
+            std::uint32_t count = 0;
+            for (std::size_t j = i; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
+                units.insert(occ[j].unit);
+                ++count;
+            }
+            if (units.size() > best_units || (units.size() == best_units && count > best_count)) {
+                best_units = static_cast<std::uint32_t>(units.size());
+                best_count = count;
+                best_start = occ[i].position;
+            }
+        }
+        std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
+        if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
+        const auto toks = body_tokens(hit.doc, doc.text, from, from + w);
+        if (toks.empty()) return;
+        // Whole words as written: back over an elided article ("L'agence"), on over closing
+        // punctuation ("Amaq»,").
+        auto blank = [&](std::size_t k) { const char c = doc.text[k]; return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+        std::uint32_t b = toks.front().begin, e = toks.back().end;
+        for (int n = 0; n < 12 && b > 0 && !blank(b - 1); ++n) --b;
+        for (int n = 0; n < 6 && e < doc.text.size() && !blank(e); ++n) ++e;
+        const bool cut_before = from > 0, cut_after = from + w < doc.body_tokens;
+        // The passage with each run of white space (line breaks included) shown as one space;
+        // at[k] is where original byte b + k lands in the snippet, for the highlights.
+        hit.snippet = cut_before ? "… " : "";
+        std::vector<std::uint32_t> at(e - b + 1);
+        bool space = false;
+        for (std::uint32_t k = b; k < e; ++k) {
+            at[k - b] = static_cast<std::uint32_t>(hit.snippet.size());
+            const char c = doc.text[k];
+            const bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+            if (!is_space) hit.snippet += c;
+            else if (!space) hit.snippet += ' ';
+            space = is_space;
+        }
+        at[e - b] = static_cast<std::uint32_t>(hit.snippet.size());
+        if (cut_after) hit.snippet += " …";
+        std::set<std::uint32_t> matched;
+        for (const Occurrence& o : occ) matched.insert(o.position);
+        for (const text::Token& t : toks)
+            if (matched.count(t.position)) hit.highlights.emplace_back(at[t.begin - b], at[t.end - b]);
+    }
+};
+
+}  // namespace
+
+// [SECTION] Search ----------------------------------------------------------------------------
+
+SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
+    const auto t0 = std::chrono::steady_clock::now();
+    SearchResult r;
+    r.query = std::string(query);
+    ParsedQuery parsed = parse_query(query, options.typing);
+    r.messages = std::move(parsed.messages);
+
+    Planner planner(index_, analyzer_, r.messages);
+    Plan plan = planner.plan(parsed);
+    std::vector<std::string> said_already;  // later plans of the same query repeat the first's notes
+    Planner replanner(index_, analyzer_, said_already);
+    Collector top{std::max(options.limit, kRerankDepth), {}};
+    Facets facets;
+    facets.sources.assign(index_.source_count(), 0);
+    facets.countries.assign(index_.country_count(), 0);
+    if (!plan.impossible || plan.required.size() >= 2) {
+        if (!plan.impossible) collect(index_, plan, false, top, facets, r.total);
+        if (r.total == 0 && plan.required.size() >= 2) {
+            // Nobody has every word: the documents with the most of them, said so.
+            plan = replanner.plan(parsed);
+            r.relaxed = true;
+            collect(index_, plan, true, top, facets, r.total);
+            if (r.total) r.messages.push_back("Aucun article ne contient tous les mots : articles qui en contiennent une partie.");
+        }
+    }
+
+    // Rerank the best candidates by proximity, using a fresh plan to walk their positions.
+    std::vector<Candidate> best = std::move(top.heap);
+    std::sort(best.begin(), best.end(), [](auto& a, auto& b) { return a.doc < b.doc; });
+    Plan again = replanner.plan(parsed);
+    const auto units = static_cast<std::uint32_t>(again.required.size());
+    std::vector<std::vector<Occurrence>> occ(best.size());
+    std::vector<std::string> why(best.size());
+    for (std::size_t i = 0; i < best.size(); ++i) {
+        Candidate& c = best[i];
+        if (options.explain) why[i] = "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n";
+        for (std::uint32_t u = 0; u < units; ++u) {
+            Matcher& m = *again.required[u];
+            m.advance(c.doc);
+            if (m.doc() != c.doc) continue;
+            m.occurrences(u, occ[i]);
+            if (options.explain) m.score(&why[i]);
+        }
+        if (c.matched_units >= 2 && !r.relaxed) {
+            if (const std::uint32_t span = min_cover(occ[i], units)) {
+                const double factor = 1 + kProximity * double(units - 1) / double(std::max(span - 1, units - 1));
+                c.score *= factor;
+                if (options.explain) why[i] += "  proximité : fenêtre de " + std::to_string(span) + " mots × " + fmt(factor) + "\n";
+            }
+        }
+    }
+    std::vector<std::size_t> order(best.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (units == 0) {  // browsing: newest first
+            const DocView da = index_.doc(best[a].doc), db = index_.doc(best[b].doc);
+            if (da.date.iso() != db.date.iso()) return da.date.iso() > db.date.iso();
+        }
+        return better(best[a], best[b]);
+    });
+    if (order.size() > options.limit) order.resize(options.limit);
+
+    SnippetMaker snippets{index_, analyzer_, options.snippet_words};
+    for (std::size_t i : order) {
+        Hit h;
+        h.doc = best[i].doc;
+        h.score = static_cast<float>(best[i].score);
+        if (options.snippets) snippets.make(h, occ[i]);
+        if (options.explain) h.explanation = std::move(why[i]);
+        r.hits.push_back(std::move(h));
+    }
+
+    for (auto [y, n] : facets.years) r.years.push_back({std::to_string(y), n});
+    for (std::uint32_t s = 0; s < facets.sources.size(); ++s)
+        if (facets.sources[s]) r.sources.push_back({std::string(index_.source_name(s)), facets.sources[s]});
+    for (std::uint32_t c = 0; c < facets.countries.size(); ++c)
+        if (facets.countries[c]) r.countries.push_back({std::string(index_.country_code(c)), facets.countries[c]});
+    auto by_count = [](const FacetCount& a, const FacetCount& b) { return a.count > b.count || (a.count == b.count && a.value < b.value); };
+    std::sort(r.sources.begin(), r.sources.end(), by_count);
+    std::sort(r.countries.begin(), r.countries.end(), by_count);
+    r.took_us = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
+    return r;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::string_view query, std::uint32_t doc) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    if (doc >= index_.doc_count()) return out;
+    std::vector<std::string> messages;
+    Planner planner(index_, analyzer_, messages);
+    Plan plan = planner.plan(parse_query(query, false));
+    std::vector<Occurrence> occ;
+    for (std::uint32_t u = 0; u < plan.required.size(); ++u) {
+        plan.required[u]->advance(doc);
+        if (plan.required[u]->doc() == doc) plan.required[u]->occurrences(u, occ);
+    }
+    const DocView d = index_.doc(doc);
+    std::set<std::uint32_t> matched;
+    for (const Occurrence& o : occ)
+        if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
+    if (matched.empty()) return out;
+    for (const text::Token& t : analyzer_.analyze(d.text))
+        if (t.kind != text::TokenKind::compound && matched.count(t.position)) out.emplace_back(t.begin, t.end);
+    return out;
+}
+
+// [SECTION] JSON ------------------------------------------------------------------------------
+
+std::string to_json(const SearchResult& r, const Index& ix) {
+    using nlohmann::json;
+    json hits = json::array();
+    for (const Hit& h : r.hits) {
+        const DocView d = ix.doc(h.doc);
+        json hl = json::array();
+        for (auto [b, e] : h.highlights) hl.push_back({b, e});
+        json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()}, {"source", d.source},
+                  {"score", std::round(double(h.score) * 1e4) / 1e4}, {"snippet", h.snippet}, {"highlights", hl}};
+        if (!d.countries.empty()) o["countries"] = d.countries;
+        if (!h.explanation.empty()) o["explain"] = h.explanation;
+        hits.push_back(std::move(o));
+    }
+    auto facet = [](const std::vector<FacetCount>& v) {
+        json a = json::array();
+        for (const FacetCount& f : v) a.push_back({{"value", f.value}, {"count", f.count}});
+        return a;
+    };
+    json out = {{"query", r.query}, {"total", r.total}, {"took_us", r.took_us}, {"hits", hits},
+                {"relaxed", r.relaxed}, {"messages", r.messages},
+                {"facets", {{"year", facet(r.years)}, {"source", facet(r.sources)}, {"country", facet(r.countries)}}}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace vigie::index

@@ -1,0 +1,70 @@
+// Searcher: runs a query over an Index. The pipeline of DESIGN.md §6, each stage its own
+// function: analyze (query terms) → postings (matchers) → score (BM25F) → collect (top-k,
+// total, facets) → rerank (proximity) → snippet. Results can explain their score.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/index/index.h"
+#include "core/index/query.h"
+
+namespace vigie::text { class Analyzer; }
+
+namespace vigie::index {
+
+struct SearchOptions {
+    std::size_t limit = 10;
+    bool typing = false;       // search-as-you-type: the last word is also a prefix
+    bool explain = false;      // fill Hit::explanation
+    bool snippets = true;
+    std::size_t snippet_words = 28;
+};
+
+struct Hit {
+    std::uint32_t doc = 0;
+    float score = 0;
+    std::string snippet;                                       // a passage of the text, "…" where cut
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;  // byte ranges in snippet
+    std::string explanation;                                   // why this score (explain mode)
+};
+
+struct FacetCount {
+    std::string value;  // "2019", "Reuters", "BEL"
+    std::uint32_t count = 0;
+};
+
+struct SearchResult {
+    std::string query;
+    std::uint64_t total = 0;        // every document that matches, not just the hits shown
+    std::uint64_t took_us = 0;
+    std::vector<Hit> hits;
+    std::vector<std::string> messages;  // repairs, typo corrections, relaxed matching
+    bool relaxed = false;               // no document had every word: best partial matches
+    std::vector<FacetCount> years, sources, countries;  // over the whole result set, by count
+};
+
+// Usage:
+//   Searcher s(index, analyzer);
+//   SearchResult r = s.search("opération -Amaq année:2018..2019", {});
+class Searcher {
+public:
+    Searcher(const Index& index, const text::Analyzer& analyzer) : index_(index), analyzer_(analyzer) {}
+    SearchResult search(std::string_view query, const SearchOptions& options) const;
+
+    // Byte ranges, in the document's text, of every occurrence of the query's terms (the
+    // reader's highlights), in text order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights(std::string_view query, std::uint32_t doc) const;
+
+private:
+    const Index& index_;
+    const text::Analyzer& analyzer_;
+};
+
+// The CLI and JS API shape (DESIGN.md §4.3): {"query","total","took_us","hits":[…],…}.
+std::string to_json(const SearchResult& result, const Index& index);
+
+}  // namespace vigie::index
