@@ -1,0 +1,161 @@
+// The .vidx index: deterministic bytes, validation of damaged blobs, block-skipping postings
+// against a linear walk, prefix ranges and the typo search of the dictionary.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/index/builder.h"
+#include "core/index/index.h"
+#include "core/text/analyzer.h"
+
+using namespace vigie;
+
+namespace {
+
+const text::Analyzer& analyzer() {
+    static text::Analyzer a = [] { auto r = text::Analyzer::create(); REQUIRE(r.ok()); return std::move(r).value(); }();
+    return a;
+}
+
+corpus::Document doc(std::string id, std::string title, std::string text) {
+    corpus::Document d;
+    d.id = std::move(id);
+    d.title = std::move(title);
+    d.text = std::move(text);
+    return d;
+}
+
+std::string build_bytes(const std::vector<corpus::Document>& docs) {
+    index::IndexBuilder b(analyzer());
+    for (const auto& d : docs) b.add(d);
+    auto bytes = std::move(b).finish();
+    REQUIRE(bytes.ok());
+    return std::move(bytes).value();
+}
+
+std::vector<corpus::Document> sample() {
+    return {doc("a", "L’opération Amaq", "Une opération européenne contre la propagande terroriste."),
+            doc("b", "Le territoire", "La terre et le territoire ; le terrorisme recule."),
+            doc("c", "Propagande", "Les États-Unis et le Canada ont participé à l’opération.")};
+}
+
+}  // namespace
+
+TEST_CASE("index: the same documents give the same bytes, which open", "[index]") {
+    const std::string a = build_bytes(sample()), b = build_bytes(sample());
+    CHECK(a == b);
+    auto ix = index::Index::open(a);
+    REQUIRE(ix.ok());
+    CHECK(ix->doc_count() == 3);
+    CHECK(ix->doc(2).id == "c");
+    CHECK(ix->doc(2).title == "Propagande");
+    const auto st = ix->stats();
+    CHECK(st.documents == 3);
+    CHECK(st.total_bytes == a.size());
+    CHECK(st.text_bytes > 100);
+}
+
+TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]") {
+    const std::string good = build_bytes(sample());
+    auto reason = [](std::string bytes) {
+        auto r = index::Index::open(std::move(bytes), "saved.vidx");
+        REQUIRE_FALSE(r.ok());
+        return r.error().message;
+    };
+    std::string flipped = good;
+    flipped[good.size() / 2] ^= 0x40;
+    CHECK_THAT(reason(flipped), Catch::Contains("saved.vidx") && Catch::Contains("checksum mismatch"));
+    CHECK_THAT(reason(good.substr(0, good.size() - 1)), Catch::Contains("truncated"));
+    CHECK_THAT(reason(good.substr(0, 10)), Catch::Contains("no VIDX header"));
+    CHECK_THAT(reason(""), Catch::Contains("no VIDX header"));
+    CHECK_THAT(reason("PK\x03\x04 a zip file, not an index at all......"), Catch::Contains("no VIDX header"));
+    std::string version = good;
+    version[4] = 9;
+    CHECK_THAT(reason(version), Catch::Contains("format version 9"));
+}
+
+TEST_CASE("postings: skips across blocks agree with a linear walk", "[index]") {
+    // 1000 documents: "alpha" in every third, "gamma" in all, "omega" only in the last.
+    std::vector<corpus::Document> docs;
+    for (int d = 0; d < 1000; ++d) {
+        std::string text = "gamma";
+        if (d % 3 == 0) text += " alpha beta alpha";
+        if (d == 999) text += " omega";
+        docs.push_back(doc("d" + std::to_string(d), "", text));
+    }
+    auto ix = index::Index::open(build_bytes(docs));
+    REQUIRE(ix.ok());
+    auto form = [&](const char* w) {
+        auto stem = ix->find_stem(analyzer().analyze(w).at(0).term);
+        REQUIRE(stem.has_value());
+        return ix->forms_of_stem(*stem).first;
+    };
+    const std::uint32_t alpha = form("alpha"), gamma = form("gamma"), omega = form("omega");
+    CHECK(ix->form_df(alpha) == 334);
+    CHECK(ix->form_df(gamma) == 1000);
+
+    SECTION("next() visits every posting in order") {
+        auto c = ix->postings(alpha);
+        std::uint32_t expect = 0, n = 0;
+        for (; c.doc() != index::kNoDoc; c.next(), expect += 3, ++n) REQUIRE(c.doc() == expect);
+        CHECK(n == 334);
+    }
+    SECTION("advance() lands on the first posting at or after the target, with its positions") {
+        const std::uint32_t body = ix->doc_body_start(0);
+        for (std::uint32_t target : {0u, 1u, 2u, 3u, 383u, 384u, 385u, 500u, 767u, 998u, 999u}) {
+            auto c = ix->postings(alpha);
+            c.advance(target);
+            REQUIRE(c.doc() == (target + 2) / 3 * 3);
+            CHECK(c.tf_body() == 2);
+            std::vector<std::uint32_t> pos;
+            c.positions(pos);
+            CHECK(pos == std::vector<std::uint32_t>{body + 1, body + 3});
+        }
+        auto c = ix->postings(alpha);
+        c.advance(1000);
+        CHECK(c.doc() == index::kNoDoc);
+    }
+    SECTION("interleaved advances and position reads on a long list") {
+        auto c = ix->postings(gamma);
+        std::vector<std::uint32_t> pos;
+        for (std::uint32_t t = 0; t < 1000; t += 37) {
+            c.advance(t);
+            REQUIRE(c.doc() == t);
+            if (t % 2) {
+                c.positions(pos);
+                CHECK(pos == std::vector<std::uint32_t>{ix->doc_body_start(t)});
+            }
+        }
+        auto o = ix->postings(omega);
+        CHECK(o.doc() == 999);
+    }
+}
+
+TEST_CASE("dictionary: prefixes and typos over folded forms", "[index]") {
+    auto ix = index::Index::open(build_bytes(sample()));
+    REQUIRE(ix.ok());
+    auto folded_range = [&](const char* prefix) {
+        std::vector<std::string> out;
+        auto [a, b] = ix->folded_prefix(prefix);
+        for (auto i = a; i < b; ++i) out.emplace_back(ix->folded_text(i));
+        return out;
+    };
+    CHECK(folded_range("terr") == std::vector<std::string>{"terre", "territoire", "terrorisme", "terroriste"});
+    CHECK(folded_range("operation") == std::vector<std::string>{"operation"});
+    CHECK(folded_range("zzz").empty());
+
+    auto near = [&](const char* word, int k) {
+        std::vector<std::pair<std::uint32_t, int>> hits;
+        ix->fuzzy(word, k, hits);
+        std::string out;
+        for (auto [f, d] : hits) out += std::string(ix->folded_text(f)) + "/" + std::to_string(d) + " ";
+        return out;
+    };
+    CHECK(near("propagnde", 1) == "propagande/1 ");   // deletion
+    CHECK(near("porpagande", 1) == "propagande/1 ");  // transposition
+    CHECK(near("propagandes", 1) == "propagande/1 "); // insertion
+    CHECK(near("terrorisne", 1) == "terrorisme/1 terroriste/1 ");
+    CHECK(near("proqaganbe", 1).empty());
+    CHECK(near("proqaganbe", 2) == "propagande/2 ");
+}

@@ -1,0 +1,95 @@
+// The query language's syntax: every construct, and malformed input repaired with a message.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/index/query.h"
+
+using vigie::index::parse_query;
+using vigie::index::ParsedQuery;
+using vigie::index::QueryPart;
+
+namespace {
+
+// "+[a] -[\"b c\"] +[x|y*] ~title:[t] years:2018..2019 countries:BE sources:Reuters !2"
+std::string render(const ParsedQuery& q) {
+    std::string out;
+    for (const auto& c : q.clauses) {
+        out += c.negated ? "-[" : "+[";
+        for (std::size_t i = 0; i < c.any.size(); ++i) {
+            const QueryPart& p = c.any[i];
+            if (i) out += "|";
+            if (p.title_only) out += "title:";
+            out += p.kind == QueryPart::Kind::phrase ? "\"" + p.text + "\"" : p.text;
+            if (p.prefix) out += "*";
+        }
+        out += "] ";
+    }
+    if (q.filters.year_from || q.filters.year_to)
+        out += "years:" + std::to_string(q.filters.year_from) + ".." + std::to_string(q.filters.year_to) + " ";
+    for (const auto& c : q.filters.countries) out += "country:" + c + " ";
+    for (const auto& s : q.filters.sources) out += "source:" + s + " ";
+    if (!q.messages.empty()) out += "!" + std::to_string(q.messages.size());
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("query: the language of DESIGN.md §5", "[query]") {
+    auto [input, expected] = GENERATE(table<std::string, std::string>({
+        {"opération Belgique", "+[opération Belgique]"},
+        {"26 000 contenus", "+[26 000 contenus]"},
+        {"\"agence de presse\" Amaq", "+[\"agence de presse\"] +[Amaq]"},
+        {"opération -Amaq", "+[opération] -[Amaq]"},
+        {"-\"État islamique\" propagande", "-[\"État islamique\"] +[propagande]"},
+        {"Canada OR Maroc opération", "+[Canada|Maroc] +[opération]"},
+        {"Canada OU \"Pays-Bas\"", "+[Canada|\"Pays-Bas\"]"},
+        {"terr*", "+[terr*]"},
+        {"pays:BE country:BEL pays:Belgique", "country:BE country:BEL country:Belgique"},
+        {"année:2019 propagande", "+[propagande] years:2019..2019"},
+        {"annee:2018..2019", "years:2018..2019"},
+        {"year:2018-2019", "years:2018..2019"},
+        {"year:..2018", "years:0..2018"},
+        {"source:Reuters", "source:Reuters"},
+        {"titre:Amaq", "+[title:Amaq]"},
+        {"titre:\"agence de presse\" EI", "+[title:\"agence de presse\"] +[EI]"},
+        {"TITRE:amaq", "+[title:amaq]"},
+        // malformed: a message and a best effort
+        {"\"agence de presse", "+[\"agence de presse\"] !1"},
+        {"- Amaq", "+[Amaq] !1"},
+        {"foo:bar baz", "+[foo bar baz] !1"},
+        {"year:deux", "!1"},
+        {"year:2020..2018", "!1"},
+        {"OR Amaq OR", "+[Amaq] !2"},
+        {"pays: Amaq", "+[Amaq] !1"},
+        {"-pays:BEL Amaq", "+[Amaq] !1"},
+        {"\"\" Amaq", "+[Amaq]"},
+        {"a\x01" "b\tc\x7f", "+[a b c]"},
+        {"", ""},
+        {"   ", ""},
+        {"*", ""},
+    }));
+    CAPTURE(input);
+    CHECK(render(parse_query(input)) == expected);
+}
+
+TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
+    CHECK(render(parse_query("propagande terr", true)) == "+[propagande] +[terr*]");
+    CHECK(render(parse_query("terr", true)) == "+[terr*]");
+    CHECK(render(parse_query("terr ", true)) == "+[terr]");
+    CHECK(render(parse_query("\"agence de\"", true)) == "+[\"agence de\"]");
+    CHECK(render(parse_query("-amaq", true)) == "-[amaq]");
+}
+
+TEST_CASE("query: very long input is cut at a character boundary", "[query][bad-input]") {
+    std::string q;
+    while (q.size() < 10000) q += "opération ";
+    const ParsedQuery p = parse_query(q);
+    REQUIRE(p.clauses.size() == 1);
+    CHECK(p.clauses[0].any[0].text.size() <= 1024);
+    CHECK(p.messages.size() == 1);
+    std::string accents(5000, 'x');
+    for (int i = 0; i < 3000; ++i) accents += "é";
+    CHECK(parse_query(accents).clauses[0].any[0].text.size() <= 1024);
+}

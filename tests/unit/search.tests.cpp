@@ -1,0 +1,234 @@
+// The French behaviour suite: what a journalist expects of a French search engine, checked
+// through the whole pipeline (analyzer → index → query → ranking → snippets → facets).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/index/builder.h"
+#include "core/index/index.h"
+#include "core/index/search.h"
+#include "core/text/analyzer.h"
+
+using namespace vigie;
+
+namespace {
+
+const text::Analyzer& analyzer() {
+    static text::Analyzer a = [] { auto r = text::Analyzer::create(); REQUIRE(r.ok()); return std::move(r).value(); }();
+    return a;
+}
+
+corpus::Document doc(std::string id, std::string title, std::string text, std::string date = "",
+                     std::string source = "", std::vector<std::string> countries = {}) {
+    corpus::Document d;
+    d.id = std::move(id);
+    d.title = std::move(title);
+    d.text = std::move(text);
+    if (!date.empty()) d.date = *corpus::Date::parse(date);
+    d.source = std::move(source);
+    d.countries = std::move(countries);
+    return d;
+}
+
+const index::Index& fixture() {
+    static index::Index ix = [] {
+        std::vector<corpus::Document> docs = {
+            doc("economie", "Conjoncture", "L’économie belge a progressé au deuxième trimestre.", "2019-05", "Le Soir", {"BEL"}),
+            doc("economies", "Zone euro", "Les économies européennes ralentissent nettement.", "2018-02", "Reuters"),
+            doc("ete", "Saison", "Cet été, les opérations ont été menées à Bruxelles.", "2019-08", "RTBF", {"BEL"}),
+            doc("agence", "Amaq", "L'agence de presse Amaq a été fermée par la police.", "2019-11", "RTBF", {"BEL", "ESP"}),
+            doc("presse", "Kiosque", "La presse de l'agence régionale a fermé ses portes.", "2017-03", "Le Soir"),
+            doc("nombre-point", "Bilan", "Plus de 26.000 contenus ont été supprimés.", "2019-11", "Reuters", {"BEL"}),
+            doc("nombre-espace", "Chiffres", "Au total, 26 000 éléments ont été retirés du réseau.", "2019-11", "AFP"),
+            doc("us-trait", "Serveurs", "Des serveurs saisis aux États-Unis et au Canada.", "2018-04", "Reuters", {"USA", "CAN"}),
+            doc("us-espace", "Alliés", "Les Etats Unis ont participé avec le Royaume Uni.", "2018-04", "AFP", {"USA", "GBR"}),
+            doc("mener", "Enquête", "L’enquête est menée par la police judiciaire fédérale.", "2020-01", "Le Soir", {"BEL"}),
+            doc("propagande", "Réseaux", "La propagande terroriste circule encore en ligne.", "2021-06", "AFP"),
+            doc("resume-accent", "Dossier", "Le résumé complet de l'affaire reste confidentiel.", "2022-01", "AFP"),
+            doc("resume-plain", "Dossier", "Le resume complet de l'affaire reste confidentiel.", "2022-01", "AFP"),
+            doc("titre", "Malines accueille les procureurs", "Une réunion a eu lieu en Belgique, près de Bruxelles.", "2017-10", "Yabiladi", {"BEL", "MAR"}),
+            doc("corps", "Réunion", "Une réunion des procureurs a eu lieu à Malines, en Belgique, près de Bruxelles.", "2017-10", "Yabiladi", {"BEL"}),
+        };
+        auto built = index::build_index(docs, analyzer());
+        REQUIRE(built.ok());
+        return std::move(built).value();
+    }();
+    return ix;
+}
+
+index::SearchResult run(const std::string& q, bool typing = false) {
+    index::SearchOptions o;
+    o.limit = 20;
+    o.typing = typing;
+    return index::Searcher(fixture(), analyzer()).search(q, o);
+}
+
+std::vector<std::string> ids(const index::SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.emplace_back(fixture().doc(h.doc).id);
+    return out;
+}
+
+std::vector<std::string> sorted_ids(const std::string& q) {
+    auto v = ids(run(q));
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("french: accents, case, elisions, plurals and verb forms never matter", "[search][french]") {
+    auto [query, expected] = GENERATE(table<std::string, Ids>({
+        {"economie", {"economie", "economies"}},
+        {"économie", {"economie", "economies"}},
+        {"ÉCONOMIES", {"economie", "economies"}},
+        {"l’économie", {"economie", "economies"}},
+        {"l'economie", {"economie", "economies"}},
+        {"menée", {"ete", "mener"}},
+        {"mener", {"ete", "mener"}},
+        {"progresser", {"economie"}},
+        // a real word, never dropped as a stopword: "summer" and the participle of "a été"
+        {"ete", {"agence", "ete", "nombre-espace", "nombre-point"}},
+        {"été", {"agence", "ete", "nombre-espace", "nombre-point"}},
+    }));
+    CAPTURE(query);
+    CHECK(sorted_ids(query) == expected);
+}
+
+TEST_CASE("french: phrases keep their order, stopwords included", "[search][french]") {
+    CHECK(sorted_ids("\"agence de presse\"") == Ids{"agence"});
+    CHECK(sorted_ids("\"presse de l'agence\"") == Ids{"presse"});
+    CHECK(sorted_ids("agence presse") == Ids{"agence", "presse"});  // words: any order
+    CHECK(sorted_ids("\"police judiciaire\"") == Ids{"mener"});
+    CHECK(sorted_ids("\"judiciaire police\"").empty());
+}
+
+TEST_CASE("french: numbers and hyphenated compounds", "[search][french]") {
+    for (const char* q : {"26000", "26.000", "26 000", "\"26 000 éléments\""}) {
+        CAPTURE(q);
+        const Ids expect = std::string(q).find("éléments") != std::string::npos ? Ids{"nombre-espace"}
+                                                                                  : Ids{"nombre-espace", "nombre-point"};
+        CHECK(sorted_ids(q) == expect);
+    }
+    for (const char* q : {"États-Unis", "Etats-Unis", "etats unis", "\"États Unis\""}) {
+        CAPTURE(q);
+        CHECK(sorted_ids(q) == Ids{"us-espace", "us-trait"});
+    }
+    CHECK(sorted_ids("Royaume-Uni") == Ids{"us-espace"});
+    // The written compound ranks above the same words without the hyphen.
+    CHECK(ids(run("États-Unis")).front() == "us-trait");
+}
+
+TEST_CASE("french: typos in long words are forgiven, ranked below exact matches", "[search][french]") {
+    auto r = run("propagnde");
+    CHECK(ids(r) == Ids{"propagande"});
+    REQUIRE(r.messages.size() == 1);
+    CHECK_THAT(r.messages[0], Catch::Contains("propagande"));
+    CHECK(ids(run("porpagande")) == Ids{"propagande"});   // swapped letters
+    CHECK(ids(run("terroristte")) == Ids{"propagande"});  // 9+ letters: two typos allowed
+    CHECK(ids(run("polisse")).empty());                   // a short word: no guessing
+}
+
+TEST_CASE("french: the exact accented form ranks above a folded one", "[search][french]") {
+    CHECK(ids(run("résumé")) == Ids{"resume-accent", "resume-plain"});
+    CHECK(ids(run("resume")) == Ids{"resume-plain", "resume-accent"});
+}
+
+TEST_CASE("ranking: a word in the title counts more than in the text", "[search]") {
+    CHECK(ids(run("procureurs")) == Ids{"titre", "corps"});
+}
+
+TEST_CASE("query language: exclusion, OR, prefix, filters", "[search]") {
+    CHECK(sorted_ids("police -Amaq") == Ids{"mener"});
+    CHECK(sorted_ids("Canada OR Malines") == Ids{"corps", "titre", "us-trait"});
+    CHECK(sorted_ids("propag*") == Ids{"propagande"});
+    CHECK(sorted_ids("contenu* 26000") == Ids{"nombre-point"});
+    CHECK(sorted_ids("été année:2019") == Ids{"agence", "ete", "nombre-espace", "nombre-point"});
+    CHECK(sorted_ids("été année:2017..2018").empty());
+    CHECK(sorted_ids("année:2017..2018 réunion") == Ids{"corps", "titre"});
+    CHECK(sorted_ids("supprimés source:reuters") == Ids{"nombre-point"});
+    CHECK(sorted_ids("source:\"le soir\" police") == Ids{"mener"});
+    CHECK(sorted_ids("pays:BEL 26000") == Ids{"nombre-point"});
+    CHECK(sorted_ids("pays:can serveurs") == Ids{"us-trait"});
+    CHECK(sorted_ids("titre:Malines") == Ids{"titre"});
+    CHECK(sorted_ids("titre:police").empty());
+}
+
+TEST_CASE("browsing: no words lists every document that passes the filters, newest first", "[search]") {
+    auto all = run("");
+    CHECK(all.total == 15);
+    CHECK(ids(all).front() == "resume-accent");
+    auto r = run("année:2018");
+    CHECK(r.total == 3);
+    CHECK(sorted_ids("-police année:2019") == Ids{"economie", "ete", "nombre-espace", "nombre-point"});
+}
+
+TEST_CASE("search as you type: the last word is a prefix", "[search]") {
+    CHECK(ids(run("propa", true)) == Ids{"propagande"});
+    CHECK(ids(run("réseau propa", true)) == Ids{"propagande"});
+    CHECK(run("propa", false).total == 0);
+}
+
+TEST_CASE("when no article has every word, the best partial matches, said so", "[search]") {
+    auto r = run("propagande zyxwvutsrq");
+    CHECK(r.relaxed);
+    CHECK(ids(r) == Ids{"propagande"});
+    CHECK_FALSE(r.messages.empty());
+}
+
+TEST_CASE("facets count the whole result set", "[search]") {
+    auto r = run("été");  // "a été", "cet été": 4 documents, 2 occurrences in "ete"
+    auto count = [](const std::vector<index::FacetCount>& v, const std::string& value) {
+        for (const auto& f : v) if (f.value == value) return f.count;
+        return 0u;
+    };
+    CHECK(r.total == 4);
+    CHECK(ids(r).front() == "ete");
+    CHECK(count(r.years, "2019") == 4);
+    CHECK(count(r.sources, "Reuters") == 1);
+    CHECK(count(r.sources, "RTBF") == 2);
+    CHECK(count(r.countries, "BEL") == 3);
+    CHECK(count(r.countries, "ESP") == 1);
+}
+
+TEST_CASE("snippets: a passage around the matches, highlights on the matched words", "[search]") {
+    auto r = run("\"agence de presse\" Amaq");
+    REQUIRE(r.hits.size() == 1);
+    const auto& h = r.hits[0];
+    std::vector<std::string> marked;
+    for (auto [b, e] : h.highlights) marked.push_back(h.snippet.substr(b, e - b));
+    CHECK(marked == std::vector<std::string>{"agence", "de", "presse", "Amaq"});
+    CHECK(h.snippet.find("L'agence de presse Amaq") != std::string::npos);
+    auto more = run("Bruxelles");
+    for (const auto& hit : more.hits)
+        for (auto [b, e] : hit.highlights) CHECK(hit.snippet.substr(b, e - b) == "Bruxelles");
+}
+
+TEST_CASE("highlights in the reader cover every occurrence in the text", "[search]") {
+    const index::Searcher s(fixture(), analyzer());
+    std::uint32_t d = 0;
+    while (fixture().doc(d).id != "ete") ++d;
+    const std::string text(fixture().doc(d).text);
+    std::vector<std::string> marked;
+    for (auto [b, e] : s.highlights("été Bruxelles", d)) marked.push_back(text.substr(b, e - b));
+    CHECK(marked == std::vector<std::string>{"été", "été", "Bruxelles"});
+}
+
+TEST_CASE("malformed queries give a message and a best effort, never a crash", "[search][bad-input]") {
+    std::string huge;
+    while (huge.size() < 10000) huge += "propagande ";
+    std::string controls = "propa\x01gande\x7f \x1b[31m";
+    for (const std::string& q : {std::string("\"agence de presse"), std::string("-"), std::string("foo:bar"), huge, controls,
+                                 std::string("\xff\xfe"), std::string("OR OR OR"), std::string("\"\"\"")}) {
+        CAPTURE(q.substr(0, 40));
+        auto r = run(q);
+        CHECK(r.total <= 15);
+    }
+    CHECK(run("\"agence de presse").total == 1);
+    CHECK_FALSE(run("\"agence de presse").messages.empty());
+    CHECK(run(huge).total == 1);
+}
