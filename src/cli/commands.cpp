@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -172,7 +173,7 @@ int search(const Args& args) {
     const std::string& source = args.positional[0];
     Result<index::Index> ix = Error{""};
     if (ends_with(source, ".vidx")) {
-        auto bytes = corpus::read_file(source, std::size_t(4) << 30);
+        auto bytes = corpus::read_file(source, SIZE_MAX);  // 4 GiB << 30 would overflow wasm32's size_t
         ix = bytes ? index::Index::open(std::move(bytes).value(), source) : Result<index::Index>(bytes.error());
     } else {
         ix = index_inputs({source}, analyzer.value());

@@ -3,8 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { seedsJsonl } from "./seeds.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const NATIVE = process.env.VIGIE_NATIVE || join(ROOT, "build/native/vigie");
@@ -112,5 +114,94 @@ test("native and wasm builds print the same bytes", async (t) => {
     assert.equal(b.stdout, a.stdout);
     assert.equal(b.stderr, a.stderr);
     assert.equal(b.status, a.status);
+  });
+});
+
+test("index then search: the JSON of DESIGN.md §4.3", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vigie-cli-"));
+  const vidx = join(dir, "seeds.vidx");
+  const built = native(["index", CORPUS, "-o", vidx]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stderr, /5 documents/);
+  const r = native(["search", vidx, "opération Belgique", "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  for (const key of ["query", "total", "took_us", "hits"]) assert.ok(key in out, key);
+  assert.equal(out.query, "opération Belgique");
+  assert.equal(out.total, 3);
+  assert.deepEqual(out.hits.map((h) => h.id).sort(), ["001_eb2049a8a21f8b0e", "002_9d81120c4d4a292b", "003_d7716fe0f2a8dcd5"]);
+  for (const h of out.hits) {
+    for (const key of ["id", "title", "date", "score", "snippet", "highlights"]) assert.ok(key in h, key);
+    const bytes = Buffer.from(h.snippet);
+    for (const [s, e] of h.highlights) assert.match(bytes.subarray(s, e).toString(), /^(opération|Belgique|belge|opérations|Opération)$/i);
+  }
+  // A directory source is indexed on the fly and gives the same hits.
+  const direct = JSON.parse(native(["search", CORPUS, "opération Belgique", "--json"]).stdout);
+  assert.deepEqual(direct.hits.map((h) => [h.id, h.score]), out.hits.map((h) => [h.id, h.score]));
+  // --limit and --explain
+  const one = JSON.parse(native(["search", vidx, "propagande", "--limit", "1", "--json"]).stdout);
+  assert.equal(one.hits.length, 1);
+  assert.ok(one.total > 1);
+  assert.match(native(["search", vidx, "propagande", "--explain"]).stdout, /idf [0-9.]+ × tf/);
+});
+
+test("search batch mode: one query per line in, one JSON object per line out", () => {
+  const r = native(["search", CORPUS], "Amaq\n\"agence de presse\"\nmot-introuvable-xyz\n");
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((l) => l.query), ["Amaq", "\"agence de presse\"", "mot-introuvable-xyz"]);
+  assert.ok(lines[0].total >= 3);
+  assert.equal(lines[2].total, 0);
+});
+
+test("index and search: bad input is a message and exit status 1", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "vigie-cli-"));
+  await t.test("a damaged index", () => {
+    const vidx = join(dir, "seeds.vidx");
+    assert.equal(native(["index", CORPUS, "-o", vidx]).status, 0);
+    const bytes = readFileSync(vidx);
+    bytes[bytes.length >> 1] ^= 0x10;
+    writeFileSync(join(dir, "damaged.vidx"), bytes);
+    const r = native(["search", join(dir, "damaged.vidx"), "Amaq"]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /damaged\.vidx: not a valid Vigie index \(checksum mismatch\)/);
+    writeFileSync(join(dir, "empty.vidx"), "");
+    assert.match(native(["search", join(dir, "empty.vidx"), "Amaq"]).stderr, /no VIDX header/);
+  });
+  await t.test("usage errors", () => {
+    assert.equal(native(["index", CORPUS]).status, 1);
+    assert.equal(native(["index", "-o", join(dir, "x.vidx")]).status, 1);
+    assert.equal(native(["search", CORPUS, "a", "--limit", "abc"]).status, 1);
+    assert.equal(native(["search", CORPUS, "a", "--limit"]).status, 1);
+    assert.equal(native(["search"]).status, 1);
+    assert.equal(native(["search", "/nonexistent.vidx", "a"]).status, 1);
+    assert.equal(native(["index", "/nonexistent", "-o", join(dir, "y.vidx")]).status, 1);
+  });
+  await t.test("hostile queries never crash", () => {
+    const hostile = ["\"unbalanced", "-", "foo:bar", "x".repeat(10000), "a\u0001b\u007f", "OR OR", "année:abc", "\"\"\""];
+    const r = native(["search", CORPUS], hostile.join("\n") + "\n");
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim().split("\n").length, hostile.length);
+  });
+});
+
+test("native and wasm builds index and search alike", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "vigie-cli-"));
+  const jsonl = join(dir, "seeds.jsonl");
+  writeFileSync(jsonl, seedsJsonl());
+  await t.test("the same .vidx bytes", () => {
+    assert.equal(native(["index", jsonl, "-o", join(dir, "n.vidx")]).status, 0);
+    const w = wasm(["index", jsonl, "-o", join(dir, "w.vidx")]);
+    assert.equal(w.status, 0, w.stderr);
+    assert.ok(readFileSync(join(dir, "n.vidx")).equals(readFileSync(join(dir, "w.vidx"))));
+  });
+  await t.test("the same results, scores and snippets", () => {
+    const queries = ["opération Belgique", "\"agence de presse\"", "propagnde", "terr*", "Etats-Unis", "année:2019 Europol",
+                     "Canada OR Maroc", "26 000", "été -Amaq", "l’objectif", "source:reuters"].join("\n") + "\n";
+    const strip = (out) => out.trim().split("\n").map((l) => { const o = JSON.parse(l); delete o.took_us; return o; });
+    const a = strip(native(["search", join(dir, "n.vidx")], queries).stdout);
+    const b = strip(wasm(["search", join(dir, "n.vidx")], queries).stdout);
+    assert.equal(a.length, 11);
+    assert.deepEqual(b, a);
   });
 });

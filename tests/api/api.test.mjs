@@ -1,0 +1,69 @@
+// The JS API (DESIGN.md §4.4) as a Node program uses it: build/wasm/vigie_api.js.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { seedsJsonl } from "../cli/seeds.mjs";
+
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+const require = createRequire(import.meta.url);
+const createVigie = require(process.env.VIGIE_API || join(ROOT, "build/wasm/vigie_api.js"));
+const NATIVE = process.env.VIGIE_NATIVE || join(ROOT, "build/native/vigie");
+
+test("addJsonl, commit, search, stats", async () => {
+  const v = await createVigie();
+  assert.throws(() => v.search("x"), /no index/);
+  const added = v.addJsonl(seedsJsonl() + '{"id": "bad", "text": 42}\nnot json\n{"id":"d","text":"x","date":"2019-02-30"}\n');
+  assert.equal(added.added, 5);
+  assert.equal(added.errors.length, 3);
+  assert.match(added.errors[0], /^jsonl:6: field 'text' must be a string/);
+  assert.match(added.errors[1], /^jsonl:7: not JSON at column 2/);
+  assert.match(added.errors[2], /^jsonl:8: field 'date' is not an ISO 8601 date/);
+  assert.deepEqual(v.addDocument({ id: "extra", title: "Malines", text: "Réunion des procureurs à Malines.", date: "2017-10" }),
+                   { added: 1, errors: [] });
+  assert.deepEqual(v.commit(), { documents: 6 });
+  const r = v.search("procureurs Malines", 5);
+  assert.deepEqual(r.hits.map((h) => h.id), ["extra", "004_49b964d3a1148937"]);
+  assert.equal(typeof r.took_us, "number");
+  const s = v.stats();
+  assert.equal(s.documents, 6);
+  for (const key of ["terms", "postings_bytes", "index_bytes", "text_bytes", "memory_bytes"]) assert.ok(s[key] > 0, key);
+  assert.equal(v.search("propa", 10, { typing: true }).total, 4);  // 000–003 say "propagande"
+});
+
+test("saveIndex and loadIndex round-trip, and equal the native CLI's bytes", async () => {
+  const v = await createVigie();
+  v.addJsonl(seedsJsonl());
+  v.commit();
+  const saved = v.saveIndex();
+  assert.ok(saved instanceof Uint8Array);
+  const dir = mkdtempSync(join(tmpdir(), "vigie-api-"));
+  writeFileSync(join(dir, "seeds.jsonl"), seedsJsonl());
+  assert.equal(spawnSync(NATIVE, ["index", join(dir, "seeds.jsonl"), "-o", join(dir, "n.vidx")]).status, 0);
+  assert.ok(Buffer.from(saved).equals(readFileSync(join(dir, "n.vidx"))), "wasm and native .vidx differ");
+
+  const w = await createVigie();
+  w.loadIndex(saved);
+  const strip = (o) => { delete o.took_us; return o; };
+  assert.deepEqual(strip(w.search("opération Belgique")), strip(v.search("opération Belgique")));
+  // More documents after a load: commit rebuilds with both.
+  w.addDocument({ id: "more", text: "Une nouvelle opération en Belgique." });
+  assert.deepEqual(w.commit(), { documents: 6 });
+  assert.equal(w.search("nouvelle").hits[0].id, "more");
+});
+
+test("loadIndex refuses damaged bytes with a message, and keeps the index it had", async () => {
+  const v = await createVigie();
+  v.addJsonl(seedsJsonl());
+  v.commit();
+  const good = v.saveIndex();
+  const damaged = good.slice();
+  damaged[damaged.length >> 1] ^= 1;
+  assert.throws(() => v.loadIndex(damaged), /checksum mismatch/);
+  assert.throws(() => v.loadIndex(good.slice(0, 64)), /truncated/);
+  assert.throws(() => v.loadIndex(new Uint8Array(0)), /no VIDX header/);
+  assert.equal(v.search("Amaq").total, 3);  // 001, 002, 003
+});
