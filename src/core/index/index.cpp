@@ -314,7 +314,8 @@ std::pair<const std::uint8_t*, std::uint32_t> Index::forms_of_folded(std::uint32
     return {folded_forms_ + 4 * std::size_t(b), e - b};
 }
 
-void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint32_t, int>>& out) const {
+void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint32_t, int>>& out,
+                  std::size_t keep_prefix) const {
     constexpr std::size_t kMaxResults = 64;
     const std::size_t n = word.size();
     const std::size_t max_len = n + static_cast<std::size_t>(k);
@@ -333,6 +334,16 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         if (depth >= max_len) return;
         while (lo < hi && out.size() < kMaxResults) {
             const char c = folded_.get(lo)[depth];
+            if (depth < keep_prefix && depth < n && c != word[depth]) {  // skip this run entirely
+                std::uint32_t a = lo, b = hi;
+                while (a < b) {
+                    std::uint32_t mid = a + (b - a) / 2;
+                    if (static_cast<unsigned char>(folded_.get(mid)[depth]) <= static_cast<unsigned char>(c)) a = mid + 1;
+                    else b = mid;
+                }
+                lo = a;
+                continue;
+            }
             std::uint32_t a = lo, b = hi;  // end of the run of terms with byte c at depth
             while (a < b) {
                 std::uint32_t mid = a + (b - a) / 2;

@@ -100,7 +100,9 @@ public:
     // Folded forms within max_edits of word (optimal string alignment distance: insertions,
     // deletions, substitutions, adjacent transpositions), found by walking the sorted folded
     // table as a trie and pruning branches already too far: no scan of every term.
-    void fuzzy(std::string_view word, int max_edits, std::vector<std::pair<std::uint32_t, int>>& out) const;
+    // keep_prefix: that many leading bytes must match exactly.
+    void fuzzy(std::string_view word, int max_edits, std::vector<std::pair<std::uint32_t, int>>& out,
+               std::size_t keep_prefix = 0) const;
 
     IndexStats stats() const;
     const std::string& bytes() const { return *bytes_; }

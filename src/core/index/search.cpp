@@ -89,7 +89,16 @@ class Resolver {
 public:
     Resolver(const Index& ix, std::vector<std::string>& messages) : ix_(ix), messages_(messages) {}
 
-    Group resolve(const text::Token& t, bool prefix, bool title_only) {
+    // Memoised: a query is planned more than once (relaxed pass, rerank), each word resolved once.
+    const Group& resolve(const text::Token& t, bool prefix, bool title_only) {
+        std::string key = t.exact + (prefix ? "\x01p" : "\x01") + (title_only ? "t" : "") + "\x01" + t.term;
+        auto it = memo_.find(key);
+        if (it == memo_.end()) it = memo_.emplace(std::move(key), compute(t, prefix, title_only)).first;
+        return it->second;
+    }
+
+private:
+    Group compute(const text::Token& t, bool prefix, bool title_only) {
         Group g;
         g.label = t.exact;
         g.title_only = title_only;
@@ -129,7 +138,9 @@ public:
         if (g.forms.empty() && !prefix && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
-            ix_.fuzzy(folded, edits, near);
+            // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
+            // the walk to one branch of the dictionary; one typo may be anywhere.
+            ix_.fuzzy(folded, edits, near, edits == 2 ? 1 : 0);
             std::set<std::uint32_t> stems;
             std::string shown;
             for (auto [e, d] : near) {
@@ -154,12 +165,12 @@ public:
         return g;
     }
 
-private:
     static std::uint32_t load_u32(const std::uint8_t* p) {
         return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
     }
     const Index& ix_;
     std::vector<std::string>& messages_;
+    std::map<std::string, Group> memo_;
 };
 
 // [SECTION] Matchers --------------------------------------------------------------------------
@@ -391,6 +402,14 @@ class Planner {
 public:
     Planner(const Index& ix, const text::Analyzer& an, std::vector<std::string>& messages)
         : ix_(ix), an_(an), messages_(messages), resolver_(ix, messages) {}
+    // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
+    Plan replan(const ParsedQuery& q) {
+        std::vector<std::string> said;
+        std::swap(said, messages_);
+        Plan p = plan(q);
+        std::swap(said, messages_);
+        return p;
+    }
 
     Plan plan(const ParsedQuery& q) {
         Plan p;
@@ -665,20 +684,23 @@ struct SnippetMaker {
             if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit});
         std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
         const auto w = static_cast<std::uint32_t>(words);
-        // The window of w words with the most distinct units, then the most occurrences.
+        // The window of w words with the most distinct units, then the most occurrences: a
+        // two-pointer sweep over the sorted occurrences, counting each unit in the window.
         std::uint32_t best_start = 0, best_units = 0, best_count = 0;
-        for (std::size_t i = 0; i < occ.size(); ++i) {
-            std::set<std::uint32_t> units;
-            std::uint32_t count = 0;
-            for (std::size_t j = i; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
-                units.insert(occ[j].unit);
-                ++count;
+        std::vector<std::uint32_t> in_window;
+        std::uint32_t distinct = 0;
+        for (std::size_t i = 0, j = 0; i < occ.size(); ++i) {
+            for (; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
+                if (occ[j].unit >= in_window.size()) in_window.resize(occ[j].unit + 1, 0);
+                if (in_window[occ[j].unit]++ == 0) ++distinct;
             }
-            if (units.size() > best_units || (units.size() == best_units && count > best_count)) {
-                best_units = static_cast<std::uint32_t>(units.size());
+            const auto count = static_cast<std::uint32_t>(j - i);
+            if (distinct > best_units || (distinct == best_units && count > best_count)) {
+                best_units = distinct;
                 best_count = count;
                 best_start = occ[i].position;
             }
+            if (--in_window[occ[i].unit] == 0) --distinct;
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
@@ -726,8 +748,6 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     Planner planner(index_, analyzer_, r.messages);
     Plan plan = planner.plan(parsed);
-    std::vector<std::string> said_already;  // later plans of the same query repeat the first's notes
-    Planner replanner(index_, analyzer_, said_already);
     Collector top{std::max(options.limit, kRerankDepth), {}};
     Facets facets;
     facets.sources.assign(index_.source_count(), 0);
@@ -736,7 +756,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         if (!plan.impossible) collect(index_, plan, false, top, facets, r.total);
         if (r.total == 0 && plan.required.size() >= 2) {
             // Nobody has every word: the documents with the most of them, said so.
-            plan = replanner.plan(parsed);
+            plan = planner.replan(parsed);
             r.relaxed = true;
             collect(index_, plan, true, top, facets, r.total);
             if (r.total) r.messages.push_back("Aucun article ne contient tous les mots : articles qui en contiennent une partie.");
@@ -746,7 +766,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     // Rerank the best candidates by proximity, using a fresh plan to walk their positions.
     std::vector<Candidate> best = std::move(top.heap);
     std::sort(best.begin(), best.end(), [](auto& a, auto& b) { return a.doc < b.doc; });
-    Plan again = replanner.plan(parsed);
+    Plan again = planner.replan(parsed);
     const auto units = static_cast<std::uint32_t>(again.required.size());
     std::vector<std::vector<Occurrence>> occ(best.size());
     std::vector<std::string> why(best.size());
