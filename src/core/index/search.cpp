@@ -1,12 +1,12 @@
 #include "core/index/search.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/index/format.h"
@@ -706,12 +706,30 @@ struct SnippetMaker {
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
         const auto toks = body_tokens(hit.doc, doc.text, from, from + w);
         if (toks.empty()) return;
-        // Whole words as written: back over an elided article ("L'agence"), on over closing
-        // punctuation ("Amaq»,").
-        auto blank = [&](std::size_t k) { const char c = doc.text[k]; return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+        // Whole words as written: back over an elided article or an opening quote ("L'agence",
+        // «Amaq), on over closing punctuation ("Amaq»," "belge.").
+        const std::string_view tv = doc.text;
         std::uint32_t b = toks.front().begin, e = toks.back().end;
-        for (int n = 0; n < 12 && b > 0 && !blank(b - 1); ++n) --b;
-        for (int n = 0; n < 6 && e < doc.text.size() && !blank(e); ++n) ++e;
+        auto ends_with_any = [&](std::uint32_t at, std::initializer_list<std::string_view> marks) -> std::uint32_t {
+            for (std::string_view m : marks)
+                if (at >= m.size() && tv.substr(at - m.size(), m.size()) == m) return static_cast<std::uint32_t>(m.size());
+            return 0;
+        };
+        auto starts_with_any = [&](std::uint32_t at, std::initializer_list<std::string_view> marks) -> std::uint32_t {
+            for (std::string_view m : marks)
+                if (tv.substr(at, m.size()) == m) return static_cast<std::uint32_t>(m.size());
+            return 0;
+        };
+        if (std::uint32_t n = ends_with_any(b, {"'", "\u2019"}); n && b > n && std::isalpha(static_cast<unsigned char>(tv[b - n - 1]))) {
+            b -= n + 1;
+            if (b > 0 && std::isalpha(static_cast<unsigned char>(tv[b - 1]))) --b;  // qu', jusqu' are rarer: 1–2 letters
+        }
+        while (std::uint32_t n = ends_with_any(b, {"\"", "(", "\u00AB", "\u201C", "\u00AB\u00A0"})) b -= n;
+        for (int k = 0; k < 4; ++k) {
+            const std::uint32_t n = starts_with_any(e, {".", ",", ";", ":", "!", "?", "\"", ")", "\u00BB", "\u201D", "\u00A0\u00BB"});
+            if (!n) break;
+            e += n;
+        }
         const bool cut_before = from > 0, cut_after = from + w < doc.body_tokens;
         // The passage with each run of white space (line breaks included) shown as one space;
         // at[k] is where original byte b + k lands in the snippet, for the highlights.
@@ -845,28 +863,135 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
 
 // [SECTION] JSON ------------------------------------------------------------------------------
 
-std::string to_json(const SearchResult& r, const Index& ix) {
-    using nlohmann::json;
-    json hits = json::array();
-    for (const Hit& h : r.hits) {
-        const DocView d = ix.doc(h.doc);
-        json hl = json::array();
-        for (auto [b, e] : h.highlights) hl.push_back({b, e});
-        json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()}, {"source", d.source},
-                  {"score", std::round(double(h.score) * 1e4) / 1e4}, {"snippet", h.snippet}, {"highlights", hl}};
-        if (!d.countries.empty()) o["countries"] = d.countries;
-        if (!h.explanation.empty()) o["explain"] = h.explanation;
-        hits.push_back(std::move(o));
+namespace {
+
+// JSON string body: quotes, backslashes and control characters escaped; bytes that are not
+// UTF-8 become U+FFFD (the same policy as the rest of the output).
+void put_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const std::size_t start = i;
+            if (text::next_code_point(s, i) == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0))
+                out += "\xEF\xBF\xBD";
+            else
+                out.append(s, start, i - start);
+            continue;
+        }
+        ++i;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
     }
-    auto facet = [](const std::vector<FacetCount>& v) {
-        json a = json::array();
-        for (const FacetCount& f : v) a.push_back({{"value", f.value}, {"count", f.count}});
-        return a;
-    };
-    json out = {{"query", r.query}, {"total", r.total}, {"took_us", r.took_us}, {"hits", hits},
-                {"relaxed", r.relaxed}, {"messages", r.messages},
-                {"facets", {{"year", facet(r.years)}, {"source", facet(r.sources)}, {"country", facet(r.countries)}}}};
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += '"';
+}
+
+void put_key(std::string& out, const char* key) {
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+// Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
+void put_score(std::string& out, double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
+    std::string t = buf;
+    while (t.size() > 1 && t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+    out += t == "-0" ? "0" : t;
+}
+
+void put_facets(std::string& out, const std::vector<FacetCount>& v) {
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        out += "{\"value\":";
+        put_string(out, v[i].value);
+        out += ",\"count\":" + std::to_string(v[i].count) + "}";
+    }
+    out += ']';
+}
+
+}  // namespace
+
+// Written directly rather than through a JSON DOM: it is on every search's path.
+std::string to_json(const SearchResult& r, const Index& ix) {
+    std::string out;
+    out.reserve(512 + r.hits.size() * 400);
+    out += '{';
+    put_key(out, "query");
+    put_string(out, r.query);
+    out += ",\"total\":" + std::to_string(r.total) + ",\"took_us\":" + std::to_string(r.took_us) + ",\"hits\":[";
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        const Hit& h = r.hits[i];
+        const DocView d = ix.doc(h.doc);
+        if (i) out += ',';
+        out += '{';
+        put_key(out, "id");
+        put_string(out, d.id);
+        out += ',';
+        put_key(out, "title");
+        put_string(out, d.title);
+        out += ',';
+        put_key(out, "date");
+        put_string(out, d.date.iso());
+        out += ',';
+        put_key(out, "source");
+        put_string(out, d.source);
+        out += ',';
+        put_key(out, "score");
+        put_score(out, h.score);
+        out += ',';
+        put_key(out, "snippet");
+        put_string(out, h.snippet);
+        out += ",\"highlights\":[";
+        for (std::size_t k = 0; k < h.highlights.size(); ++k)
+            out += (k ? ",[" : "[") + std::to_string(h.highlights[k].first) + "," + std::to_string(h.highlights[k].second) + "]";
+        out += ']';
+        if (!d.countries.empty()) {
+            out += ",\"countries\":[";
+            for (std::size_t k = 0; k < d.countries.size(); ++k) {
+                if (k) out += ',';
+                put_string(out, d.countries[k]);
+            }
+            out += ']';
+        }
+        if (!h.explanation.empty()) {
+            out += ',';
+            put_key(out, "explain");
+            put_string(out, h.explanation);
+        }
+        out += '}';
+    }
+    out += "],\"relaxed\":";
+    out += r.relaxed ? "true" : "false";
+    out += ",\"messages\":[";
+    for (std::size_t i = 0; i < r.messages.size(); ++i) {
+        if (i) out += ',';
+        put_string(out, r.messages[i]);
+    }
+    out += "],\"facets\":{\"year\":";
+    put_facets(out, r.years);
+    out += ",\"source\":";
+    put_facets(out, r.sources);
+    out += ",\"country\":";
+    put_facets(out, r.countries);
+    out += "}}";
+    return out;
 }
 
 }  // namespace vigie::index
