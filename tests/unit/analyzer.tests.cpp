@@ -5,24 +5,17 @@
 #include <string>
 
 #include "core/text/analyzer.h"
+#include "support.h"
 #include "core/text/casefold.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
 using vigie::text::Analyzer;
+using vigie::testing::analyzer;
 using vigie::text::Token;
 using vigie::text::TokenKind;
 
 namespace {
-
-const Analyzer& analyzer() {
-    static Analyzer a = [] {
-        auto r = Analyzer::create();
-        REQUIRE(r.ok());
-        return std::move(r).value();
-    }();
-    return a;
-}
 
 // "term(surface)" per token, where surface is the original text the token's byte range covers;
 // compounds are marked with '='. Checks offsets and terms in one readable string.

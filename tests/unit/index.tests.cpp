@@ -8,15 +8,12 @@
 #include "core/index/builder.h"
 #include "core/index/index.h"
 #include "core/text/analyzer.h"
+#include "support.h"
 
 using namespace vigie;
+using vigie::testing::analyzer;
 
 namespace {
-
-const text::Analyzer& analyzer() {
-    static text::Analyzer a = [] { auto r = text::Analyzer::create(); REQUIRE(r.ok()); return std::move(r).value(); }();
-    return a;
-}
 
 corpus::Document doc(std::string id, std::string title, std::string text) {
     corpus::Document d;

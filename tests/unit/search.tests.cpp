@@ -10,15 +10,12 @@
 #include "core/index/index.h"
 #include "core/index/search.h"
 #include "core/text/analyzer.h"
+#include "support.h"
 
 using namespace vigie;
+using vigie::testing::analyzer;
 
 namespace {
-
-const text::Analyzer& analyzer() {
-    static text::Analyzer a = [] { auto r = text::Analyzer::create(); REQUIRE(r.ok()); return std::move(r).value(); }();
-    return a;
-}
 
 corpus::Document doc(std::string id, std::string title, std::string text, std::string date = "",
                      std::string source = "", std::vector<std::string> countries = {}) {
