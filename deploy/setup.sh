@@ -19,6 +19,7 @@ packages=(
   emscripten binaryen
   nlohmann-json3-dev catch2 libicu-dev icu-devtools libstemmer-dev
   chromium fonts-noto-core fonttools
+  libreoffice-help-fr gimp-help-fr manpages-fr man-db groff-base wfrench  # French text for tests and benchmarks
 )
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
@@ -109,5 +110,20 @@ if [ ! -d "$root/web/node_modules/playwright-core" ] || [ "$root/web/package-loc
   log "npm ci (web/)"
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# --- [SECTION] Real French corpus (Debian's French documentation) ------------------------------
+# ~3,500 pages: the distractors of the known-item test and the benchmark's real tier. Depends
+# only on the packages' versions, so it is built once per machine into the cache.
+corpus_key=$(dpkg-query -W -f='${Version} ' libreoffice-help-fr gimp-help-fr manpages-fr | sha256sum | cut -c1-16)
+if [ ! -f "$deps/bench/pages-$corpus_key.jsonl" ]; then
+  log "building the French documentation corpus (about a minute)"
+  (cd "$root" && node tests/bench/corpus_real.mjs --no-queries >/dev/null)
+  mkdir -p "$deps/bench"
+  rm -f "$deps"/bench/pages-*.jsonl "$deps"/bench/blocks-*.jsonl
+  cp "$root/build/bench/pages.jsonl" "$deps/bench/pages-$corpus_key.jsonl"
+  cp "$root/build/bench/blocks.jsonl" "$deps/bench/blocks-$corpus_key.jsonl"
+fi
+ln -sf "pages-$corpus_key.jsonl" "$deps/bench/pages.jsonl"
+ln -sf "blocks-$corpus_key.jsonl" "$deps/bench/blocks.jsonl"
 
 log "ready (deps in $deps)"
