@@ -67,7 +67,10 @@ fetch_source icu 'icu-72.1'
 fetch_source snowball 'snowball-2.2.0'
 
 # --- [SECTION] wasm builds of ICU common + data and the Snowball French stemmer -------------
-stamp="$deps/wasm/.stamp-$(cat "$0" "$root/deploy/wasm-deps/CMakeLists.txt" | sha256sum | cut -c1-16)"
+# The stamp hashes this section and the CMake project, so editing the rest of the script does
+# not rebuild ICU.
+wasm_recipe=$(sed -n '/^# --- \[SECTION\] wasm builds/,/^# --- \[SECTION\] npm/p' "$0")
+stamp="$deps/wasm/.stamp-$({ echo "$wasm_recipe"; cat "$root/deploy/wasm-deps/CMakeLists.txt"; } | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   log "building wasm dependencies (ICU common, ICU data subset, Snowball French)"
   export NODE_PATH=/usr/share/nodejs

@@ -207,7 +207,7 @@ int analyze(const Args& args) {
     for (std::size_t i = 0; i < args.positional.size(); ++i) input += (i ? " " : "") + args.positional[i];
     auto analyzer = make_analyzer();
     if (!analyzer) return 1;
-    static constexpr const char* kKinds[] = {"word", "number", "compound"};
+    static constexpr const char* kKinds[] = {"word", "number", "compound", "character"};
     json out = json::array();
     for (const text::Token& t : analyzer->analyze(input)) {
         const char* kind = kKinds[static_cast<int>(t.kind)];

@@ -130,6 +130,22 @@ TEST_CASE("french: typos in long words are forgiven, ranked below exact matches"
     CHECK(ids(run("polisse")).empty());                   // a short word: no guessing
 }
 
+TEST_CASE("a word of a script without spaces is found as its characters in a row", "[search]") {
+    std::vector<corpus::Document> docs = {doc("tokyo", "会議", "東京の会議で合意した。"),
+                                          doc("kyoto", "旅行", "京都東部を訪れた。")};
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    index::SearchOptions o;
+    auto found = [&](const std::string& q) {
+        Ids out;
+        for (const auto& h : index::Searcher(built.value(), analyzer()).search(q, o).hits) out.emplace_back(built->doc(h.doc).id);
+        return out;
+    };
+    CHECK(found("東京") == Ids{"tokyo"});  // both documents have 東 and 京; one has them together
+    CHECK(found("京都") == Ids{"kyoto"});
+    CHECK(found("東") == Ids{"kyoto", "tokyo"});
+}
+
 TEST_CASE("french: the exact accented form ranks above a folded one", "[search][french]") {
     CHECK(ids(run("résumé")) == Ids{"resume-accent", "resume-plain"});
     CHECK(ids(run("resume")) == Ids{"resume-plain", "resume-accent"});

@@ -499,6 +499,23 @@ private:
                 i = j;
                 continue;
             }
+            if (t.kind == text::TokenKind::character) {  // a word of Chinese, Japanese, Thai…: its characters in a row
+                std::size_t j = i + 1;
+                while (j < toks.size() && toks[j].kind == text::TokenKind::character && toks[j].begin == toks[j - 1].end) ++j;
+                if (j > i + 1) {
+                    std::vector<std::unique_ptr<TermMatcher>> chars;
+                    std::vector<std::uint32_t> offsets;
+                    std::string label;
+                    for (std::size_t k = i; k < j; ++k) {
+                        chars.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[k], false, part.title_only)));
+                        offsets.push_back(toks[k].position - t.position);
+                        label += toks[k].exact;
+                    }
+                    out.emplace_back(std::make_unique<PhraseMatcher>(std::move(chars), std::move(offsets)), label);
+                    i = j;
+                    continue;
+                }
+            }
             out.emplace_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, part.prefix && i == last_word, part.title_only)),
                              t.exact);
             ++i;

@@ -4,6 +4,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
@@ -72,6 +74,33 @@ bool is_latin(std::string_view s) {
         if (next_code_point(s, i) >= 0x0250) return false;
     }
     return true;
+}
+
+// Scripts written without spaces between words, which ICU segments with dictionaries. The
+// wasm build leaves those dictionaries out (megabytes), so words of these scripts are cut into
+// characters in both builds (a base character and its marks): the same terms natively and in
+// the browser, and a query word of such characters is searched as their phrase.
+bool is_unspaced_script(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &status)) {
+        case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_KATAKANA_OR_HIRAGANA:
+        case USCRIPT_THAI: case USCRIPT_LAO: case USCRIPT_KHMER: case USCRIPT_MYANMAR:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Continues the character before it: a combining mark, or the kana length mark "ー".
+bool continues_character(UChar32 c) {
+    return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0 || c == 0x30FC || c == 0xFF70;
+}
+
+UChar32 code_point_at(std::u16string_view u, int32_t& k) {
+    UChar32 c = u[static_cast<std::size_t>(k++)];
+    if (U16_IS_LEAD(c) && k < static_cast<int32_t>(u.size()) && U16_IS_TRAIL(u[static_cast<std::size_t>(k)]))
+        c = U16_GET_SUPPLEMENTARY(c, u[static_cast<std::size_t>(k++)]);
+    return c;
 }
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -166,7 +195,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
     const std::u16string_view uv(u);
 
     // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
-    struct Segment { int32_t b, e; bool number; };
+    struct Segment { int32_t b, e; bool number; bool character = false; };
     std::vector<Segment> segments;
     segments.reserve(u.size() / 5);
     UErrorCode status = U_ZERO_ERROR;
@@ -187,6 +216,19 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
                                  ? prev.e - prev.b <= 3
                                  : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
             if (next_group && prev_head) { prev.e = e; continue; }
+        }
+        if (!number) {
+            bool unspaced = false;
+            for (int32_t k = b; k < e && !unspaced;) unspaced = is_unspaced_script(code_point_at(uv, k));
+            if (unspaced) {
+                for (int32_t k = b; k < e;) {
+                    int32_t start = k;
+                    code_point_at(uv, k);
+                    for (int32_t next = k; next < e && continues_character(code_point_at(uv, next));) k = next;
+                    segments.push_back({start, k, false, true});
+                }
+                continue;
+            }
         }
         segments.push_back({b, e, number});
     }
@@ -220,6 +262,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
         t.end = byte_at[static_cast<std::size_t>(s.e)];
         t.position = position++;
+        if (s.character) t.kind = TokenKind::character;
         if (s.number) {
             t.kind = TokenKind::number;
             t.term = join_thousands(t.exact);

@@ -17,6 +17,7 @@ enum class TokenKind : std::uint8_t {
     word,      // letters (any script)
     number,    // digits; thousands groups joined ("26.000", "26 000" → "26000")
     compound,  // hyphenated parts joined ("États-Unis" → "etats-unis"); shares its first part's position
+    character, // one character of a script written without spaces (Chinese, Japanese, Thai…)
 };
 
 struct Token {
