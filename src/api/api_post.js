@@ -1,5 +1,11 @@
 // The documented JS API (DESIGN.md §4.4) over the embind functions of js_api.cpp.
-Module["addJsonl"] = function (text) { return JSON.parse(Module["vigieAddJsonl"](String(text))); };
+// JSONL as a string, or as its UTF-8 bytes (a file read with arrayBuffer(): no decoding at all).
+Module["addJsonl"] = function (text) {
+  const bytes = text instanceof Uint8Array ? text
+              : text instanceof ArrayBuffer ? new Uint8Array(text)
+              : new TextEncoder().encode(String(text));
+  return JSON.parse(Module["vigieAddJsonl"](bytes));
+};
 Module["addDocument"] = function (doc) {
   return JSON.parse(Module["vigieAddDocument"](typeof doc === "string" ? doc : JSON.stringify(doc)));
 };

@@ -51,7 +51,17 @@ std::string add(std::string_view text, std::string_view name) {
     return dump({{"added", c.documents.size()}, {"errors", errors}});
 }
 
-std::string add_jsonl(const std::string& text) { return add(text, "jsonl"); }
+// The JSONL text as UTF-8 bytes (api_post.js encodes strings with TextEncoder, which is much
+// faster than embind's string conversion), copied once into wasm memory.
+std::string copy_bytes(const emscripten::val& bytes) {
+    const auto n = bytes["length"].as<std::size_t>();
+    std::string out(n, '\0');
+    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data())));
+    view.call<void>("set", bytes);
+    return out;
+}
+
+std::string add_jsonl(const emscripten::val& utf8) { return add(copy_bytes(utf8), "jsonl"); }
 
 std::string add_document(const std::string& one_json_object) {
     std::string line = one_json_object;
@@ -63,14 +73,26 @@ std::string commit() {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
     if (!a) return dump({{"error", s.analyzer_error}});
-    std::vector<corpus::Document> docs;
+    // Documents go into the builder one by one and their text is freed at once: the wasm heap
+    // then grows by the index, not by a second copy of the corpus.
+    index::IndexBuilder builder(*a);
+    std::size_t text_bytes = 0;
+    for (const auto& d : s.pending) text_bytes += d.id.size() + d.title.size() + d.text.size() + d.url.size();
+    if (s.index) text_bytes += s.index->stats().text_bytes;
+    builder.reserve_text(text_bytes);
     if (s.index)
-        for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) docs.push_back(index::to_document(s.index->doc(d)));
-    for (auto& d : s.pending) docs.push_back(std::move(d));
+        for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) builder.add(index::to_document(s.index->doc(d)));
+    for (auto& d : s.pending) {
+        builder.add(d);
+        d = corpus::Document();
+    }
     s.pending.clear();
-    auto built = index::build_index(docs, *a);
-    if (!built) return dump({{"error", built.error().message}});
-    s.index = std::move(built).value();
+    s.pending.shrink_to_fit();
+    auto bytes = std::move(builder).finish();
+    if (!bytes) return dump({{"error", bytes.error().message}});
+    auto ix = index::Index::open(std::move(bytes).value());
+    if (!ix) return dump({{"error", ix.error().message}});
+    s.index = std::move(ix).value();
     return dump({{"documents", s.index->doc_count()}});
 }
 

@@ -36,7 +36,7 @@ test("addJsonl, commit, search, stats", async () => {
 
 test("saveIndex and loadIndex round-trip, and equal the native CLI's bytes", async () => {
   const v = await createVigie();
-  v.addJsonl(seedsJsonl());
+  v.addJsonl(new TextEncoder().encode(seedsJsonl()));  // bytes, as a page reads a file
   v.commit();
   const saved = v.saveIndex();
   assert.ok(saved instanceof Uint8Array);

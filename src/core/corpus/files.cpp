@@ -11,6 +11,12 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) return Error{path + ": cannot open (" + std::strerror(errno) + ")"};
     std::string out;
+    // Reserve the size when the file can tell it (not a pipe), so the text is not copied as it grows.
+    if (std::fseek(f.get(), 0, SEEK_END) == 0) {
+        const long size = std::ftell(f.get());
+        if (size > 0 && static_cast<unsigned long>(size) <= max_bytes) out.reserve(static_cast<std::size_t>(size));
+        std::rewind(f.get());
+    }
     char buf[1 << 16];
     for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f.get())) > 0;) {
         if (out.size() + n > max_bytes)

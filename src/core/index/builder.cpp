@@ -32,7 +32,6 @@ struct DocMeta {
     std::uint16_t source = kNoSource;
     std::vector<std::uint16_t> countries;
     std::string checkpoints;
-    std::string id, title, text, url;
 };
 
 void put_string_table(std::string& out, const std::vector<std::string_view>& strings) {
@@ -50,18 +49,28 @@ struct IndexBuilder::Impl {
     std::vector<FormPostings> forms;
     std::unordered_map<std::string, std::uint32_t> form_ids;
     std::vector<DocMeta> docs;
+    std::string texts;                    // id, title, text and url of every document, in order
+    std::vector<std::uint64_t> text_ends;  // where each of those ends in texts
     std::map<std::string, std::uint16_t> sources, countries;
     std::uint64_t title_tokens = 0, body_tokens = 0;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;  // (form, position), reused
+    // Per document, reused: (form, position) in text order, then grouped by form with a counting
+    // sort (positions stay in order within a form).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;
+    std::vector<std::uint32_t> seen_in;   // per form: 1 + the last document it occurred in
+    std::vector<std::uint32_t> local_of;  // per form: its index among this document's forms
+    std::vector<std::uint32_t> doc_forms, starts, grouped;
 
     explicit Impl(const text::Analyzer& a) : analyzer(a) {}
 
+    // Tokens come without their term (Terms::later): each distinct form is stemmed once, here.
+    // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
+    // compound's (digits, hyphen), so the exact form alone names the form.
     std::uint32_t form_of(const text::Token& t) {
         auto [it, fresh] = form_ids.try_emplace(t.exact, static_cast<std::uint32_t>(forms.size()));
         if (fresh) {
             forms.emplace_back();
             forms.back().exact = t.exact;
-            forms.back().term = t.term;
+            forms.back().term = t.term.empty() ? analyzer.term_of(t.exact) : t.term;
         }
         return it->second;
     }
@@ -77,15 +86,16 @@ IndexBuilder::IndexBuilder(const text::Analyzer& analyzer) : impl_(std::make_uni
 IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
+void IndexBuilder::reserve_text(std::size_t bytes) { impl_->texts.reserve(bytes); }
 
 void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
-    meta.id = doc.id;
-    meta.title = doc.title;
-    meta.text = doc.text;
-    meta.url = doc.url;
+    for (const std::string* s : {&doc.id, &doc.title, &doc.text, &doc.url}) {
+        im.texts += *s;
+        im.text_ends.push_back(im.texts.size());
+    }
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
     for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
@@ -95,14 +105,14 @@ void IndexBuilder::add(const corpus::Document& doc) {
     auto& occ = im.occurrences;
     occ.clear();
     std::uint32_t title_len = 0;
-    for (const text::Token& t : im.analyzer.analyze(doc.title)) {
+    for (const text::Token& t : im.analyzer.analyze(doc.title, text::Analyzer::Terms::later)) {
         occ.emplace_back(im.form_of(t), t.position);
         title_len = t.position + 1;
     }
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
-    for (const text::Token& t : im.analyzer.analyze(doc.text)) {
+    for (const text::Token& t : im.analyzer.analyze(doc.text, text::Analyzer::Terms::later)) {
         occ.emplace_back(im.form_of(t), meta.body_start + t.position);
         body_len = t.position + 1;
         if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
@@ -115,31 +125,48 @@ void IndexBuilder::add(const corpus::Document& doc) {
     im.title_tokens += title_len;
     im.body_tokens += body_len;
 
-    // Occurrences grouped by form (positions stay sorted within a form) → one posting each.
-    std::sort(occ.begin(), occ.end());
-    for (std::size_t i = 0; i < occ.size();) {
-        std::size_t j = i;
-        while (j < occ.size() && occ[j].first == occ[i].first) ++j;
-        FormPostings& f = im.forms[occ[i].first];
+    // Occurrences grouped by form → one posting each.
+    im.seen_in.resize(im.forms.size(), 0);
+    im.local_of.resize(im.forms.size());
+    im.doc_forms.clear();
+    im.starts.clear();
+    for (const auto& [form, position] : occ) {
+        if (im.seen_in[form] != doc_id + 1) {
+            im.seen_in[form] = doc_id + 1;
+            im.local_of[form] = static_cast<std::uint32_t>(im.doc_forms.size());
+            im.doc_forms.push_back(form);
+            im.starts.push_back(0);
+        }
+        ++im.starts[im.local_of[form]];
+    }
+    std::uint32_t sum = 0;
+    for (std::uint32_t& st : im.starts) { const std::uint32_t n = st; st = sum; sum += n; }
+    im.starts.push_back(sum);
+    im.grouped.resize(occ.size());
+    for (const auto& [form, position] : occ) im.grouped[im.starts[im.local_of[form]]++] = position;
+    // starts[k] now ends form k's run; it begins where form k - 1's ends.
+    for (std::size_t k = 0; k < im.doc_forms.size(); ++k) {
+        const std::size_t i = k == 0 ? 0 : im.starts[k - 1], j = im.starts[k];
+        FormPostings& f = im.forms[im.doc_forms[k]];
         if (f.df % kBlock == 0) {
             if (f.df > 0) f.block_lasts.push_back(f.last_doc);
             f.block_starts.push_back(static_cast<std::uint32_t>(f.docs.size()));
             f.block_starts.push_back(static_cast<std::uint32_t>(f.positions.size()));
         }
+        const std::uint32_t* pos = im.grouped.data();
         std::uint32_t tf_title = 0;
-        for (std::size_t k = i; k < j && occ[k].second < meta.body_start; ++k) ++tf_title;
+        for (std::size_t m = i; m < j && pos[m] < meta.body_start; ++m) ++tf_title;
         const auto tf_body = static_cast<std::uint32_t>(j - i) - tf_title;
         put_varint(f.docs, f.df == 0 ? doc_id : doc_id - f.last_doc - 1);
         put_varint(f.docs, std::uint64_t(tf_body) << 1 | (tf_title > 0));
         if (tf_title) put_varint(f.docs, tf_title);
         std::uint32_t prev = 0;
-        for (std::size_t k = i; k < j; ++k) {
-            put_varint(f.positions, k == i ? occ[k].second : occ[k].second - prev);
-            prev = occ[k].second;
+        for (std::size_t m = i; m < j; ++m) {
+            put_varint(f.positions, pos[m] - prev);
+            prev = pos[m];
         }
         f.last_doc = doc_id;
         ++f.df;
-        i = j;
     }
     im.docs.push_back(std::move(meta));
 }
@@ -185,10 +212,21 @@ Result<std::string> IndexBuilder::finish() && {
     }
     folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
 
-    // Sections.
-    std::vector<std::pair<Section, std::string>> sections;
+    // Sections: bytes of their own, then views of bytes that already exist (the documents'
+    // text, each form's postings), so the big parts are copied once, straight into the output.
+    struct SectionBytes {
+        Section id;
+        std::string own;
+        std::vector<std::string_view> then;
+        std::size_t size() const {
+            std::size_t n = own.size();
+            for (auto v : then) n += v.size();
+            return n;
+        }
+    };
+    std::vector<SectionBytes> sections;
     sections.reserve(kSectionCount);  // section() hands out references: no reallocation
-    auto section = [&](Section id) -> std::string& { sections.emplace_back(id, std::string()); return sections.back().second; };
+    auto section = [&](Section id) -> std::string& { sections.push_back({id, {}, {}}); return sections.back().own; };
 
     std::string& meta = section(Section::meta);
     for (std::size_t v : {std::size_t(n_docs), stems.size(), exacts.size(), folded.size(), im.sources.size(), im.countries.size()})
@@ -218,13 +256,9 @@ Result<std::string> IndexBuilder::finish() && {
     }
 
     std::string& doc_text = section(Section::doc_text);
-    std::uint64_t at = 0;
-    for (const DocMeta& d : im.docs)
-        for (const std::string* s : {&d.id, &d.title, &d.text, &d.url}) { put_u64(doc_text, at); at += s->size(); }
-    put_u64(doc_text, at);
-    doc_text.reserve(doc_text.size() + at);
-    for (const DocMeta& d : im.docs)
-        for (const std::string* s : {&d.id, &d.title, &d.text, &d.url}) doc_text += *s;
+    put_u64(doc_text, 0);
+    for (std::uint64_t end : im.text_ends) put_u64(doc_text, end);
+    sections.back().then.push_back(im.texts);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
         std::vector<std::string_view> out(table.size());
@@ -240,21 +274,25 @@ Result<std::string> IndexBuilder::finish() && {
 
     std::string& forms_sec = section(Section::forms);
     put_string_table(forms_sec, exacts);
-    std::string postings;
+    // Per form: its skip table and stream length (in heads), then its doc and position streams.
+    std::string heads;
+    std::vector<std::size_t> head_ends;
     std::vector<std::uint64_t> form_offsets;
+    std::uint64_t postings_size = 0;
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         const FormPostings& f = im.forms[order[i]];
-        form_offsets.push_back(postings.size());
+        form_offsets.push_back(postings_size);
+        const std::size_t head_start = heads.size();
         if (f.df > kBlock) {
             for (std::size_t b = 0; b < f.block_lasts.size() + 1; ++b) {
-                put_u32(postings, b < f.block_lasts.size() ? f.block_lasts[b] : f.last_doc);
-                put_u32(postings, f.block_starts[2 * b]);
-                put_u32(postings, f.block_starts[2 * b + 1]);
+                put_u32(heads, b < f.block_lasts.size() ? f.block_lasts[b] : f.last_doc);
+                put_u32(heads, f.block_starts[2 * b]);
+                put_u32(heads, f.block_starts[2 * b + 1]);
             }
         }
-        put_varint(postings, f.docs.size());
-        postings += f.docs;
-        postings += f.positions;
+        put_varint(heads, f.docs.size());
+        head_ends.push_back(heads.size());
+        postings_size += heads.size() - head_start + f.docs.size() + f.positions.size();
     }
     while (forms_sec.size() % 8) forms_sec += '\0';
     for (std::uint32_t i = 0; i < order.size(); ++i) {
@@ -268,18 +306,25 @@ Result<std::string> IndexBuilder::finish() && {
     for (std::uint32_t v : folded_first) put_u32(folded_sec, v);
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
-    section(Section::postings) = std::move(postings);
+    section(Section::postings);
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        const FormPostings& f = im.forms[order[i]];
+        const std::size_t head_start = i == 0 ? 0 : head_ends[i - 1];
+        sections.back().then.push_back(std::string_view(heads).substr(head_start, head_ends[i] - head_start));
+        sections.back().then.push_back(f.docs);
+        sections.back().then.push_back(f.positions);
+    }
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();
     std::string table;
-    for (auto& [id, bytes] : sections) {
+    for (const SectionBytes& sec : sections) {
         offset = (offset + 7) & ~std::uint64_t(7);
-        put_u32(table, static_cast<std::uint32_t>(id));
+        put_u32(table, static_cast<std::uint32_t>(sec.id));
         put_u32(table, 0);
         put_u64(table, offset);
-        put_u64(table, bytes.size());
-        offset += bytes.size();
+        put_u64(table, sec.size());
+        offset += sec.size();
     }
     std::string out;
     out.reserve(offset);
@@ -290,10 +335,11 @@ Result<std::string> IndexBuilder::finish() && {
     put_u64(out, 0);  // checksum, filled below
     put_u64(out, offset);
     out += table;
-    for (auto& [id, bytes] : sections) {
+    for (SectionBytes& sec : sections) {
         while (out.size() % 8) out += '\0';
-        out += bytes;
-        std::string().swap(bytes);
+        out += sec.own;
+        for (auto v : sec.then) out += v;
+        std::string().swap(sec.own);
     }
     if (out.size() > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
         return Error{"index: larger than 4 GiB, which wasm32 cannot hold"};

@@ -10,22 +10,32 @@
 
 namespace vigie::index {
 
+// Each writes its bytes with one append (a byte at a time costs a capacity check per byte).
 inline void put_u32(std::string& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+    const char b[4] = {static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16), static_cast<char>(v >> 24)};
+    out.append(b, 4);
 }
 inline void put_u64(std::string& out, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+    put_u32(out, static_cast<std::uint32_t>(v));
+    put_u32(out, static_cast<std::uint32_t>(v >> 32));
 }
 inline void put_u16(std::string& out, std::uint16_t v) {
-    out += static_cast<char>(v & 0xFF);
-    out += static_cast<char>(v >> 8);
+    const char b[2] = {static_cast<char>(v), static_cast<char>(v >> 8)};
+    out.append(b, 2);
 }
 inline void put_varint(std::string& out, std::uint64_t v) {
+    if (v < 0x80) {  // most deltas and frequencies
+        out += static_cast<char>(v);
+        return;
+    }
+    char b[10];
+    std::size_t n = 0;
     while (v >= 0x80) {
-        out += static_cast<char>((v & 0x7F) | 0x80);
+        b[n++] = static_cast<char>((v & 0x7F) | 0x80);
         v >>= 7;
     }
-    out += static_cast<char>(v);
+    b[n++] = static_cast<char>(v);
+    out.append(b, n);
 }
 
 inline std::uint32_t load_u32(const std::uint8_t* p) {

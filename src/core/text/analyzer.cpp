@@ -81,6 +81,7 @@ bool is_latin(std::string_view s) {
 // characters in both builds (a base character and its marks): the same terms natively and in
 // the browser, and a query word of such characters is searched as their phrase.
 bool is_unspaced_script(UChar32 c) {
+    if (c < 0x0E00) return false;  // Latin, Greek, Cyrillic, Arabic… (Thai is the first)
     UErrorCode status = U_ZERO_ERROR;
     switch (uscript_getScript(c, &status)) {
         case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_KATAKANA_OR_HIRAGANA:
@@ -164,7 +165,9 @@ Result<Analyzer> Analyzer::create() {
     return Analyzer(std::move(impl));
 }
 
-std::vector<Token> Analyzer::analyze(std::string_view text) const {
+std::string Analyzer::term_of(const std::string& exact) const { return impl_->term_of(exact); }
+
+std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     Impl& im = *impl_;
     // Stage 0: UTF-8 → UTF-16 for ICU, remembering the byte offset of every UTF-16 unit.
     std::u16string& u = im.u16;
@@ -266,7 +269,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
         if (s.number) {
             t.kind = TokenKind::number;
             t.term = join_thousands(t.exact);
-        } else {
+        } else if (terms == Terms::now) {
             t.term = im.term_of(t.exact);
         }
         tokens.push_back(std::move(t));

@@ -41,7 +41,12 @@ public:
     ~Analyzer();
 
     // Not thread-safe: one Analyzer per thread. Invalid UTF-8 reads as U+FFFD, offsets stay exact.
-    std::vector<Token> analyze(std::string_view text) const;
+    // Terms::later leaves the term of words empty, for a caller that stems each distinct form
+    // once with term_of() (the indexer); numbers and compounds get their term anyway.
+    enum class Terms : std::uint8_t { now, later };
+    std::vector<Token> analyze(std::string_view text, Terms terms = Terms::now) const;
+    // The term of a word token's exact form: stemmed and folded (Latin script), else as is.
+    std::string term_of(const std::string& exact) const;
 
 private:
     struct Impl;
