@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/corpus/jsonl.h"
+#include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
 #include "core/index/index.h"
 #include "core/index/search.h"
@@ -22,6 +23,7 @@ using namespace vigie;
 
 struct Session {
     std::optional<text::Analyzer> analyzer;
+    std::optional<geo::Gazetteer> gazetteer;  // compiled in; tags countries, resolves "pays:Belgique"
     std::optional<index::Index> index;     // what search() reads
     std::vector<corpus::Document> pending;  // added since the last commit
     std::string analyzer_error;
@@ -31,6 +33,8 @@ struct Session {
             auto a = text::Analyzer::create();
             if (a) analyzer = std::move(a).value();
             else analyzer_error = a.error().message;
+            if (analyzer)
+                if (auto g = geo::Gazetteer::builtin(*analyzer)) gazetteer = std::move(g).value();
         }
         return analyzer ? &*analyzer : nullptr;
     }
@@ -75,7 +79,7 @@ std::string commit() {
     if (!a) return dump({{"error", s.analyzer_error}});
     // Documents go into the builder one by one and their text is freed at once: the wasm heap
     // then grows by the index, not by a second copy of the corpus.
-    index::IndexBuilder builder(*a);
+    index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
     std::size_t text_bytes = 0;
     for (const auto& d : s.pending) text_bytes += d.id.size() + d.title.size() + d.text.size() + d.url.size();
     if (s.index) text_bytes += s.index->stats().text_bytes;
@@ -122,7 +126,7 @@ std::string search(const std::string& query, int limit, bool typing) {
     index::SearchOptions o;
     o.limit = static_cast<std::size_t>(std::max(0, limit));
     o.typing = typing;
-    return index::to_json(index::Searcher(*s.index, *a).search(query, o), *s.index);
+    return index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index);
 }
 
 std::string stats() {

@@ -8,11 +8,14 @@
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/corpus/files.h"
 #include "core/corpus/input.h"
+#include "core/geo/extract.h"
+#include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
 #include "core/index/index.h"
 #include "core/index/search.h"
@@ -86,6 +89,16 @@ Result<text::Analyzer> make_analyzer() {
     return analyzer;
 }
 
+// The compiled-in gazetteer; without it (it is tested, so never in practice) no country is tagged.
+std::optional<geo::Gazetteer> make_gazetteer(const text::Analyzer& analyzer) {
+    auto g = geo::Gazetteer::builtin(analyzer);
+    if (!g) {
+        std::fprintf(stderr, "vigie: warning: %s\n", g.error().message.c_str());
+        return std::nullopt;
+    }
+    return std::move(g).value();
+}
+
 int extract(const Args& args) {
     if (args.positional.size() != 1) return usage_error("extract takes one INPUT");
     auto corpus = corpus::load_input(args.positional[0]);
@@ -93,16 +106,31 @@ int extract(const Args& args) {
     for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
     auto analyzer = make_analyzer();
     if (!analyzer) return 1;
+    const auto gazetteer = make_gazetteer(analyzer.value());
     for (const corpus::Document& d : corpus->documents) {
         const auto tokens = analyzer->analyze(d.text);
         std::size_t words = 0;
         for (const auto& t : tokens) words += t.kind != text::TokenKind::compound;
+        std::vector<geo::CountryMentions> countries;
+        if (gazetteer) countries = geo::extract_countries(*gazetteer, d.text, tokens);
         if (args.json) {
+            json cs = json::array();
+            for (const auto& c : countries) {
+                json mentions = json::array(), ranges = json::array();
+                for (const auto& m : c.mentions) {
+                    mentions.push_back(m.surface);
+                    ranges.push_back({m.begin, m.end});
+                }
+                cs.push_back({{"iso3", c.iso3}, {"count", c.count}, {"mentions", mentions}, {"ranges", ranges}});
+            }
             json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()}, {"source", d.source},
-                      {"lang", d.lang}, {"bytes", d.text.size()}, {"tokens", words}};
+                      {"lang", d.lang}, {"bytes", d.text.size()}, {"tokens", words}, {"countries", cs}};
             std::printf("%s\n", dump(o).c_str());
         } else {
-            std::printf("%-22s %-10s %6zu tokens  %s\n", d.id.c_str(), d.date.iso().c_str(), words, d.title.c_str());
+            std::string cs;
+            for (const auto& c : countries) cs += (cs.empty() ? "" : " ") + c.iso3 + "×" + std::to_string(c.count);
+            std::printf("%-22s %-10s %6zu tokens  %s\n%22s countries: %s\n", d.id.c_str(), d.date.iso().c_str(), words,
+                        d.title.c_str(), "", cs.empty() ? "—" : cs.c_str());
         }
     }
     return corpus->documents.empty() ? 1 : 0;
@@ -113,8 +141,9 @@ bool ends_with(const std::string& s, std::string_view tail) {
 }
 
 // Loads every INPUT into one corpus (ids must stay unique across inputs) and indexes it.
-Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const text::Analyzer& analyzer) {
-    index::IndexBuilder builder(analyzer);
+Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const text::Analyzer& analyzer,
+                                  const geo::Gazetteer* gazetteer) {
+    index::IndexBuilder builder(analyzer, gazetteer);
     std::size_t loaded = 0;
     for (const std::string& input : inputs) {
         auto corpus = corpus::load_input(input);
@@ -134,7 +163,8 @@ int build_index(const Args& args) {
     if (args.output.empty()) return usage_error("index needs -o OUT.vidx");
     auto analyzer = make_analyzer();
     if (!analyzer) return 1;
-    auto ix = index_inputs(args.positional, analyzer.value());
+    const auto gazetteer = make_gazetteer(analyzer.value());
+    auto ix = index_inputs(args.positional, analyzer.value(), gazetteer ? &*gazetteer : nullptr);
     if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
     std::FILE* f = std::fopen(args.output.c_str(), "wb");
     const std::string& bytes = ix->bytes();
@@ -170,16 +200,18 @@ int search(const Args& args) {
     if (args.positional.empty() || args.positional.size() > 2) return usage_error("search takes SOURCE [QUERY]");
     auto analyzer = make_analyzer();
     if (!analyzer) return 1;
+    const auto gazetteer = make_gazetteer(analyzer.value());
+    const geo::Gazetteer* gaz = gazetteer ? &*gazetteer : nullptr;
     const std::string& source = args.positional[0];
     Result<index::Index> ix = Error{""};
     if (ends_with(source, ".vidx")) {
         auto bytes = corpus::read_file(source, SIZE_MAX);  // 4 GiB << 30 would overflow wasm32's size_t
         ix = bytes ? index::Index::open(std::move(bytes).value(), source) : Result<index::Index>(bytes.error());
     } else {
-        ix = index_inputs({source}, analyzer.value());
+        ix = index_inputs({source}, analyzer.value(), gaz);
     }
     if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
-    index::Searcher searcher(ix.value(), analyzer.value());
+    index::Searcher searcher(ix.value(), analyzer.value(), gaz);
     index::SearchOptions options;
     options.limit = static_cast<std::size_t>(args.limit);
     options.explain = args.explain;

@@ -36,13 +36,35 @@ test("extract --json: one object per bundled article, with metadata and token co
   assert.equal(reuters.bytes, readFileSync(join(CORPUS, "003_d7716fe0f2a8dcd5.txt")).length);
   for (const d of docs) assert.ok(d.tokens > 300 && d.tokens < 800, `${d.id}: ${d.tokens} tokens`);
   assert.equal(docs[0].date, "2023-05");
+  // Countries named in the text, most mentioned first, each mention with its byte range.
+  assert.deepEqual(docs.map((d) => d.countries.map((c) => c.iso3).sort().join(" ")), [
+    "AFG BEL", "BEL ESP NLD", "BEL ESP NLD", "BEL BGR CAN DEU ESP FRA GBR NLD ROU USA", "BEL ESP FRA IRQ MAR SYR",
+  ]);
+  const text = readFileSync(join(CORPUS, "004_49b964d3a1148937.txt"));
+  const morocco = docs[4].countries.find((c) => c.iso3 === "MAR");
+  assert.equal(morocco.count, morocco.mentions.length);
+  morocco.ranges.forEach(([b, e], i) => assert.equal(text.subarray(b, e).toString(), morocco.mentions[i]));
+  assert.ok(morocco.mentions.includes("Maroc"), morocco.mentions.join(", "));
+});
+
+test("search: pays: takes a code or a name, facets count the countries named", () => {
+  for (const q of ["pays:MA", "pays:MAR", "pays:Maroc", "pays:marocain Malines"]) {
+    const r = JSON.parse(native(["search", CORPUS, q, "--json"]).stdout);
+    assert.deepEqual(r.hits.map((h) => h.id), ["004_49b964d3a1148937"], q);
+  }
+  const all = JSON.parse(native(["search", CORPUS, "pays:Belgique", "--json"]).stdout);
+  assert.equal(all.total, 5);
+  assert.deepEqual(all.facets.country.slice(0, 3), [
+    { value: "BEL", count: 5 }, { value: "ESP", count: 4 }, { value: "NLD", count: 3 }]);
+  const unknown = JSON.parse(native(["search", CORPUS, "pays:Atlantide", "--json"]).stdout);
+  assert.match(unknown.messages.join(" "), /Atlantide.*inconnu/);
 });
 
 test("extract accepts the manifest file itself and prints a table without --json", () => {
   const r = native(["extract", join(CORPUS, "manifest.json")]);
   assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stdout.trim().split("\n").length, 5);
-  assert.match(r.stdout, /003_d7716fe0f2a8dcd5\s+2018-04-27\s+\d+ tokens\s+Opération européenne/);
+  assert.equal(r.stdout.trim().split("\n").length, 10);  // per article: its line, then its countries
+  assert.match(r.stdout, /003_d7716fe0f2a8dcd5\s+2018-04-27\s+\d+ tokens\s+Opération européenne.*\n\s+countries: BEL×9 FRA×7/);
 });
 
 test("analyze: the first sentence of seed 003", () => {

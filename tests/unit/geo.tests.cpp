@@ -139,6 +139,14 @@ TEST_CASE("gazetteer: the curated country table loads whole", "[geo][gazetteer]"
     }
 }
 
+TEST_CASE("gazetteer: the compiled-in copy is the file", "[geo][gazetteer]") {
+    auto builtin = Gazetteer::builtin(analyzer());
+    REQUIRE(builtin.ok());
+    CHECK(builtin->countries().size() == gazetteer().countries().size());
+    CHECK(builtin->phrases().size() == gazetteer().phrases().size());
+    CHECK(builtin->find(analyzer(), "Pays-Bas")->iso3 == "NLD");
+}
+
 TEST_CASE("gazetteer: French names carry their article and gender", "[geo][gazetteer]") {
     auto [code, with, in] = GENERATE(table<std::string, std::string, std::string>({
         {"BEL", "la Belgique", "en Belgique"},

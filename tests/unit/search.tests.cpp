@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
 #include "core/index/index.h"
 #include "core/index/search.h"
@@ -144,6 +145,41 @@ TEST_CASE("a word of a script without spaces is found as its characters in a row
     CHECK(found("東京") == Ids{"tokyo"});  // both documents have 東 and 京; one has them together
     CHECK(found("京都") == Ids{"kyoto"});
     CHECK(found("東") == Ids{"kyoto", "tokyo"});
+}
+
+TEST_CASE("countries: named in the text become facets, and pays: takes codes and names", "[search][geo]") {
+    auto gaz = geo::Gazetteer::builtin(analyzer());
+    REQUIRE(gaz.ok());
+    std::vector<corpus::Document> docs = {
+        doc("malines", "Réunion", "Les procureurs se sont réunis à Malines avec leurs collègues marocains."),
+        doc("espagne", "Arrestations", "Les autorités espagnoles ont arrêté deux hommes."),
+        doc("paris", "Sport", "Les paris sportifs en ligne progressent.", "", "", {"FRA"}),  // curated, not "paris"
+        doc("rien", "Météo", "Il pleut sur la côte."),
+    };
+    auto built = index::build_index(docs, analyzer(), &gaz.value());
+    REQUIRE(built.ok());
+    const index::Searcher searcher(built.value(), analyzer(), &gaz.value());
+    auto found = [&](const std::string& q) {
+        Ids out;
+        for (const auto& h : searcher.search(q, {}).hits) out.emplace_back(built->doc(h.doc).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (const char* q : {"pays:BEL", "pays:BE", "pays:Belgique", "country:belgium", "pays:belge", "pays:Bruxelles"}) {
+        CAPTURE(q);
+        CHECK(found(q) == Ids{"malines"});
+    }
+    CHECK(found("pays:Maroc") == Ids{"malines"});
+    CHECK(found("pays:ES") == Ids{"espagne"});
+    CHECK(found("pays:France") == Ids{"paris"});
+    const auto r = searcher.search("pays:Atlantide", {});
+    REQUIRE(r.messages.size() == 1);
+    CHECK_THAT(r.messages[0], Catch::Contains("inconnu"));
+    const auto all = searcher.search("", {});
+    std::vector<std::string> facet;
+    for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));
+    std::sort(facet.begin(), facet.end());
+    CHECK(facet == std::vector<std::string>{"BEL=1", "ESP=1", "FRA=1", "MAR=1"});
 }
 
 TEST_CASE("french: the exact accented form ranks above a folded one", "[search][french]") {

@@ -1,5 +1,7 @@
 #include "core/geo/gazetteer.h"
 
+#include "core/geo/builtin.h"
+
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
@@ -393,6 +395,10 @@ Result<Gazetteer> Gazetteer::parse(std::string_view json_text, std::string_view 
     auto root = corpus::parse_json(json_text, file_name);
     if (!root) return root.error();
     return GazetteerBuilder(file_name, analyzer).build(root.value());
+}
+
+Result<Gazetteer> Gazetteer::builtin(const text::Analyzer& analyzer) {
+    return parse(builtin_gazetteer_json(), "assets/gazetteer/countries.json", analyzer);
 }
 
 Result<Gazetteer> Gazetteer::load(const std::string& path, const text::Analyzer& analyzer) {

@@ -63,6 +63,7 @@ class Gazetteer {
 public:
     static Result<Gazetteer> parse(std::string_view json_text, std::string_view file_name, const text::Analyzer& analyzer);
     static Result<Gazetteer> load(const std::string& path, const text::Analyzer& analyzer);
+    static Result<Gazetteer> builtin(const text::Analyzer& analyzer);  // the one compiled in
 
     const std::vector<Country>& countries() const { return countries_; }
     const Country* find_code(std::string_view iso2_or_iso3) const;  // case-insensitive

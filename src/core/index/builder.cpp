@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/geo/extract.h"
 #include "core/index/bytes.h"
 #include "core/index/format.h"
 #include "core/index/index.h"
@@ -46,6 +47,7 @@ void put_string_table(std::string& out, const std::vector<std::string_view>& str
 
 struct IndexBuilder::Impl {
     const text::Analyzer& analyzer;
+    const geo::Gazetteer* gazetteer;
     std::vector<FormPostings> forms;
     std::unordered_map<std::string, std::uint32_t> form_ids;
     std::vector<DocMeta> docs;
@@ -60,7 +62,7 @@ struct IndexBuilder::Impl {
     std::vector<std::uint32_t> local_of;  // per form: its index among this document's forms
     std::vector<std::uint32_t> doc_forms, starts, grouped;
 
-    explicit Impl(const text::Analyzer& a) : analyzer(a) {}
+    Impl(const text::Analyzer& a, const geo::Gazetteer* g) : analyzer(a), gazetteer(g) {}
 
     // Tokens come without their term (Terms::later): each distinct form is stemmed once, here.
     // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
@@ -82,7 +84,8 @@ struct IndexBuilder::Impl {
     }
 };
 
-IndexBuilder::IndexBuilder(const text::Analyzer& analyzer) : impl_(std::make_unique<Impl>(analyzer)) {}
+IndexBuilder::IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer)
+    : impl_(std::make_unique<Impl>(analyzer, gazetteer)) {}
 IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
@@ -99,20 +102,26 @@ void IndexBuilder::add(const corpus::Document& doc) {
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
     for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
-    std::sort(meta.countries.begin(), meta.countries.end());
-    meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
 
     auto& occ = im.occurrences;
     occ.clear();
     std::uint32_t title_len = 0;
-    for (const text::Token& t : im.analyzer.analyze(doc.title, text::Analyzer::Terms::later)) {
+    const std::vector<text::Token> title = im.analyzer.analyze(doc.title, text::Analyzer::Terms::later);
+    for (const text::Token& t : title) {
         occ.emplace_back(im.form_of(t), t.position);
         title_len = t.position + 1;
     }
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
-    for (const text::Token& t : im.analyzer.analyze(doc.text, text::Analyzer::Terms::later)) {
+    const std::vector<text::Token> body = im.analyzer.analyze(doc.text, text::Analyzer::Terms::later);
+    if (im.gazetteer) {
+        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.title, title)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.text, body)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+    }
+    std::sort(meta.countries.begin(), meta.countries.end());
+    meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
+    for (const text::Token& t : body) {
         occ.emplace_back(im.form_of(t), meta.body_start + t.position);
         body_len = t.position + 1;
         if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
@@ -349,8 +358,9 @@ Result<std::string> IndexBuilder::finish() && {
     return out;
 }
 
-Result<Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer) {
-    IndexBuilder builder(analyzer);
+Result<Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer,
+                          const geo::Gazetteer* gazetteer) {
+    IndexBuilder builder(analyzer, gazetteer);
     for (const corpus::Document& d : docs) builder.add(d);
     auto bytes = std::move(builder).finish();
     if (!bytes) return bytes.error();

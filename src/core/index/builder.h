@@ -11,16 +11,19 @@
 #include "core/result.h"
 
 namespace vigie::text { class Analyzer; }
+namespace vigie::geo { class Gazetteer; }
 
 namespace vigie::index {
 
 // Usage:
-//   IndexBuilder b(analyzer);
+//   IndexBuilder b(analyzer, &gazetteer);           // gazetteer: optional, tags countries
 //   for (const auto& d : corpus.documents) b.add(d);
 //   std::string vidx = std::move(b).finish();      // then Index::open(std::move(vidx))
 class IndexBuilder {
 public:
-    explicit IndexBuilder(const text::Analyzer& analyzer);
+    // With a gazetteer, each document's countries are those it names (title and text) plus any
+    // it came with; without, only the latter.
+    explicit IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer = nullptr);
     IndexBuilder(IndexBuilder&&) noexcept;
     ~IndexBuilder();
 
@@ -35,6 +38,7 @@ private:
 };
 
 // Builds and opens an index over documents in one call.
-Result<class Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer);
+Result<class Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer,
+                                const geo::Gazetteer* gazetteer = nullptr);
 
 }  // namespace vigie::index

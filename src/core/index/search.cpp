@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/index/format.h"
+#include "core/geo/gazetteer.h"
 #include "core/text/analyzer.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
@@ -400,8 +401,8 @@ struct Plan {
 
 class Planner {
 public:
-    Planner(const Index& ix, const text::Analyzer& an, std::vector<std::string>& messages)
-        : ix_(ix), an_(an), messages_(messages), resolver_(ix, messages) {}
+    Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<std::string>& messages)
+        : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, messages) {}
     // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
     Plan replan(const ParsedQuery& q) {
         std::vector<std::string> said;
@@ -459,9 +460,12 @@ public:
                 bool found = false;
                 std::string up = lower_folded(want);
                 for (char& c : up) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+                const geo::Country* known = gaz_ ? gaz_->find(an_, want) : nullptr;
+                if (known) up = known->iso3;
                 for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
-                if (!found) messages_.push_back("Pays « " + want + " » absent de ce dossier.");
+                if (!found && gaz_ && !known) messages_.push_back("Pays « " + want + " » inconnu.");
+                else if (!found) messages_.push_back("Pays « " + want + " » absent de ce dossier.");
             }
         }
         return p;
@@ -553,6 +557,7 @@ private:
 
     const Index& ix_;
     const text::Analyzer& an_;
+    const geo::Gazetteer* gaz_;
     std::vector<std::string>& messages_;
     Resolver resolver_;
 };
@@ -781,7 +786,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     ParsedQuery parsed = parse_query(query, options.typing);
     r.messages = std::move(parsed.messages);
 
-    Planner planner(index_, analyzer_, r.messages);
+    Planner planner(index_, analyzer_, gazetteer_, r.messages);
     Plan plan = planner.plan(parsed);
     Collector top{std::max(options.limit, kRerankDepth), {}};
     Facets facets;
@@ -861,7 +866,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (doc >= index_.doc_count()) return out;
     std::vector<std::string> messages;
-    Planner planner(index_, analyzer_, messages);
+    Planner planner(index_, analyzer_, gazetteer_, messages);
     Plan plan = planner.plan(parse_query(query, false));
     std::vector<Occurrence> occ;
     for (std::uint32_t u = 0; u < plan.required.size(); ++u) {

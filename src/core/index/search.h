@@ -13,6 +13,7 @@
 #include "core/index/query.h"
 
 namespace vigie::text { class Analyzer; }
+namespace vigie::geo { class Gazetteer; }
 
 namespace vigie::index {
 
@@ -52,7 +53,9 @@ struct SearchResult {
 //   SearchResult r = s.search("opération -Amaq année:2018..2019", {});
 class Searcher {
 public:
-    Searcher(const Index& index, const text::Analyzer& analyzer) : index_(index), analyzer_(analyzer) {}
+    // With a gazetteer, "pays:" also takes names and ISO alpha-2 codes ("Belgique", "belge", "BE").
+    Searcher(const Index& index, const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer = nullptr)
+        : index_(index), analyzer_(analyzer), gazetteer_(gazetteer) {}
     SearchResult search(std::string_view query, const SearchOptions& options) const;
 
     // Byte ranges, in the document's text, of every occurrence of the query's terms (the
@@ -62,6 +65,7 @@ public:
 private:
     const Index& index_;
     const text::Analyzer& analyzer_;
+    const geo::Gazetteer* gazetteer_;
 };
 
 // The CLI and JS API shape (DESIGN.md §4.3): {"query","total","took_us","hits":[…],…}.
