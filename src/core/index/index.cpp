@@ -323,6 +323,27 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
     std::vector<std::vector<int>> rows(max_len + 2, std::vector<int>(n + 1));
     for (std::size_t j = 0; j <= n; ++j) rows[0][j] = static_cast<int>(j);
     std::string prefix;
+    // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
+    // from lo, since deep in the trie runs are short and a plain binary search pays for the range.
+    auto run_end = [&](std::uint32_t lo, std::uint32_t hi, std::size_t depth, char c) {
+        auto in_run = [&](std::uint32_t i) {
+            return static_cast<unsigned char>(folded_.get(i)[depth]) <= static_cast<unsigned char>(c);
+        };
+        std::uint32_t a = lo + 1, step = 1;
+        while (a < hi && in_run(a)) {
+            lo = a;
+            a = step < hi - lo ? lo + step : hi;
+            step *= 2;
+        }
+        std::uint32_t b = a;  // in_run(lo) holds; the end is in (lo, b]
+        a = lo + 1;
+        while (a < b) {
+            std::uint32_t mid = a + (b - a) / 2;
+            if (in_run(mid)) a = mid + 1;
+            else b = mid;
+        }
+        return a;
+    };
 
     std::function<void(std::uint32_t, std::uint32_t, std::size_t)> walk = [&](std::uint32_t lo, std::uint32_t hi,
                                                                              std::size_t depth) {
@@ -334,21 +355,10 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         if (depth >= max_len) return;
         while (lo < hi && out.size() < kMaxResults) {
             const char c = folded_.get(lo)[depth];
+            const std::uint32_t a = run_end(lo, hi, depth, c);
             if (depth < keep_prefix && depth < n && c != word[depth]) {  // skip this run entirely
-                std::uint32_t a = lo, b = hi;
-                while (a < b) {
-                    std::uint32_t mid = a + (b - a) / 2;
-                    if (static_cast<unsigned char>(folded_.get(mid)[depth]) <= static_cast<unsigned char>(c)) a = mid + 1;
-                    else b = mid;
-                }
                 lo = a;
                 continue;
-            }
-            std::uint32_t a = lo, b = hi;  // end of the run of terms with byte c at depth
-            while (a < b) {
-                std::uint32_t mid = a + (b - a) / 2;
-                if (static_cast<unsigned char>(folded_.get(mid)[depth]) <= static_cast<unsigned char>(c)) a = mid + 1;
-                else b = mid;
             }
             std::vector<int>& next = rows[depth + 1];
             next[0] = static_cast<int>(depth + 1);

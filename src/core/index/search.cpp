@@ -892,6 +892,15 @@ namespace {
 void put_string(std::string& out, std::string_view s) {
     out += '"';
     for (std::size_t i = 0; i < s.size();) {
+        std::size_t plain = i;  // a run of printable ASCII needing no escape: one append
+        while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x80 &&
+               s[plain] != '"' && s[plain] != '\\')
+            ++plain;
+        if (plain > i) {
+            out.append(s, i, plain - i);
+            i = plain;
+            continue;
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t start = i;
