@@ -205,6 +205,11 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
 
     ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
     ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
+    ix.length_ratios_.resize(2 * std::size_t(ix.docs_));
+    for (std::uint32_t d = 0; d < ix.docs_; ++d) {
+        ix.length_ratios_[2 * d] = float(ix.doc_title_tokens(d)) / ix.avg_title_;
+        ix.length_ratios_[2 * d + 1] = float(ix.doc_body_tokens(d)) / ix.avg_body_;
+    }
     ix.bytes_ = std::move(owned);
     return ix;
 }

@@ -73,6 +73,10 @@ public:
     std::uint32_t country_count() const { return countries_.count; }
     std::string_view country_code(std::uint32_t c) const { return countries_.get(c); }
     std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const;  // u16 ids
+    // A field's length over its average (BM25's length normalisation), in one compact array
+    // made at open: scoring reads 8 bytes a document instead of its 32-byte record.
+    float title_length_ratio(std::uint32_t d) const { return length_ratios_[2 * std::size_t(d)]; }
+    float body_length_ratio(std::uint32_t d) const { return length_ratios_[2 * std::size_t(d) + 1]; }
     float avg_title_tokens() const { return avg_title_; }
     float avg_body_tokens() const { return avg_body_; }
     std::uint32_t doc_title_tokens(std::uint32_t d) const;
@@ -135,6 +139,7 @@ private:
     std::size_t postings_size_ = 0;
     std::uint64_t title_tokens_ = 0, body_tokens_ = 0;
     float avg_title_ = 1, avg_body_ = 1;
+    std::vector<float> length_ratios_;  // per document: title, body
 };
 
 }  // namespace vigie::index

@@ -189,27 +189,31 @@ class TermMatcher final : public Matcher {
 public:
     TermMatcher(const Index& ix, Group g) : ix_(ix), group_(std::move(g)) {
         for (auto [f, w] : group_.forms) cursors_.push_back(ix_.postings(f));
+        for (std::uint32_t i = 0; i < cursors_.size(); ++i)
+            if (cursors_[i].doc() != kNoDoc) heap_.push_back(i);
+        std::make_heap(heap_.begin(), heap_.end(), later_);
         settle();
     }
+    TermMatcher(const TermMatcher&) = delete;  // later_ points at cursors_
+    TermMatcher& operator=(const TermMatcher&) = delete;
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override {
         if (doc_ >= target) return;
-        for (auto& c : cursors_) c.advance(target);
+        move_to(target);
         settle();
     }
     double score(std::string* why) override {
         const std::uint32_t d = doc_;
-        const double bt = 1 - kTitleB + kTitleB * ix_.doc_title_tokens(d) / ix_.avg_title_tokens();
-        const double bb = 1 - kBodyB + kBodyB * ix_.doc_body_tokens(d) / ix_.avg_body_tokens();
+        const double title_w = kTitleWeight / (1 - kTitleB + kTitleB * ix_.title_length_ratio(d));
+        const double body_w = group_.title_only ? 0 : kBodyWeight / (1 - kBodyB + kBodyB * ix_.body_length_ratio(d));
         double tf = 0;
-        for (std::size_t i = 0; i < cursors_.size(); ++i) {
+        for_each_here([&](std::uint32_t i) {
             const PostingCursor& c = cursors_[i];
-            if (c.doc() != d) continue;
-            const double f = kTitleWeight * c.tf_title() / bt + (group_.title_only ? 0 : kBodyWeight * c.tf_body() / bb);
+            const double f = title_w * c.tf_title() + body_w * c.tf_body();
             tf += group_.forms[i].second * f;
             if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
                              ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
-        }
+        });
         const double s = group_.idf * tf * (kK1 + 1) / (kK1 + tf);
         if (why) *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf) + " → " + fmt(s) + "\n";
         return s;
@@ -221,15 +225,48 @@ public:
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
 
 private:
+    // The forms' cursors sit in a min-heap on their current document: a word with dozens of
+    // forms (a verb's conjugation, a prefix) costs a log per posting, not a scan of every form.
+    struct Later {
+        const std::vector<PostingCursor>* cursors;
+        bool operator()(std::uint32_t a, std::uint32_t b) const { return (*cursors)[a].doc() > (*cursors)[b].doc(); }
+    };
+    void move_to(std::uint32_t target) {
+        if (heap_.size() == 1) {  // one form left: no heap to keep
+            PostingCursor& c = cursors_[heap_.front()];
+            c.advance(target);
+            if (c.doc() == kNoDoc) heap_.clear();
+            doc_ = heap_.empty() ? kNoDoc : c.doc();
+            return;
+        }
+        while (!heap_.empty() && cursors_[heap_.front()].doc() < target) {
+            std::pop_heap(heap_.begin(), heap_.end(), later_);
+            cursors_[heap_.back()].advance(target);
+            if (cursors_[heap_.back()].doc() == kNoDoc) heap_.pop_back();
+            else std::push_heap(heap_.begin(), heap_.end(), later_);
+        }
+        doc_ = heap_.empty() ? kNoDoc : cursors_[heap_.front()].doc();
+    }
+    // Calls f(i) for every cursor i on doc_: the heap's top and its descendants on that document.
+    template <typename F>
+    void for_each_here(F&& f) {
+        if (heap_.empty() || cursors_[heap_.front()].doc() != doc_) return;
+        stack_.assign(1, 0);
+        while (!stack_.empty()) {
+            const std::size_t at = stack_.back();
+            stack_.pop_back();
+            f(heap_[at]);
+            for (std::size_t child : {2 * at + 1, 2 * at + 2})
+                if (child < heap_.size() && cursors_[heap_[child]].doc() == doc_) stack_.push_back(child);
+        }
+    }
     void settle() {
-        for (;;) {
-            doc_ = kNoDoc;
-            for (const auto& c : cursors_) doc_ = std::min(doc_, c.doc());
-            if (!group_.title_only || doc_ == kNoDoc) return;
+        doc_ = heap_.empty() ? kNoDoc : cursors_[heap_.front()].doc();
+        while (group_.title_only && doc_ != kNoDoc) {
             bool in_title = false;
-            for (const auto& c : cursors_) in_title |= c.doc() == doc_ && c.tf_title() > 0;
+            for_each_here([&](std::uint32_t i) { in_title |= cursors_[i].tf_title() > 0; });
             if (in_title) return;
-            for (auto& c : cursors_) c.advance(doc_ + 1);
+            move_to(doc_ + 1);
         }
     }
     void load_positions() {
@@ -237,12 +274,11 @@ private:
         positions_doc_ = doc_;
         positions_.clear();
         const std::uint32_t body_start = ix_.doc_body_start(doc_);
-        for (auto& c : cursors_) {
-            if (c.doc() != doc_) continue;
-            c.positions(buffer_);
+        for_each_here([&](std::uint32_t i) {
+            cursors_[i].positions(buffer_);
             for (std::uint32_t p : buffer_)
                 if (!group_.title_only || p < body_start) positions_.push_back(p);
-        }
+        });
         std::sort(positions_.begin(), positions_.end());
         positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
     }
@@ -250,6 +286,9 @@ private:
     const Index& ix_;
     Group group_;
     std::vector<PostingCursor> cursors_;
+    std::vector<std::uint32_t> heap_;  // indices into cursors_ of those not exhausted
+    Later later_{&cursors_};
+    std::vector<std::size_t> stack_;
     std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
     std::vector<std::uint32_t> positions_, buffer_;
 };
@@ -587,10 +626,15 @@ struct Collector {
 };
 
 struct Facets {
+    static constexpr int kFirstYear = 1800, kYears = 400;  // counted in an array; others in a map
+    std::vector<std::uint32_t> recent = std::vector<std::uint32_t>(kYears, 0);
     std::map<int, std::uint32_t> years;
     std::vector<std::uint32_t> sources, countries;
     void count(const Index& ix, std::uint32_t d) {
-        if (int y = ix.doc_year(d)) ++years[y];
+        if (int y = ix.doc_year(d)) {
+            if (y >= kFirstYear && y < kFirstYear + kYears) ++recent[static_cast<std::size_t>(y - kFirstYear)];
+            else ++years[y];
+        }
         if (std::uint16_t s = ix.doc_source(d); s != format::kNoSource) ++sources[s];
         auto [ids, n] = ix.doc_countries(d);
         for (std::uint32_t i = 0; i < n; ++i) ++countries[ids[2 * i] | ids[2 * i + 1] << 8];
@@ -849,6 +893,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         r.hits.push_back(std::move(h));
     }
 
+    for (int y = 0; y < Facets::kYears; ++y)
+        if (facets.recent[static_cast<std::size_t>(y)]) facets.years[Facets::kFirstYear + y] = facets.recent[static_cast<std::size_t>(y)];
     for (auto [y, n] : facets.years) r.years.push_back({std::to_string(y), n});
     for (std::uint32_t s = 0; s < facets.sources.size(); ++s)
         if (facets.sources[s]) r.sources.push_back({std::string(index_.source_name(s)), facets.sources[s]});
