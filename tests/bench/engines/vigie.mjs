@@ -39,7 +39,8 @@ class VigieEngine {
 export default {
   name: 'vigie',
   get version() {
-    try { return `wasm ${fs.statSync(API).mtime.toISOString().slice(0, 16)}`; } catch { return '?'; }
+    // The .wasm's time: emscripten leaves the .js untouched when only the C++ changed.
+    try { return `wasm ${fs.statSync(API.replace(/\.js$/, '.wasm')).mtime.toISOString().slice(0, 16)}`; } catch { return '?'; }
   },
   config: 'JS API: addJsonl in 4 MB chunks, commit(); ICU word break, elisions, Snowball FR stemmer, accent fold; query syntax of DESIGN.md §5',
   cannot: [],
