@@ -38,7 +38,8 @@ constexpr const char* kUsage =
     "  extract INPUT [--json]               documents of INPUT with metadata and token counts\n"
     "  analyze [TEXT] [--json]              the analyzer's tokens for TEXT (or standard input)\n"
     "\n"
-    "INPUT is a manifest.json or a directory holding one; SOURCE is a .vidx or an INPUT.\n"
+    "INPUT is a dossier (manifest.json or its directory), a directory of .txt, .md, .html, .json\n"
+    "and .jsonl files, or one such file; SOURCE is a .vidx or an INPUT.\n"
     "Query language: words, \"a phrase\", -exclude, a OR b, prefix*, pays:BEL, année:2018..2019,\n"
     "source:Reuters, titre:mot.\n";
 

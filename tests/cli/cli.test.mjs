@@ -47,6 +47,29 @@ test("extract --json: one object per bundled article, with metadata and token co
   assert.ok(morocco.mentions.includes("Maroc"), morocco.mentions.join(", "));
 });
 
+test("a directory of .txt, .md, .html, .json and .jsonl files: loaded, problems named, native = wasm", () => {
+  const dir = join(ROOT, "tests/data/plain");
+  const r = native(["extract", dir, "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const docs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.equal(docs.length, 17);
+  assert.deepEqual(docs.find((d) => d.id === "note").countries.map((c) => c.iso3), ["BEL", "ESP", "MAR"]);
+  assert.match(r.stderr, /bad-utf8\.txt:3: invalid UTF-8 at column 14/);
+  assert.match(r.stderr, /lines\.jsonl:7: not JSON/);
+  assert.match(r.stderr, /empty\.txt: empty, skipped/);
+  const w = wasm(["extract", dir, "--json"]);
+  assert.equal(w.stdout, r.stdout);
+  assert.equal(w.stderr, r.stderr);
+  const page = JSON.parse(native(["search", dir, "agence Amaq", "--json"]).stdout);
+  assert.equal(page.hits[0].id, "page");
+  const single = native(["extract", join(dir, "page.html")]);
+  assert.equal(single.status, 0, single.stderr);
+  assert.match(single.stdout, /^page\s/);
+  const other = native(["extract", join(dir, "photo.png")]);
+  assert.equal(other.status, 1);
+  assert.match(other.stderr, /photo\.png: not a \.txt, \.md, \.html, \.json or \.jsonl file/);
+});
+
 test("search: pays: takes a code or a name, facets count the countries named", () => {
   for (const q of ["pays:MA", "pays:MAR", "pays:Maroc", "pays:marocain Malines"]) {
     const r = JSON.parse(native(["search", CORPUS, q, "--json"]).stdout);

@@ -4,9 +4,15 @@
 
 #include <string>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
 #include "core/corpus/files.h"
+#include "core/corpus/html.h"
 #include "core/corpus/input.h"
 #include "core/corpus/manifest.h"
+#include "core/corpus/plain.h"
 
 using namespace vigie::corpus;
 
@@ -79,10 +85,12 @@ TEST_CASE("manifest: unusable manifests are errors naming file and line", "[corp
         REQUIRE_FALSE(r.ok());
         CHECK(r.error().message.find("absent.json") != std::string::npos);
     }
-    SECTION("directory without a manifest") {
-        auto r = load_input(kRoot + "/tests/unit");
-        REQUIRE_FALSE(r.ok());
-        CHECK(r.error().message.find("no manifest.json") != std::string::npos);
+    SECTION("directory with nothing to load") {
+        const std::string empty = (std::filesystem::temp_directory_path() / "vigie-empty-dir").string();
+        std::filesystem::create_directories(empty);
+        auto none = load_input(empty);
+        REQUIRE_FALSE(none.ok());
+        CHECK(none.error().message.find("no .txt, .md, .html, .json or .jsonl file") != std::string::npos);
     }
     SECTION("empty and non-JSON text") {
         CHECK_FALSE(parse_manifest("", "empty.json", "").ok());
@@ -118,4 +126,86 @@ TEST_CASE("dates: malformed dates are refused", "[corpus][bad-input]") {
                          "2019-11-25T25:00", "2019-11-25Tnoon", "abcd");
     CAPTURE(text);
     CHECK_FALSE(Date::parse(text).has_value());
+}
+
+// [SECTION] Plain files ---------------------------------------------------------------------
+
+TEST_CASE("html: the article's text, without the page around it", "[corpus][html]") {
+    auto [html, title, text] = GENERATE(table<std::string, std::string, std::string>({
+        {"<html><head><title>Le titre</title></head><body><p>Un.</p><p>Deux.</p></body></html>", "Le titre", "Un.\n\nDeux."},
+        {"<h1>Titre  <em>h1</em></h1><p>Texte</p>", "Titre h1", "Titre h1\n\nTexte"},
+        {"<p>a<br>b<br/>c</p>", "", "a\n\nb\n\nc"},
+        {"<p>inter<b>pel</b>ler</p>", "", "interpeller"},
+        {"<script>document.write('<p>non</p>')</script><p>oui</p>", "", "oui"},
+        {"<STYLE>p{}</STYLE><P>Majuscules</P>", "", "Majuscules"},
+        {"<nav><ul><li>Menu</li></ul></nav><p>Corps</p><footer>Pied</footer>", "", "Corps"},
+        {"<header>Site</header><article><header><h2>Chapeau</h2></header><p>Corps</p></article>", "", "Chapeau\n\nCorps"},
+        {"<aside>Lire aussi</aside><form><input><button>OK</button></form><p>Reste</p>", "", "Reste"},
+        {"<p>l&rsquo;agence &laquo;&nbsp;Amaq&nbsp;&raquo; &#233;t&#xE9; &amp; co</p>", "", "l’agence «\u00A0Amaq\u00A0» été & co"},
+        {"<p>AT&T, 3 < 5, &unknown; &#0; &#x110000;</p>", "", "AT&T, 3 < 5, &unknown; \uFFFD \uFFFD"},
+        {"<!-- <p>commentaire</p> --><p>vu</p><!-- jamais fermé", "", "vu"},
+        {"<p title=\"a > b\">attribut</p>", "", "attribut"},
+        {"<p>pas fermé <b", "", "pas fermé <b"},
+        {"", "", ""},
+    }));
+    CAPTURE(html);
+    const HtmlText page = html_to_text(html);
+    CHECK(page.title == title);
+    CHECK(page.text == text);
+}
+
+TEST_CASE("plain files: a directory of articles in every format", "[corpus][plain]") {
+    auto corpus = load_input(kRoot + "/tests/data/plain");
+    REQUIRE(corpus.ok());
+    std::vector<std::string> ids;
+    for (const auto& d : corpus->documents) ids.push_back(d.id);
+    CHECK(ids == std::vector<std::string>{"article", "bad-utf8", "crlf", "depeche-1", "docs-1", "ligne-1", "ligne-2",
+                                          "ligne-3", "ligne-4", "ligne-5", "ligne-6", "ligne-8", "ligne-9", "ligne-10",
+                                          "note", "page", "sub/nested"});
+    auto doc = [&](const std::string& id) -> const Document& {
+        return *std::find_if(corpus->documents.begin(), corpus->documents.end(), [&](const Document& d) { return d.id == id; });
+    };
+    CHECK(doc("article").title == "Europol démantèle un réseau de propagande");
+    CHECK(doc("note").title == "Réunion à Malines");
+    CHECK(doc("page").title == "Amaq : l’agence réduite au silence");
+    CHECK(doc("page").text.find("Accueil") == std::string::npos);   // navigation
+    CHECK(doc("page").text.find("pas du texte") == std::string::npos);  // script
+    CHECK(doc("page").text.find("Mentions légales") == std::string::npos);  // footer
+    CHECK(doc("page").text.find("Amaq réduite au silence") == 0);   // the article's own header stays
+    CHECK(doc("depeche-1").date.iso() == "2019-11");
+    CHECK(doc("crlf").text == "Titre Windows\n\nUne ligne.\nUne autre.\n");  // BOM dropped, LF only
+    CHECK(doc("crlf").title == "Titre Windows");
+    CHECK(doc("bad-utf8").text == "Titre correct\nligne deux\nici un octet \uFFFD invalide\n");
+    CHECK(doc("sub/nested").title == "Article rangé");
+    // Every problem names its file, and its line or item.
+    CHECK(has_warning(corpus.value(), "bad-utf8.txt:3: invalid UTF-8 at column 14"));
+    CHECK(has_warning(corpus.value(), "lines.jsonl:7: not JSON"));
+    CHECK(has_warning(corpus.value(), "docs.json[1]: field 'text' is missing or empty"));
+    CHECK(has_warning(corpus.value(), "docs.json[2]: field 'date' is not an ISO 8601 date"));
+    CHECK(has_warning(corpus.value(), "empty.txt: empty, skipped"));
+    CHECK(corpus->warnings.size() == 5);  // .hidden.txt and photo.png are not articles: no warning
+}
+
+TEST_CASE("plain files: huge, binary and clashing files are skipped with a message", "[corpus][plain][bad-input]") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-bad-inputs";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "b");
+    std::ofstream(dir / "good.txt") << "Bon article\n\nDu texte.\n";
+    std::ofstream(dir / "b" / "good.md") << "# Homonyme\n";  // id b/good: no clash
+    std::ofstream(dir / "good.json") << R"({"text": "même id que good.txt"})";
+    std::ofstream(dir / "binary.txt", std::ios::binary) << std::string("PK\x03\x04\0\0\x14\0", 8) << std::string(100, '\x01');
+    {
+        std::ofstream big(dir / "big.txt", std::ios::binary);
+        const std::string line(1023, 'a');
+        for (int i = 0; i < 50 * 1024; ++i) big << line << '\n';  // 50 MiB
+    }
+    auto corpus = load_input(dir.string());
+    REQUIRE(corpus.ok());
+    std::vector<std::string> ids;
+    for (const auto& d : corpus->documents) ids.push_back(d.id);
+    CHECK(ids == std::vector<std::string>{"b/good", "good"});
+    CHECK(has_warning(corpus.value(), "big.txt: larger than 16 MiB"));
+    CHECK(has_warning(corpus.value(), "binary.txt: not text"));
+    CHECK(has_warning(corpus.value(), "good.txt: id 'good' already used by"));
+    std::filesystem::remove_all(dir);
 }

@@ -3,8 +3,9 @@
 #include <sys/stat.h>
 
 #include "core/corpus/files.h"
-#include "core/corpus/jsonl.h"
+#include "core/corpus/json.h"
 #include "core/corpus/manifest.h"
+#include "core/corpus/plain.h"
 
 namespace vigie::corpus {
 
@@ -14,14 +15,17 @@ Result<Corpus> load_input(const std::string& path) {
     if (S_ISDIR(st.st_mode)) {
         const std::string manifest = join_path(path, "manifest.json");
         if (::stat(manifest.c_str(), &st) == 0) return load_manifest(manifest);
-        return Error{path + ": no manifest.json in this directory"};
+        return load_directory(path);
     }
-    if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
-        auto text = read_file(path);
+    // A .json file is a dossier manifest when it lists documents, else one article (or an array).
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0) {
+        auto text = read_file(path, kMaxArticleBytes);
         if (!text) return text.error();
-        return parse_jsonl(text.value(), path);
+        auto json = parse_json(text.value(), path);
+        if (!json) return json.error();
+        if (json->is_object() && json->contains("documents")) return load_manifest(path);
     }
-    return load_manifest(path);
+    return load_file(path);
 }
 
 }  // namespace vigie::corpus

@@ -8,7 +8,9 @@
 
 namespace vigie::corpus {
 
-// path: a manifest.json, a directory holding one, or a .jsonl file.
+// path: a manifest.json or a directory holding one (the bundled dossier format: a .json object
+// with "documents"); another directory (its .txt, .md, .html, .json and .jsonl files, see
+// plain.h); or one such file.
 Result<Corpus> load_input(const std::string& path);
 
 }  // namespace vigie::corpus

@@ -16,6 +16,35 @@ std::string stem_of(std::string_view name) {
 
 }  // namespace
 
+bool document_from_json(const nlohmann::json& o, Document& d, std::string& problem) {
+    if (!o.is_object()) { problem = "expected a JSON object"; return false; }
+    std::string date;
+    auto field = [&](const char* key, std::string& out) {
+        auto it = o.find(key);
+        if (it == o.end() || it->is_null()) return true;
+        if (it->is_number_integer() && std::string_view(key) == "id") { out = std::to_string(it->get<long long>()); return true; }
+        if (!it->is_string()) { problem = std::string("field '") + key + "' must be a string"; return false; }
+        out = it->get<std::string>();
+        return true;
+    };
+    if (!(field("text", d.text) && field("id", d.id) && field("title", d.title) && field("date", date) &&
+          field("source", d.source) && field("url", d.url) && field("lang", d.lang)))
+        return false;
+    if (d.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        problem = "field 'text' is missing or empty";
+        return false;
+    }
+    if (!date.empty()) {
+        auto parsed_date = Date::parse(date);
+        if (!parsed_date) {
+            problem = "field 'date' is not an ISO 8601 date: '" + date + "'";
+            return false;
+        }
+        d.date = *parsed_date;
+    }
+    return true;
+}
+
 Corpus parse_jsonl(std::string_view text, std::string_view name) {
     Corpus corpus;
     const std::string where(name), stem = stem_of(name);
@@ -43,34 +72,11 @@ Corpus parse_jsonl(std::string_view text, std::string_view name) {
                                        m.substr(what + 2) + "), line skipped"});
             continue;
         }
-        const nlohmann::json& o = parsed.value();
-        if (!o.is_object()) { corpus.warnings.push_back({at + ": expected a JSON object, line skipped"}); continue; }
         Document d;
-        std::string problem, date;
-        auto field = [&](const char* key, std::string& out) {
-            auto it = o.find(key);
-            if (it == o.end() || it->is_null()) return true;
-            if (it->is_number_integer() && std::string_view(key) == "id") { out = std::to_string(it->get<long long>()); return true; }
-            if (!it->is_string()) { problem = std::string("field '") + key + "' must be a string"; return false; }
-            out = it->get<std::string>();
-            return true;
-        };
-        if (!(field("text", d.text) && field("id", d.id) && field("title", d.title) && field("date", date) &&
-              field("source", d.source) && field("url", d.url) && field("lang", d.lang))) {
+        std::string problem;
+        if (!document_from_json(parsed.value(), d, problem)) {
             corpus.warnings.push_back({at + ": " + problem + ", line skipped"});
             continue;
-        }
-        if (d.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-            corpus.warnings.push_back({at + ": field 'text' is missing or empty, line skipped"});
-            continue;
-        }
-        if (!date.empty()) {
-            auto parsed_date = Date::parse(date);
-            if (!parsed_date) {
-                corpus.warnings.push_back({at + ": field 'date' is not an ISO 8601 date: '" + date + "', line skipped"});
-                continue;
-            }
-            d.date = *parsed_date;
         }
         if (d.id.empty()) d.id = stem + "-" + std::to_string(line_no);
         d.file = where;

@@ -2,6 +2,8 @@
 // "id", "title", "date" (ISO 8601, month or year precision allowed), "source", "url", "lang".
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "core/corpus/document.h"
@@ -11,5 +13,8 @@ namespace vigie::corpus {
 // Bad lines (not JSON, no text, wrong types, bad date, invalid UTF-8) are skipped with a warning
 // "<name>:<line>: …"; the others load. A line without an id gets "<stem of name>-<line>".
 Corpus parse_jsonl(std::string_view text, std::string_view name);
+
+// One document object (a JSONL line, a .json file): false with a problem naming the field.
+bool document_from_json(const nlohmann::json& object, Document& doc, std::string& problem);
 
 }  // namespace vigie::corpus

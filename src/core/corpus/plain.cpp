@@ -1,0 +1,233 @@
+#include "core/corpus/plain.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "core/corpus/files.h"
+#include "core/corpus/html.h"
+#include "core/corpus/json.h"
+#include "core/corpus/jsonl.h"
+#include "core/text/utf8.h"
+
+namespace vigie::corpus {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class Kind { text, markdown, html, json, jsonl, other };
+
+Kind kind_of(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (ext == ".txt") return Kind::text;
+    if (ext == ".md" || ext == ".markdown") return Kind::markdown;
+    if (ext == ".html" || ext == ".htm") return Kind::html;
+    if (ext == ".json") return Kind::json;
+    if (ext == ".jsonl") return Kind::jsonl;
+    return Kind::other;
+}
+
+// NUL bytes, or many control characters, in the first 8 kB: not text.
+bool looks_binary(std::string_view s) {
+    const std::string_view head = s.substr(0, 8192);
+    std::size_t controls = 0;
+    for (char ch : head) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == 0) return true;
+        controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+    }
+    return controls * 10 > head.size();
+}
+
+// Invalid UTF-8 sequences become U+FFFD; the first is reported with its line and column.
+std::string repaired_utf8(std::string_view s, const std::string& name, std::vector<Error>& warnings) {
+    auto bad = text::find_invalid_utf8(s);
+    if (!bad) return std::string(s);
+    const std::size_t line = text::line_of(s, *bad);
+    const std::size_t line_start = s.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+    const std::size_t column = *bad - (line_start == std::string_view::npos || *bad == 0 ? 0 : line_start + 1) + 1;
+    warnings.push_back({name + ":" + std::to_string(line) + ": invalid UTF-8 at column " + std::to_string(column) +
+                        ", replaced with U+FFFD"});
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const char32_t c = text::next_code_point(s, i);
+        if (c == 0xFFFD && !(i - start == 3 && s.compare(start, 3, "\xEF\xBF\xBD") == 0)) out += "\xEF\xBF\xBD";
+        else out.append(s, start, i - start);
+    }
+    return out;
+}
+
+std::string unix_lines(std::string s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out += '\n';
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+std::string trimmed(std::string_view s) {
+    const std::size_t b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
+}
+
+// The first non-empty line; for Markdown the first "# " heading if the text opens with one.
+std::string first_line_title(std::string_view text, bool markdown) {
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string line = trimmed(text.substr(at, end - at));
+        at = end + 1;
+        if (line.empty()) continue;
+        if (markdown) {
+            std::size_t hashes = line.find_first_not_of('#');
+            if (hashes != std::string::npos && hashes > 0 && hashes <= 6 && line[hashes] == ' ') line = trimmed(line.substr(hashes));
+        }
+        if (line.size() > 300) {  // a paragraph, not a title: cut at a character boundary
+            std::size_t cut = 300;
+            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+            line = line.substr(0, cut) + "…";
+        }
+        return line;
+    }
+    return {};
+}
+
+// Adds the documents of one file to the corpus; problems become warnings.
+void add_file(const std::string& path, const std::string& name, const std::string& id, Corpus& corpus) {
+    const Kind kind = kind_of(path);
+    auto bytes = read_file(path, kind == Kind::jsonl ? std::size_t(1) << 30 : kMaxArticleBytes);
+    if (!bytes) {
+        corpus.warnings.push_back({bytes.error().message + ", skipped"});
+        return;
+    }
+    std::string_view raw = bytes.value();
+    if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+    if (trimmed(raw).empty()) {
+        corpus.warnings.push_back({name + ": empty, skipped"});
+        return;
+    }
+    if (looks_binary(raw)) {
+        corpus.warnings.push_back({name + ": not text (binary content), skipped"});
+        return;
+    }
+    if (kind == Kind::jsonl) {
+        Corpus part = parse_jsonl(raw, name);
+        for (auto& w : part.warnings) corpus.warnings.push_back(std::move(w));
+        for (auto& d : part.documents) corpus.documents.push_back(std::move(d));
+        return;
+    }
+    if (kind == Kind::json) {
+        auto parsed = parse_json(raw, name);
+        if (!parsed) {
+            corpus.warnings.push_back({parsed.error().message + ", skipped"});
+            return;
+        }
+        const nlohmann::json& j = parsed.value();
+        const bool many = j.is_array();
+        for (std::size_t i = 0; i < (many ? j.size() : 1); ++i) {
+            Document d;
+            std::string problem;
+            if (!document_from_json(many ? j[i] : j, d, problem)) {
+                corpus.warnings.push_back({name + (many ? "[" + std::to_string(i) + "]" : "") + ": " + problem + ", skipped"});
+                continue;
+            }
+            if (d.id.empty()) d.id = many ? id + "-" + std::to_string(i + 1) : id;
+            d.file = name;
+            corpus.documents.push_back(std::move(d));
+        }
+        return;
+    }
+    Document d;
+    d.id = id;
+    d.file = name;
+    std::string content = unix_lines(repaired_utf8(raw, name, corpus.warnings));
+    if (kind == Kind::html) {
+        HtmlText page = html_to_text(content);
+        if (trimmed(page.text).empty()) {
+            corpus.warnings.push_back({name + ": no text in this page, skipped"});
+            return;
+        }
+        d.title = page.title.empty() ? first_line_title(page.text, false) : page.title;
+        d.text = std::move(page.text);
+    } else {
+        d.title = first_line_title(content, kind == Kind::markdown);
+        d.text = std::move(content);
+    }
+    corpus.documents.push_back(std::move(d));
+}
+
+std::string without_extension(const std::string& relative) {
+    const fs::path p(relative);
+    return (p.parent_path() / p.stem()).generic_string();
+}
+
+// Ids must stay unique: a later duplicate is skipped with a warning naming both files.
+void drop_duplicate_ids(Corpus& corpus) {
+    std::vector<std::pair<std::string, std::size_t>> seen;
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i) seen.emplace_back(corpus.documents[i].id, i);
+    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<bool> drop(corpus.documents.size(), false);
+    for (std::size_t k = 1; k < seen.size(); ++k)
+        if (seen[k].first == seen[k - 1].first) {
+            const std::size_t first = seen[k - 1].second, again = seen[k].second;
+            drop[again] = true;
+            corpus.warnings.push_back({corpus.documents[again].file + ": id '" + seen[k].first + "' already used by " +
+                                       corpus.documents[first].file + ", skipped"});
+            seen[k].second = first;  // report later repeats against the first too
+        }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i)
+        if (!drop[i]) {
+            if (kept != i) corpus.documents[kept] = std::move(corpus.documents[i]);  // never onto itself
+            ++kept;
+        }
+    corpus.documents.resize(kept);
+}
+
+}  // namespace
+
+Result<Corpus> load_directory(const std::string& dir) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) return Error{dir + ": cannot read this directory (" + ec.message() + ")"};
+    for (; it != end; it.increment(ec)) {
+        if (ec) return Error{dir + ": cannot read this directory (" + ec.message() + ")"};
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {  // hidden files and folders (.git, .DS_Store)
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(ec) && kind_of(name) != Kind::other) files.push_back(it->path().string());
+    }
+    if (files.empty()) return Error{dir + ": no .txt, .md, .html, .json or .jsonl file in this directory"};
+    std::sort(files.begin(), files.end());
+    Corpus corpus;
+    for (const std::string& path : files) {
+        const std::string relative = fs::path(path).lexically_relative(dir).generic_string();
+        add_file(path, path, without_extension(relative), corpus);
+    }
+    drop_duplicate_ids(corpus);
+    return corpus;
+}
+
+Result<Corpus> load_file(const std::string& path) {
+    if (kind_of(path) == Kind::other) return Error{path + ": not a .txt, .md, .html, .json or .jsonl file"};
+    Corpus corpus;
+    add_file(path, path, fs::path(path).stem().string(), corpus);
+    drop_duplicate_ids(corpus);
+    return corpus;
+}
+
+}  // namespace vigie::corpus

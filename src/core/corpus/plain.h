@@ -1,0 +1,27 @@
+// Documents from plain files (DESIGN.md §4.2): a directory of .txt, .md, .html, .htm, .json and
+// .jsonl files, or one such file. What a journalist has on disk, loaded without preparation.
+#pragma once
+
+#include <string>
+
+#include "core/corpus/document.h"
+#include "core/result.h"
+
+namespace vigie::corpus {
+
+constexpr std::size_t kMaxArticleBytes = std::size_t(16) << 20;  // one .txt/.md/.html/.json: 16 MiB
+
+// Usage:
+//   auto corpus = load_directory("mes-articles");   // recursive, sorted, hidden files skipped
+//   for (const Error& w : corpus->warnings) report(w.message);   // "a/b.txt:12: invalid UTF-8 …"
+// A document's id is its path relative to the directory without the extension; its title the
+// HTML <title> (or first <h1>), a Markdown "# " heading, or the first non-empty line. A file
+// that is empty, binary, over kMaxArticleBytes or unreadable is skipped with a warning;
+// invalid UTF-8 is repaired (U+FFFD) with a warning naming line and column; a BOM is dropped
+// and CRLF line ends become LF. Fails only when the directory holds no such file at all.
+Result<Corpus> load_directory(const std::string& dir);
+
+// One file of those kinds; id: its name without the extension.
+Result<Corpus> load_file(const std::string& path);
+
+}  // namespace vigie::corpus
