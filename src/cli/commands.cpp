@@ -124,8 +124,11 @@ int extract(const Args& args) {
                 }
                 cs.push_back({{"iso3", c.iso3}, {"count", c.count}, {"mentions", mentions}, {"ranges", ranges}});
             }
-            json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()}, {"source", d.source},
-                      {"lang", d.lang}, {"bytes", d.text.size()}, {"tokens", words}, {"countries", cs}};
+            static constexpr const char* kPrecision[] = {"", "year", "month", "day"};
+            json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()},
+                      {"date_precision", kPrecision[static_cast<int>(d.date.precision())]}, {"source", d.source},
+                      {"lang", d.lang}, {"summary", d.summary}, {"bytes", d.text.size()}, {"tokens", words},
+                      {"countries", cs}};
             std::printf("%s\n", dump(o).c_str());
         } else {
             std::string cs;

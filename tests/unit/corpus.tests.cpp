@@ -43,13 +43,89 @@ TEST_CASE("manifest: the bundled dossier loads whole", "[corpus]") {
     CHECK(reuters.title == "Opération européenne contre le réseau de propagande de Daech");
     CHECK(corpus->documents[0].date.precision() == DatePrecision::month);
 
-    SECTION("texts are the seed files byte for byte") {
+    SECTION("the text is the article: its ranges of the original file, without the page furniture") {
         for (const Document& d : corpus->documents) {
+            CAPTURE(d.id);
             auto original = read_file(kRoot + "/assets/corpus/" + d.file);
             REQUIRE(original.ok());
-            CHECK(d.text == original.value());
+            REQUIRE_FALSE(d.article.empty());
+            std::string joined;
+            for (const ByteRange& r : d.article) joined += (joined.empty() ? "" : "\n\n") + original->substr(r.begin, r.end - r.begin);
+            CHECK(d.text == joined);
+            for (const char* furniture : {"Publicité", "Menu", "Lisez l'article", "Soyez le premier", "Temps de lecture",
+                                          "Photo d'archives", "Photo d'illustration", "Article modifié", " date 20",
+                                          "Bureau de Bruxelles", "Grand Angle", "2m Radio"})
+                CHECK(d.text.find(furniture) == std::string::npos);
+            CHECK_FALSE(d.summary.empty());
+            for (const ByteRange& r : d.article) CHECK(d.text.compare(*d.text_offset(r.begin), r.end - r.begin, original.value(), r.begin, r.end - r.begin) == 0);
         }
     }
+}
+
+TEST_CASE("manifest: the operations and meetings the articles report, each claim citing its sentence", "[corpus]") {
+    auto corpus = load_input(kRoot + "/assets/corpus");
+    REQUIRE(corpus.ok());
+    CHECK(corpus->warnings.empty());
+    std::vector<std::string> ids;
+    for (const Operation& o : corpus->operations) ids.push_back(o.id + " " + o.from.iso() + ".." + o.to.iso());
+    CHECK(ids == std::vector<std::string>{"amaq-2016-08 2016-08..2016-08", "amaq-2017-06 2017-06..2017-06",
+                                          "malines-2017-10 2017-10-04..2017-10-04", "amaq-2018-04 2018-04-25..2018-04-26",
+                                          "amaq-2019-11 2019-11-21..2019-11-24"});
+    auto participants = [&](const std::string& id, Role role) {
+        std::vector<std::string> out;
+        for (const Operation& o : corpus->operations)
+            if (o.id == id)
+                for (const Participation& p : o.participants)
+                    if (p.role == role) out.push_back(p.country);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    using Codes = std::vector<std::string>;
+    CHECK(participants("amaq-2018-04", Role::lead) == Codes{"BEL"});
+    CHECK(participants("amaq-2018-04", Role::participant) == Codes{"BEL", "BGR", "CAN", "FRA", "GBR", "NLD", "ROU", "USA"});
+    CHECK(participants("amaq-2018-04", Role::seizure) == Codes{"BGR", "CAN", "FRA", "NLD", "ROU", "USA"});
+    CHECK(participants("amaq-2019-11", Role::lead) == Codes{"BEL"});
+    CHECK(participants("amaq-2019-11", Role::arrest) == Codes{"ESP"});
+    CHECK(participants("malines-2017-10", Role::meeting_member) == Codes{"BEL", "ESP", "FRA", "MAR"});
+    CHECK(participants("amaq-2017-06", Role::lead) == Codes{"ESP"});
+    CHECK(participants("amaq-2017-06", Role::support) == Codes{"USA"});
+    // Mentioned is not taking part: the Netherlands host Europol's press conference in 2019,
+    // Iraq and Syria are where fighters return from, Germany where an attack was claimed.
+    CHECK(participants("amaq-2019-11", Role::participant).empty());
+    for (const Operation& o : corpus->operations)
+        for (const Participation& p : o.participants) CHECK((p.country != "IRQ" && p.country != "SYR" && p.country != "DEU"));
+
+    // Every citation is a whole sentence of the article, found at its place in the shown text.
+    for (const Operation& o : corpus->operations)
+        for (const Participation& p : o.participants)
+            for (const Citation& c : p.citations) {
+                CAPTURE(o.id, p.country, c.quote);
+                auto doc = std::find_if(corpus->documents.begin(), corpus->documents.end(), [&](const Document& d) { return d.id == c.document; });
+                REQUIRE(doc != corpus->documents.end());
+                CHECK(doc->text.substr(c.text.begin, c.text.end - c.text.begin) == c.quote);
+                const char last = c.quote.back();
+                CHECK((last == '.' || last == '"'));
+                CHECK((c.text.begin == 0 || doc->text.compare(c.text.begin - 1, 1, " ") == 0 || doc->text[c.text.begin - 1] == '\n' ||
+                       doc->text[c.text.begin - 1] == '.'));
+            }
+}
+
+TEST_CASE("manifest: wrong curated data is a message naming the field, the rest still loads", "[corpus][bad-input]") {
+    auto corpus = load_manifest(kFixtures + "curated-errors.json");
+    REQUIRE(corpus.ok());
+    REQUIRE(corpus->documents.size() == 1);
+    CHECK(corpus->documents[0].text == "Texte valide.\n");  // bad article range: whole file kept
+    CHECK(has_warning(corpus.value(), "documents[0]: article[0]: [5, 999] is not an ordered range inside the 14-byte file, whole file kept"));
+    CHECK(has_warning(corpus.value(), "operations[0].participants[0].citations[0]: the quote is not the text at [0, 5] of good"));
+    CHECK(has_warning(corpus.value(), "operations[0].participants[0]: no valid citation, participation left out"));
+    CHECK(has_warning(corpus.value(), "operations[0].participants[1].role: unknown role 'hero'"));
+    CHECK(has_warning(corpus.value(), "operations[0].participants[2].country: expected an ISO 3166 alpha-3 code, got 'Belgique'"));
+    CHECK(has_warning(corpus.value(), "operations[0].participants[3].citations[0]: no document 'absent'"));
+    CHECK(has_warning(corpus.value(), "operations[1]: needs an 'id' and a 'kind'"));
+    CHECK(has_warning(corpus.value(), "operations[2].date: 'from' and 'to' must be ISO 8601 dates"));
+    REQUIRE(corpus->operations.size() == 1);
+    REQUIRE(corpus->operations[0].participants.size() == 1);  // the one with a good citation
+    CHECK(corpus->operations[0].participants[0].citations[0].quote == "Texte");
 }
 
 TEST_CASE("manifest: bad documents are skipped with a message naming file and field", "[corpus][bad-input]") {

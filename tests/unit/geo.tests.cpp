@@ -12,6 +12,7 @@
 #include "core/corpus/files.h"
 #include "core/geo/country.h"
 #include "core/geo/extract.h"
+#include "core/corpus/input.h"
 #include "core/geo/gazetteer.h"
 #include "core/text/analyzer.h"
 #include "support.h"
@@ -463,4 +464,20 @@ TEST_CASE("extract: matching a 3 kB article takes well under a millisecond", "[g
     auto us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / kRuns;
     CHECK(found == 10 * kRuns);
     CHECK(us < 1000.0);  // natively about 40 µs; the bound leaves room for wasm and slow machines
+}
+
+TEST_CASE("extract: every cited sentence of the dossier names the country it is cited for", "[geo][seeds]") {
+    auto corpus = vigie::corpus::load_input(kRoot + "/assets/corpus");
+    REQUIRE(corpus.ok());
+    std::size_t checked = 0;
+    for (const auto& op : corpus->operations)
+        for (const auto& p : op.participants)
+            for (const auto& c : p.citations) {
+                CAPTURE(op.id, p.country, c.quote);
+                bool named = false;
+                for (const CountryMentions& m : extract_countries(analyzer(), gazetteer(), c.quote)) named |= m.iso3 == p.country;
+                CHECK(named);
+                ++checked;
+            }
+    CHECK(checked >= 24);
 }

@@ -1,5 +1,6 @@
 #include "core/corpus/document.h"
 
+#include <array>
 #include <charconv>
 #include <cstdio>
 
@@ -58,6 +59,28 @@ std::optional<Date> Date::parse(std::string_view s) {
         !number(14, 2, d.minute) || d.minute > 59)
         return std::nullopt;
     return d;
+}
+
+std::optional<std::uint32_t> Document::text_offset(std::uint32_t at) const {
+    std::uint32_t text_at = 0;
+    for (const ByteRange& r : article) {
+        if (at >= r.begin && at <= r.end) return text_at + (at - r.begin);
+        text_at += r.end - r.begin + 2;  // the blank line joining two ranges
+    }
+    return std::nullopt;
+}
+
+namespace {
+constexpr std::array<std::string_view, 8> kRoles = {"lead",    "participant", "support",        "coordination",
+                                                    "arrest",  "seizure",     "meeting_member", "host"};
+}
+
+std::string_view to_string(Role r) { return kRoles[static_cast<std::size_t>(r)]; }
+
+std::optional<Role> parse_role(std::string_view s) {
+    for (std::size_t i = 0; i < kRoles.size(); ++i)
+        if (kRoles[i] == s) return static_cast<Role>(i);
+    return std::nullopt;
 }
 
 }  // namespace vigie::corpus

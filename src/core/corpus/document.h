@@ -30,6 +30,11 @@ struct Date {
     static std::optional<Date> parse(std::string_view iso);
 };
 
+// [begin, end) in bytes.
+struct ByteRange {
+    std::uint32_t begin = 0, end = 0;
+};
+
 struct Document {
     std::string id;           // unique in the corpus; a path without extension for files
     std::string title;
@@ -39,13 +44,47 @@ struct Document {
     std::string lang;         // BCP 47 ("fr")
     std::string url;
     std::string file;         // where the text came from, as given (relative to the manifest)
-    std::string text;         // the original text, byte for byte
+    std::string text;         // what is shown and indexed: the original, or its article ranges joined by a blank line
     std::vector<std::string> countries;  // ISO 3166 alpha-3 of the countries it concerns (facets)
+    std::string summary;      // a short French summary (curated dossiers)
+    std::vector<ByteRange> article;  // curated: the article in the original file, without page furniture
+
+    // Where original byte `at` (inside an article range) is in text; nullopt outside the article.
+    std::optional<std::uint32_t> text_offset(std::uint32_t at) const;
+};
+
+// A sentence of a document that states a fact: its bytes in the original file (what the
+// manifest records and anyone can check) and in the document's text (what the reader shows).
+struct Citation {
+    std::string document;  // document id
+    ByteRange original, text;
+    std::string quote;     // the sentence, as written
+};
+
+enum class Role : std::uint8_t { lead, participant, support, coordination, arrest, seizure, meeting_member, host };
+std::string_view to_string(Role r);
+std::optional<Role> parse_role(std::string_view s);
+
+// A country taking part in an operation or a meeting, and the sentences that say so.
+struct Participation {
+    std::string country;  // ISO 3166 alpha-3
+    Role role = Role::participant;
+    std::vector<Citation> citations;  // at least one
+};
+
+// An operation or a meeting the articles report, with its dates as they give them.
+struct Operation {
+    std::string id, kind, name, summary;  // kind: "operation" or "meeting"
+    Date from, to;
+    std::string dates_as_written;         // "entre le 21 et le 24 novembre"
+    std::optional<Citation> dates_source;
+    std::vector<Participation> participants;
 };
 
 struct Corpus {
     std::string title;               // the dossier's name
     std::vector<Document> documents;
+    std::vector<Operation> operations;  // curated dossiers only
     std::vector<Error> warnings;     // documents skipped or repaired, each naming file and line
 };
 
