@@ -14,6 +14,7 @@
 
 #include "core/corpus/files.h"
 #include "core/corpus/input.h"
+#include "core/facts/dates.h"
 #include "core/geo/extract.h"
 #include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
@@ -125,10 +126,15 @@ int extract(const Args& args) {
                 cs.push_back({{"iso3", c.iso3}, {"count", c.count}, {"mentions", mentions}, {"ranges", ranges}});
             }
             static constexpr const char* kPrecision[] = {"", "year", "month", "day"};
+            json dates = json::array();
+            for (const facts::DateMention& m : facts::extract_dates(analyzer.value(), d.text, d.date))
+                dates.push_back({{"surface", m.surface}, {"from", m.from.iso()}, {"to", m.to.iso()},
+                                 {"precision", kPrecision[static_cast<int>(m.from.precision())]},
+                                 {"inferred", m.inferred}, {"range", {m.range.begin, m.range.end}}});
             json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()},
                       {"date_precision", kPrecision[static_cast<int>(d.date.precision())]}, {"source", d.source},
                       {"lang", d.lang}, {"summary", d.summary}, {"bytes", d.text.size()}, {"tokens", words},
-                      {"countries", cs}};
+                      {"countries", cs}, {"dates", dates}};
             std::printf("%s\n", dump(o).c_str());
         } else {
             std::string cs;

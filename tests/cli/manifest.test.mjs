@@ -64,6 +64,11 @@ test("extract shows the article text, its summary and its date's precision", () 
   const docs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
   assert.deepEqual(docs.map((d) => d.date_precision), ["month", "day", "month", "day", "day"]);
   for (const d of docs) assert.ok(d.summary.length > 50, d.id);
+  assert.deepEqual(docs[2].dates.map((x) => [x.surface, x.from, x.to, x.precision, x.inferred]), [
+    ["entre le 21 et le 24 novembre", "2019-11-21", "2019-11-24", "day", true],
+    ["avril 2018", "2018-04", "2018-04", "month", false],
+    ["22 mars 2016", "2016-03-22", "2016-03-22", "day", false],
+  ]);
   const yabiladi = docs[4];
   const [[b1, e1], [b2, e2]] = manifest.documents[4].article;
   assert.equal(yabiladi.bytes, e1 - b1 + 2 + e2 - b2);  // two ranges and the blank line joining them
