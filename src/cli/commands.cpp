@@ -15,6 +15,7 @@
 #include "core/corpus/files.h"
 #include "core/corpus/input.h"
 #include "core/facts/dates.h"
+#include "core/facts/entities.h"
 #include "core/geo/extract.h"
 #include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
@@ -109,6 +110,8 @@ int extract(const Args& args) {
     auto analyzer = make_analyzer();
     if (!analyzer) return 1;
     const auto gazetteer = make_gazetteer(analyzer.value());
+    auto entity_list = facts::EntityList::builtin(analyzer.value());
+    if (!entity_list) std::fprintf(stderr, "vigie: warning: %s\n", entity_list.error().message.c_str());
     for (const corpus::Document& d : corpus->documents) {
         const auto tokens = analyzer->analyze(d.text);
         std::size_t words = 0;
@@ -131,10 +134,21 @@ int extract(const Args& args) {
                 dates.push_back({{"surface", m.surface}, {"from", m.from.iso()}, {"to", m.to.iso()},
                                  {"precision", kPrecision[static_cast<int>(m.from.precision())]},
                                  {"inferred", m.inferred}, {"range", {m.range.begin, m.range.end}}});
+            json people = json::array();
+            if (entity_list)
+                for (const auto& e : facts::extract_entities(analyzer.value(), entity_list.value(), d.text, gazetteer ? &*gazetteer : nullptr)) {
+                    json mentions = json::array(), ranges = json::array();
+                    for (const auto& m : e.mentions) {
+                        mentions.push_back(m.surface);
+                        ranges.push_back({m.range.begin, m.range.end});
+                    }
+                    people.push_back({{"id", e.id}, {"name", e.name}, {"kind", facts::to_string(e.kind)},
+                                      {"count", e.mentions.size()}, {"mentions", mentions}, {"ranges", ranges}});
+                }
             json o = {{"id", d.id}, {"title", d.title}, {"date", d.date.iso()},
                       {"date_precision", kPrecision[static_cast<int>(d.date.precision())]}, {"source", d.source},
                       {"lang", d.lang}, {"summary", d.summary}, {"bytes", d.text.size()}, {"tokens", words},
-                      {"countries", cs}, {"dates", dates}};
+                      {"countries", cs}, {"dates", dates}, {"entities", people}};
             std::printf("%s\n", dump(o).c_str());
         } else {
             std::string cs;

@@ -69,6 +69,9 @@ test("extract shows the article text, its summary and its date's precision", () 
     ["avril 2018", "2018-04", "2018-04", "month", false],
     ["22 mars 2016", "2016-03-22", "2016-03-22", "day", false],
   ]);
+  const daki = docs[4].entities.find((e) => e.id === "hassan-daki");
+  assert.deepEqual([daki.kind, daki.count, daki.mentions], ["person", 2, ["Hassan Daki", "Hassan Daki"]]);
+  assert.ok(docs[0].entities.some((e) => e.kind === "candidate" && e.name === "Petit Château"));
   const yabiladi = docs[4];
   const [[b1, e1], [b2, e2]] = manifest.documents[4].article;
   assert.equal(yabiladi.bytes, e1 - b1 + 2 + e2 - b2);  // two ranges and the blank line joining them

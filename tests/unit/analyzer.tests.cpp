@@ -77,6 +77,9 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         {"ラーメン", "ラー(ラー) メ(メ) ン(ン)"},
         {"ภาษาไทย", "ภ(ภ) า(า) ษ(ษ) า(า) ไ(ไ) ท(ท) ย(ย)"},
         {"กี่", "กี่(กี่)"},  // a base letter and its two marks
+        // a sentence end without its space (scraped pages) splits; abbreviations and hosts do not
+        {"Van Der Sypt.Le parquet", "van(Van) der(Der) sypt(Sypt) le(Le) parquet(parquet)"},
+        {"U.S. et pic.twitter.com", "u.(U.S) et(et) pic.twitter.com(pic.twitter.com)"},
         // punctuation and emptiness
         {"", ""},
         {" … « » — ", ""},

@@ -2,10 +2,13 @@
 // the article's own date where the text needs it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "core/corpus/input.h"
 #include "core/facts/dates.h"
+#include "core/facts/entities.h"
+#include "core/geo/gazetteer.h"
 #include "support.h"
 
 using namespace vigie;
@@ -68,4 +71,93 @@ TEST_CASE("dates: the seed articles", "[facts][dates][seeds]") {
     CHECK(dates(2) == "2019-11-21..2019-11-24 2018-04 2016-03-22");
     CHECK(dates(3) == "2018-04-25 2018-04-26 2018-04-27 2016-08 2017-06 2018-04-25 2018-04-26 2015 2017-12");
     CHECK(dates(4) == "2017-10-04 2017-06 2017-06");  // "ce mercredi", "en juin", "en juin dernier"
+}
+
+// [SECTION] Entities ------------------------------------------------------------------------
+
+namespace {
+
+const facts::EntityList& entities() {
+    static facts::EntityList list = [] {
+        auto l = facts::EntityList::builtin(analyzer());
+        REQUIRE(l.ok());
+        return std::move(l).value();
+    }();
+    return list;
+}
+
+const geo::Gazetteer& places() {
+    static geo::Gazetteer g = [] {
+        auto r = geo::Gazetteer::builtin(analyzer());
+        REQUIRE(r.ok());
+        return std::move(r).value();
+    }();
+    return g;
+}
+
+// "id×count" in the extractor's order.
+std::string render_entities(const std::string& text) {
+    std::string out;
+    for (const auto& e : facts::extract_entities(analyzer(), entities(), text, &places())) {
+        out += (out.empty() ? "" : " ") + e.id + "×" + std::to_string(e.mentions.size());
+        for (const auto& m : e.mentions) CHECK(text.substr(m.range.begin, m.range.end - m.range.begin) == m.surface);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("entities: the curated list under its names, candidates for the rest", "[facts][entities]") {
+    auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"Europol et Eurojust ont soutenu l’opération.", "europol×1 eurojust×1"},
+        {"l’Etat islamique (EI), dit Daech ou Daesh", "etat-islamique×4"},
+        {"l’OCAM (Organe d’analyse de la menace) et la Sûreté de l’État", "ocam×2 surete-etat-be×1"},
+        {"selon Eric van der Sypt, puis M. Van Der Sypt.Le parquet fédéral", "van-der-sypt×2 parquet-federal-be×1"},
+        {"la police judiciaire fédérale de Flandre orientale", "police-federale-be×1"},  // a region is no candidate
+        {"Annelies Verlinden et Jean-Marc Dupont ont parlé.", "verlinden×1 ?jean marc dupont×1"},
+        {"Selon Le Monde, le monde change à la Grand-Place de Bruxelles.", "le-monde×1 ?grand place de bruxelles×1"},
+        {"UNE BRÈCHE. La Belgique et les Pays-Bas.", ""},  // a heading in capitals, countries
+        {"le mot ei, une eurojust", ""},  // "EI" must stay in capitals, "Eurojust" keep its capital
+    }));
+    CAPTURE(text);
+    CHECK(render_entities(text) == expected);
+}
+
+TEST_CASE("entities: the bad list is a message naming the field", "[facts][entities][bad-input]") {
+    auto bad = [](const std::string& json) {
+        auto r = facts::EntityList::parse(json, "entities.json", analyzer());
+        REQUIRE_FALSE(r.ok());
+        return r.error().message;
+    };
+    CHECK(bad("[]") == "entities.json: expected an object with an array 'entities'");
+    CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "alien", "aliases": ["X"]}]})") ==
+          "entities.json: entities[0].kind: unknown kind 'alien'");
+    CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "person", "aliases": []}]})") ==
+          "entities.json: entities[0].aliases: a non-empty array is required");
+    CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "person", "aliases": [" … "]}]})") ==
+          "entities.json: entities[0].aliases[0]: no word in ' … '");
+    CHECK(bad("{") .find("entities.json:1:") == 0);
+}
+
+TEST_CASE("entities: the persons quoted and the bodies acting in the seed articles", "[facts][entities][seeds]") {
+    auto corpus = corpus::load_input(testing::kRoot + "/assets/corpus");
+    REQUIRE(corpus.ok());
+    auto ids = [&](std::size_t i) {
+        std::vector<std::string> out;
+        for (const auto& e : facts::extract_entities(analyzer(), entities(), corpus->documents[i].text, &places()))
+            if (e.kind != facts::EntityKind::candidate) out.push_back(e.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    using Ids = std::vector<std::string>;
+    auto has_all = [](const Ids& got, const Ids& want) {
+        for (const auto& w : want)
+            if (std::find(got.begin(), got.end(), w) == got.end()) return false;
+        return true;
+    };
+    CHECK(has_all(ids(0), {"qadery", "ocam", "surete-etat-be", "police-federale-be", "verlinden", "khosty", "talibans"}));
+    CHECK(has_all(ids(1), {"europol", "eurojust", "amaq", "etat-islamique", "van-der-sypt", "de-bolle", "willocx"}));
+    CHECK(has_all(ids(2), {"europol", "eurojust", "amaq", "etat-islamique", "van-der-sypt"}));
+    CHECK(has_all(ids(3), {"europol", "amaq", "etat-islamique", "eu-iru", "guardia-civil", "wainwright", "julian-king"}));
+    CHECK(has_all(ids(4), {"hassan-daki", "koen-geens", "ue", "el-pais", "telegram"}));
 }

@@ -1,6 +1,6 @@
 #include "core/geo/gazetteer.h"
 
-#include "core/geo/builtin.h"
+#include "core/data.h"
 
 #include <algorithm>
 #include <array>
@@ -398,7 +398,7 @@ Result<Gazetteer> Gazetteer::parse(std::string_view json_text, std::string_view 
 }
 
 Result<Gazetteer> Gazetteer::builtin(const text::Analyzer& analyzer) {
-    return parse(builtin_gazetteer_json(), "assets/gazetteer/countries.json", analyzer);
+    return parse(data::gazetteer_json(), "assets/gazetteer/countries.json", analyzer);
 }
 
 Result<Gazetteer> Gazetteer::load(const std::string& path, const text::Analyzer& analyzer) {

@@ -232,6 +232,14 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
                 }
                 continue;
             }
+            // "Sypt.Le parquet": a sentence end whose space was lost (scraped text), which ICU
+            // reads as one word. A full stop between a lowercase and a capital letter splits it;
+            // "U.S", "t.co" and "pic.twitter.com" stay whole.
+            for (int32_t k = b + 1; k + 1 < e; ++k)
+                if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
+                    segments.push_back({b, k, false});
+                    b = k + 1;
+                }
         }
         segments.push_back({b, e, number});
     }
