@@ -89,6 +89,9 @@ TEST_CASE("manifest: the operations and meetings the articles report, each claim
     CHECK(participants("malines-2017-10", Role::meeting_member) == Codes{"BEL", "ESP", "FRA", "MAR"});
     CHECK(participants("amaq-2017-06", Role::lead) == Codes{"ESP"});
     CHECK(participants("amaq-2017-06", Role::support) == Codes{"USA"});
+    // The documents citing a participation carry its country (for facets and pays:).
+    CHECK(corpus->documents[4].countries == Codes{"BEL", "FRA", "ESP", "MAR"});
+    CHECK(corpus->documents[0].countries.empty());
     // Mentioned is not taking part: the Netherlands host Europol's press conference in 2019,
     // Iraq and Syria are where fighters return from, Germany where an attack was claimed.
     CHECK(participants("amaq-2019-11", Role::participant).empty());

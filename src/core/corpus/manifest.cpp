@@ -211,6 +211,14 @@ Result<Corpus> parse_manifest(std::string_view json_text, std::string_view name,
         corpus.documents.push_back(std::move(doc));
     }
     read_operations(root, where, originals, corpus);
+    // A document citing a country's participation concerns that country (facets, pays:), even
+    // where it names it only through a demonym the extractor might miss.
+    for (const Operation& op : corpus.operations)
+        for (const Participation& p : op.participants)
+            for (const Citation& c : p.citations)
+                for (Document& d : corpus.documents)
+                    if (d.id == c.document && std::find(d.countries.begin(), d.countries.end(), p.country) == d.countries.end())
+                        d.countries.push_back(p.country);
     return corpus;
 }
 
