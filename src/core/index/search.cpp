@@ -732,7 +732,8 @@ struct SnippetMaker {
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        for (text::Token& t : an.analyze(textv.substr(b, e - b))) {
+        // Positions and byte ranges are all a snippet needs: no stemming.
+        for (text::Token& t : an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::later)) {
             if (t.kind == text::TokenKind::compound) continue;
             t.position += base;
             t.begin += b;
@@ -924,7 +925,7 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     for (const Occurrence& o : occ)
         if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
     if (matched.empty()) return out;
-    for (const text::Token& t : analyzer_.analyze(d.text))
+    for (const text::Token& t : analyzer_.analyze(d.text, text::Analyzer::Terms::later))
         if (t.kind != text::TokenKind::compound && matched.count(t.position)) out.emplace_back(t.begin, t.end);
     return out;
 }
