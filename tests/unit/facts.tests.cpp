@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/corpus/html.h"
 #include "core/corpus/input.h"
 #include "core/facts/dates.h"
 #include "core/facts/entities.h"
@@ -132,6 +133,8 @@ TEST_CASE("entities: the bad list is a message naming the field", "[facts][entit
     CHECK(bad("[]") == "entities.json: expected an object with an array 'entities'");
     CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "alien", "aliases": ["X"]}]})") ==
           "entities.json: entities[0].kind: unknown kind 'alien'");
+    CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": 7, "aliases": ["X"]}]})") ==
+          "entities.json: entities[0].kind: unknown kind ''");
     CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "person", "aliases": []}]})") ==
           "entities.json: entities[0].aliases: a non-empty array is required");
     CHECK(bad(R"({"entities": [{"id": "x", "name": "X", "kind": "person", "aliases": [" … "]}]})") ==
@@ -160,4 +163,28 @@ TEST_CASE("entities: the persons quoted and the bodies acting in the seed articl
     CHECK(has_all(ids(2), {"europol", "eurojust", "amaq", "etat-islamique", "van-der-sypt"}));
     CHECK(has_all(ids(3), {"europol", "amaq", "etat-islamique", "eu-iru", "guardia-civil", "wainwright", "julian-king"}));
     CHECK(has_all(ids(4), {"hassan-daki", "koen-geens", "ue", "el-pais", "telegram"}));
+}
+
+// [SECTION] Hostile input -------------------------------------------------------------------
+
+TEST_CASE("facts and HTML: random bytes never crash, ranges stay inside the text", "[facts][bad-input]") {
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift: the same bytes on every run and build
+    auto next = [&] { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state; };
+    const std::string pieces[] = {"<p>", "</p>", "<script>", "&amp;", "&#x", ";", " 24 ", "novembre", " 2019",
+                                  "/", "Europol", " l’", "É", "\xC3", "\xFF", "\n", "<!--", "-->", "Van Der", ".Le", " "};
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const std::size_t n = next() % 60;
+        for (std::size_t k = 0; k < n; ++k) {
+            if (next() % 4 == 0) text += static_cast<char>(next() % 256);
+            else text += pieces[next() % (sizeof pieces / sizeof pieces[0])];
+        }
+        CAPTURE(round, text);
+        const corpus::HtmlText page = corpus::html_to_text(text);
+        CHECK(page.text.size() <= text.size() * 4 + 16);
+        for (const auto& m : facts::extract_dates(analyzer(), text, *corpus::Date::parse("2019-11-25")))
+            CHECK((m.range.begin < m.range.end && m.range.end <= text.size()));
+        for (const auto& e : facts::extract_entities(analyzer(), entities(), text, &places()))
+            for (const auto& m : e.mentions) CHECK((m.range.begin < m.range.end && m.range.end <= text.size()));
+    }
 }

@@ -85,6 +85,18 @@ int index_in(std::string_view key, const Names& names) {
     return it == names.end() ? -1 : static_cast<int>(it - names.begin());
 }
 
+// The value of an all-ASCII-digit key of up to 4 digits, else -1 (number tokens can be "3,5" or
+// written in other scripts' digits).
+int value_of(const std::string& key) {
+    if (key.empty() || key.size() > 4) return -1;
+    int v = 0;
+    for (char ch : key) {
+        if (ch < '0' || ch > '9') return -1;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
+
 struct Cursor {
     std::string_view text;
     const std::vector<Word>& w;
@@ -104,12 +116,12 @@ struct Cursor {
         if (!has(i)) return 0;
         if (w[i].key == "1er") return 1;
         if (!w[i].number || w[i].key.size() > 2) return 0;
-        const int d = std::stoi(w[i].key);
+        const int d = value_of(w[i].key);
         return d >= 1 && d <= 31 ? d : 0;
     }
     int year(std::size_t i) const {
         if (!has(i) || !w[i].number || w[i].key.size() != 4) return 0;
-        const int y = std::stoi(w[i].key);
+        const int y = value_of(w[i].key);
         return y >= 1800 && y < 2200 ? y : 0;
     }
     std::string_view between(std::size_t i) const { return text.substr(w[i].end, w[i + 1].begin - w[i].end); }
@@ -140,8 +152,8 @@ std::optional<Found> numeric(const Cursor& c, std::size_t i) {
     const std::string_view s1 = c.between(i), s2 = c.between(i + 1);
     if (s1 != s2 || (s1 != "/" && s1 != "-" && s1 != ".")) return std::nullopt;
     int y, m, d;
-    if (c.w[i].key.size() == 4) { y = c.year(i); m = std::stoi(c.w[i + 1].key); d = std::stoi(c.w[i + 2].key); }
-    else if (c.w[i + 2].key.size() == 4) { y = c.year(i + 2); m = std::stoi(c.w[i + 1].key); d = std::stoi(c.w[i].key); }
+    if (c.w[i].key.size() == 4) { y = c.year(i); m = value_of(c.w[i + 1].key); d = value_of(c.w[i + 2].key); }
+    else if (c.w[i + 2].key.size() == 4) { y = c.year(i + 2); m = value_of(c.w[i + 1].key); d = value_of(c.w[i].key); }
     else return std::nullopt;
     if (!y || c.w[i + 1].key.size() > 2 || !valid_day(y, m, d)) return std::nullopt;
     return Found{i, i + 2, day(y, m, d), day(y, m, d)};

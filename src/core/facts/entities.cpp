@@ -77,7 +77,8 @@ Result<EntityList> EntityList::parse(std::string_view json_text, std::string_vie
             *out = it->get<std::string>();
         }
         if (entity.id.empty() || entity.name.empty()) return Error{at + ": 'id' and 'name' are required"};
-        const std::string kind = e.value("kind", std::string());
+        auto kind_it = e.find("kind");
+        const std::string kind = kind_it != e.end() && kind_it->is_string() ? kind_it->get<std::string>() : std::string();
         auto k = std::find(kKinds.begin(), kKinds.end() - 1, kind);
         if (k == kKinds.end() - 1) return Error{at + ".kind: unknown kind '" + kind + "'"};
         entity.kind = static_cast<EntityKind>(k - kKinds.begin());
