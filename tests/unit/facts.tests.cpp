@@ -168,17 +168,11 @@ TEST_CASE("entities: the persons quoted and the bodies acting in the seed articl
 // [SECTION] Hostile input -------------------------------------------------------------------
 
 TEST_CASE("facts and HTML: random bytes never crash, ranges stay inside the text", "[facts][bad-input]") {
-    std::uint64_t state = 0x9E3779B97F4A7C15ull;  // xorshift: the same bytes on every run and build
-    auto next = [&] { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state; };
-    const std::string pieces[] = {"<p>", "</p>", "<script>", "&amp;", "&#x", ";", " 24 ", "novembre", " 2019",
-                                  "/", "Europol", " l’", "É", "\xC3", "\xFF", "\n", "<!--", "-->", "Van Der", ".Le", " "};
+    testing::HostileText hostile(0x9E3779B97F4A7C15ull, {"<p>", "</p>", "<script>", "&amp;", "&#x", ";", " 24 ", "novembre",
+                                                         " 2019", "/", "Europol", " l’", "É", "\xC3", "\xFF", "\n", "<!--",
+                                                         "-->", "Van Der", ".Le", " "});
     for (int round = 0; round < 300; ++round) {
-        std::string text;
-        const std::size_t n = next() % 60;
-        for (std::size_t k = 0; k < n; ++k) {
-            if (next() % 4 == 0) text += static_cast<char>(next() % 256);
-            else text += pieces[next() % (sizeof pieces / sizeof pieces[0])];
-        }
+        const std::string text = hostile.next(60, 4);
         CAPTURE(round, text);
         const corpus::HtmlText page = corpus::html_to_text(text);
         CHECK(page.text.size() <= text.size() * 4 + 16);
