@@ -32,12 +32,13 @@ class FlexSearchEngine {
     const ids = res.length ? res[0].result : [];
     return { ids, total: null };
   }
-  // Each exported part as its own JSON, length-prefixed: at 100k documents the parts together
-  // exceed V8's longest string, and one JSON.stringify of them all aborts the process.
+  // Each exported part (FlexSearch hands them over as JSON text already) written as is,
+  // length-prefixed: at 100k documents a part is close to V8's longest string, and wrapping
+  // them in one more JSON.stringify aborts the process.
   save() {
     const chunks = [];
     this.index.export((key, data) => {
-      for (const s of [key, JSON.stringify(data ?? null)]) {
+      for (const s of [key, typeof data === 'string' ? data : JSON.stringify(data ?? null)]) {
         const bytes = Buffer.from(s, 'utf8');
         const length = Buffer.alloc(4);
         length.writeUInt32LE(bytes.length);
@@ -51,7 +52,7 @@ class FlexSearchEngine {
     for (let at = 0; at < buf.length;) {
       const read = () => { const n = buf.readUInt32LE(at); const s = buf.toString('utf8', at + 4, at + 4 + n); at += 4 + n; return s; };
       const key = read();
-      index.import(key, JSON.parse(read()));
+      index.import(key, read());
     }
     return new FlexSearchEngine(index);
   }
@@ -62,7 +63,7 @@ export default {
   version: packageVersion('flexsearch'),
   config: 'Document, one field title+text, tokenize "forward", encoder Charset.Normalize + flexsearch/lang/fr (elisions, FR stop words, suffix stemmer); store title/date/source',
   cannot: ['phrase: runs as AND of its words', 'typos: no edit distance', 'every word is a prefix (forward)', 'stop words (été) are dropped', 'no total count'],
-  serialization: 'Document.export(handler) → its parts, each JSON, length-prefixed / import(key, data)',
+  serialization: 'Document.export(handler) → its parts (JSON text), length-prefixed / import(key, data)',
   create: async () => new FlexSearchEngine(),
   load: async (buf) => FlexSearchEngine.load(buf),
 };
