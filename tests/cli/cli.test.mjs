@@ -58,7 +58,7 @@ test("a directory of .txt, .md, .html, .json and .jsonl files: loaded, problems 
   const r = native(["extract", dir, "--json"]);
   assert.equal(r.status, 0, r.stderr);
   const docs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-  assert.equal(docs.length, 17);
+  assert.equal(docs.length, 19);
   assert.deepEqual(docs.find((d) => d.id === "note").countries.map((c) => c.iso3), ["BEL", "ESP", "MAR"]);
   assert.match(r.stderr, /bad-utf8\.txt:3: invalid UTF-8 at column 14/);
   assert.match(r.stderr, /lines\.jsonl:7: not JSON/);

@@ -238,9 +238,9 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
     REQUIRE(corpus.ok());
     std::vector<std::string> ids;
     for (const auto& d : corpus->documents) ids.push_back(d.id);
-    CHECK(ids == std::vector<std::string>{"article", "bad-utf8", "crlf", "depeche-1", "docs-1", "ligne-1", "ligne-2",
-                                          "ligne-3", "ligne-4", "ligne-5", "ligne-6", "ligne-8", "ligne-9", "ligne-10",
-                                          "note", "page", "sub/nested"});
+    CHECK(ids == std::vector<std::string>{"article", "bad-utf8", "crlf", "dated", "depeche-1", "docs-1", "ligne-1",
+                                          "ligne-2", "ligne-3", "ligne-4", "ligne-5", "ligne-6", "ligne-8", "ligne-9",
+                                          "ligne-10", "note", "page", "scraped", "sub/nested"});
     auto doc = [&](const std::string& id) -> const Document& {
         return *std::find_if(corpus->documents.begin(), corpus->documents.end(), [&](const Document& d) { return d.id == id; });
     };
@@ -256,6 +256,12 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
     CHECK(doc("crlf").title == "Titre Windows");
     CHECK(doc("bad-utf8").text == "Titre correct\nligne deux\nici un octet \uFFFD invalide\n");
     CHECK(doc("sub/nested").title == "Article rangé");
+    // Scraped pages: furniture lines before the headline, a "date" line some scrapers write first.
+    CHECK(doc("scraped").title == "Une opération contre Amaq en Belgique");
+    CHECK(doc("dated").date.iso() == "2019-11");
+    CHECK(doc("dated").title.rfind("La propagande terroriste en ligne enrayée", 0) == 0);  // a paragraph, cut
+    CHECK(doc("dated").title.size() <= 165);
+    CHECK(doc("dated").title.compare(doc("dated").title.size() - 4, 4, " …") == 0);
     // Every problem names its file, and its line or item.
     CHECK(has_warning(corpus.value(), "bad-utf8.txt:3: invalid UTF-8 at column 14"));
     CHECK(has_warning(corpus.value(), "lines.jsonl:7: not JSON"));

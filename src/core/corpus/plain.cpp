@@ -1,7 +1,9 @@
 #include "core/corpus/plain.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "core/corpus/files.h"
@@ -81,26 +83,63 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
 }
 
-// The first non-empty line; for Markdown the first "# " heading if the text opens with one.
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) n += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return n;
+}
+
+// At most `limit` bytes, cut after a word and marked "…".
+std::string shortened(std::string line, std::size_t limit) {
+    if (line.size() <= limit) return line;
+    std::size_t cut = line.rfind(' ', limit);
+    if (cut == std::string::npos || cut < limit / 2) {
+        cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // a character boundary
+    }
+    return line.substr(0, cut) + " …";
+}
+
+// "date 2023-05 Le profil…": the line some scrapers put first. Returns the date and skips it.
+std::optional<Date> leading_date(std::string_view& text) {
+    const std::string_view t = text.substr(std::min(text.find_first_not_of(" \t\r\n"), text.size()));
+    if (t.compare(0, 5, "date ") != 0) return std::nullopt;
+    const std::size_t end = t.find_first_of(" \t\r\n", 5);
+    auto date = Date::parse(t.substr(5, end == std::string_view::npos ? std::string_view::npos : end - 5));
+    if (date) text = end == std::string_view::npos ? std::string_view() : t.substr(end);
+    return date;
+}
+
+// Lines of page furniture that scraped articles open with.
+bool is_furniture(const std::string& line) {
+    static constexpr std::array<std::string_view, 14> kFurniture = {
+        "Publicité", "PUBLICITÉ", "Menu", "MENU", "Accueil", "Rechercher", "Partager", "Newsletter", "Grand Angle",
+        "Lire aussi", "À lire aussi", "Abonnez-vous", "Se connecter", "Mon compte"};
+    return std::find(kFurniture.begin(), kFurniture.end(), line) != kFurniture.end();
+}
+
+// The title of a plain text: a Markdown "# " heading, else the first line of two words or more
+// among the first five that is no page furniture ("Publicité", "Menu" open scraped pages),
+// else the first line; a paragraph is cut to its start.
 std::string first_line_title(std::string_view text, bool markdown) {
-    for (std::size_t at = 0; at < text.size();) {
+    std::string first;
+    int seen = 0;
+    for (std::size_t at = 0; at < text.size() && seen < 5;) {
         std::size_t end = text.find('\n', at);
         if (end == std::string_view::npos) end = text.size();
         std::string line = trimmed(text.substr(at, end - at));
         at = end + 1;
         if (line.empty()) continue;
+        ++seen;
         if (markdown) {
             std::size_t hashes = line.find_first_not_of('#');
-            if (hashes != std::string::npos && hashes > 0 && hashes <= 6 && line[hashes] == ' ') line = trimmed(line.substr(hashes));
+            if (hashes != std::string::npos && hashes > 0 && hashes <= 6 && line[hashes] == ' ')
+                return shortened(trimmed(line.substr(hashes)), 300);
         }
-        if (line.size() > 300) {  // a paragraph, not a title: cut at a character boundary
-            std::size_t cut = 300;
-            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-            line = line.substr(0, cut) + "…";
-        }
-        return line;
+        if (first.empty()) first = line;
+        if (word_count(line) >= 2 && !is_furniture(line)) return shortened(line, 160);
     }
-    return {};
+    return shortened(first, 160);
 }
 
 // Adds the documents of one file to the corpus; problems become warnings.
@@ -161,7 +200,9 @@ void add_file(const std::string& path, const std::string& name, const std::strin
         d.title = page.title.empty() ? first_line_title(page.text, false) : page.title;
         d.text = std::move(page.text);
     } else {
-        d.title = first_line_title(content, kind == Kind::markdown);
+        std::string_view rest = content;
+        if (auto date = leading_date(rest)) d.date = *date;
+        d.title = first_line_title(rest, kind == Kind::markdown);
         d.text = std::move(content);
     }
     corpus.documents.push_back(std::move(d));
