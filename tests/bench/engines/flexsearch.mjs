@@ -24,9 +24,11 @@ function makeIndex() {
   });
 }
 
+const kMaxExportDocs = 50000;
+
 class FlexSearchEngine {
   constructor(index) { this.index = index ?? makeIndex(); }
-  build(docs) { for (const d of docs) this.index.add(d); }
+  build(docs) { for (const d of docs) this.index.add(d); this.count = docs.length; }
   search(query, limit) {
     const res = this.index.search(query.terms.join(' '), { limit });
     const ids = res.length ? res[0].result : [];
@@ -36,6 +38,9 @@ class FlexSearchEngine {
   // length-prefixed: at 100k documents a part is close to V8's longest string, and wrapping
   // them in one more JSON.stringify aborts the process.
   save() {
+    // Its own export JSON.stringify's a whole "forward" map: at 100,000 documents that string
+    // passes V8's limit and the process aborts (not an exception), so the run stops here.
+    if (this.count > kMaxExportDocs) throw new Error(`FlexSearch's export aborts V8 (JSON.stringify of one part) above ${kMaxExportDocs} documents`);
     const chunks = [];
     this.index.export((key, data) => {
       for (const s of [key, typeof data === 'string' ? data : JSON.stringify(data ?? null)]) {
