@@ -185,6 +185,21 @@ public:
     virtual void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) = 0;  // at doc()
 };
 
+// Leapfrog: advances every matcher (a container of pointers) from d until they all sit on the
+// same document, and returns it (kNoDoc when one runs out). The AND of AllMatcher, phrases
+// and the collector's required units.
+template <typename Matchers>
+std::uint32_t leapfrog(Matchers& matchers, std::uint32_t d) {
+    for (bool moved = true; moved && d != kNoDoc;) {
+        moved = false;
+        for (auto& m : matchers) {
+            m->advance(d);
+            if (m->doc() != d) { d = m->doc(); moved = true; }
+        }
+    }
+    return d;
+}
+
 class TermMatcher final : public Matcher {
 public:
     TermMatcher(const Index& ix, Group g) : ix_(ix), group_(std::move(g)) {
@@ -315,15 +330,8 @@ public:
 private:
     void find(std::uint32_t target) {
         for (;;) {
-            // Leapfrog to a document holding every word, then check their positions.
-            std::uint32_t d = target;
-            for (bool moved = true; moved && d != kNoDoc;) {
-                moved = false;
-                for (auto& t : terms_) {
-                    t->advance(d);
-                    if (t->doc() != d) { d = t->doc(); moved = true; }
-                }
-            }
+            // A document holding every word, then their positions checked.
+            const std::uint32_t d = leapfrog(terms_, target);
             doc_ = d;
             if (d == kNoDoc || verify()) return;
             target = d + 1;
@@ -393,16 +401,7 @@ public:
     }
 
 private:
-    void find(std::uint32_t d) {
-        for (bool moved = true; moved && d != kNoDoc;) {
-            moved = false;
-            for (auto& c : children_) {
-                c->advance(d);
-                if (c->doc() != d) { d = c->doc(); moved = true; }
-            }
-        }
-        doc_ = d;
-    }
+    void find(std::uint32_t d) { doc_ = leapfrog(children_, d); }
     std::vector<std::unique_ptr<Matcher>> children_;
     std::uint32_t doc_ = kNoDoc;
 };
@@ -666,13 +665,7 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
     if (!relaxed) {
         std::uint32_t d = 0;
         while (true) {
-            for (bool moved = true; moved && d != kNoDoc;) {
-                moved = false;
-                for (auto& m : p.required) {
-                    m->advance(d);
-                    if (m->doc() != d) { d = m->doc(); moved = true; }
-                }
-            }
+            d = leapfrog(p.required, d);
             if (d == kNoDoc) return;
             double s = 0;
             for (auto& m : p.required) s += m->score(nullptr);
@@ -984,6 +977,13 @@ void put_key(std::string& out, const char* key) {
 }
 
 // Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
+// "key":"value", (a member followed by more).
+void put_field(std::string& out, const char* key, std::string_view value) {
+    put_key(out, key);
+    put_string(out, value);
+    out += ',';
+}
+
 void put_score(std::string& out, double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
@@ -1019,18 +1019,10 @@ std::string to_json(const SearchResult& r, const Index& ix) {
         const DocView d = ix.doc(h.doc);
         if (i) out += ',';
         out += '{';
-        put_key(out, "id");
-        put_string(out, d.id);
-        out += ',';
-        put_key(out, "title");
-        put_string(out, d.title);
-        out += ',';
-        put_key(out, "date");
-        put_string(out, d.date.iso());
-        out += ',';
-        put_key(out, "source");
-        put_string(out, d.source);
-        out += ',';
+        put_field(out, "id", d.id);
+        put_field(out, "title", d.title);
+        put_field(out, "date", d.date.iso());
+        put_field(out, "source", d.source);
         put_key(out, "score");
         put_score(out, h.score);
         out += ',';
