@@ -38,6 +38,12 @@ std::string Date::french() const {
     return {};
 }
 
+bool Date::exists(int y, int m, int d) {
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+    return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
 std::optional<Date> Date::parse(std::string_view s) {
     auto number = [&](std::size_t at, std::size_t len, int& out) {
         if (s.size() < at + len) return false;
@@ -50,10 +56,7 @@ std::optional<Date> Date::parse(std::string_view s) {
     if (s.size() == 4) return d;
     if (s[4] != '-' || !number(5, 2, d.month) || d.month < 1 || d.month > 12) return std::nullopt;
     if (s.size() == 7) return d;
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (s[7] != '-' || !number(8, 2, d.day) || d.day < 1 || d.day > kDays[d.month - 1]) return std::nullopt;
-    bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-    if (d.month == 2 && d.day == 29 && !leap) return std::nullopt;
+    if (s[7] != '-' || !number(8, 2, d.day) || !exists(d.year, d.month, d.day)) return std::nullopt;
     if (s.size() == 10) return d;
     if ((s[10] != 'T' && s[10] != ' ') || !number(11, 2, d.hour) || d.hour > 23 || s.size() < 16 || s[13] != ':' ||
         !number(14, 2, d.minute) || d.minute > 59)

@@ -28,6 +28,8 @@ struct Date {
 
     // ISO 8601: "2019", "2019-11", "2019-11-25", "2019-11-25T12:00" (seconds/zone ignored).
     static std::optional<Date> parse(std::string_view iso);
+    // Whether that day exists in the Gregorian calendar (29 February in leap years only).
+    static bool exists(int year, int month, int day);
 };
 
 // [begin, end) in bytes.

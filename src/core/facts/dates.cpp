@@ -46,12 +46,6 @@ Date civil_from_days(long z) {
 
 int weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }  // 0 = Monday (1970-01-01 was a Thursday)
 
-bool valid_day(int y, int m, int d) {
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-    return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-}
-
 Date day(int y, int m, int d) {
     Date out;
     out.year = y;
@@ -140,7 +134,7 @@ struct Found {
 int year_for(int m, int d, const Date& article) {
     if (article.year == 0) return 0;
     int y = article.year;
-    if (article.month && valid_day(y, m, std::max(d, 1)) &&
+    if (article.month && Date::exists(y, m, std::max(d, 1)) &&
         days_from_civil(y, m, std::max(d, 1)) > days_from_civil(article.year, article.month, std::max(article.day, 1)) + 31)
         --y;
     return y;
@@ -155,7 +149,7 @@ std::optional<Found> numeric(const Cursor& c, std::size_t i) {
     if (c.w[i].key.size() == 4) { y = c.year(i); m = value_of(c.w[i + 1].key); d = value_of(c.w[i + 2].key); }
     else if (c.w[i + 2].key.size() == 4) { y = c.year(i + 2); m = value_of(c.w[i + 1].key); d = value_of(c.w[i].key); }
     else return std::nullopt;
-    if (!y || c.w[i + 1].key.size() > 2 || !valid_day(y, m, d)) return std::nullopt;
+    if (!y || c.w[i + 1].key.size() > 2 || !Date::exists(y, m, d)) return std::nullopt;
     return Found{i, i + 2, day(y, m, d), day(y, m, d)};
 }
 
@@ -173,7 +167,7 @@ std::optional<Found> span(const Cursor& c, std::size_t i, const Date& article) {
     int y = c.next_to(k + 1) ? c.year(k + 2) : 0;
     const bool inferred = y == 0;
     if (inferred) y = year_for(m, d2, article);
-    if (!y || !valid_day(y, m, d1) || !valid_day(y, m, d2)) return std::nullopt;
+    if (!y || !Date::exists(y, m, d1) || !Date::exists(y, m, d2)) return std::nullopt;
     return Found{i, inferred ? k + 1 : k + 2, day(y, m, d1), day(y, m, d2), inferred};
 }
 
@@ -186,7 +180,7 @@ std::optional<Found> day_month(const Cursor& c, std::size_t i, const Date& artic
     int y = c.next_to(j + 1) ? c.year(j + 2) : 0;
     const bool inferred = y == 0;
     if (inferred) y = year_for(m, d, article);
-    if (!y || !valid_day(y, m, d)) return std::nullopt;
+    if (!y || !Date::exists(y, m, d)) return std::nullopt;
     return Found{i, inferred ? j + 1 : j + 2, day(y, m, d), day(y, m, d), inferred};
 }
 
