@@ -130,13 +130,14 @@ int extract(const Args& args) {
             }
             static constexpr const char* kPrecision[] = {"", "year", "month", "day"};
             json dates = json::array();
-            for (const facts::DateMention& m : facts::extract_dates(analyzer.value(), d.text, d.date))
+            for (const facts::DateMention& m : facts::extract_dates(d.text, tokens, d.date))
                 dates.push_back({{"surface", m.surface}, {"from", m.from.iso()}, {"to", m.to.iso()},
                                  {"precision", kPrecision[static_cast<int>(m.from.precision())]},
                                  {"inferred", m.inferred}, {"range", {m.range.begin, m.range.end}}});
             json people = json::array();
             if (entity_list)
-                for (const auto& e : facts::extract_entities(analyzer.value(), entity_list.value(), d.text, gazetteer ? &*gazetteer : nullptr)) {
+                for (const auto& e : facts::extract_entities(analyzer.value(), entity_list.value(), d.text, tokens,
+                                                             gazetteer ? &*gazetteer : nullptr)) {
                     json mentions = json::array(), ranges = json::array();
                     for (const auto& m : e.mentions) {
                         mentions.push_back(m.surface);

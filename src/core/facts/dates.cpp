@@ -252,8 +252,12 @@ std::optional<Found> relative(const Cursor& c, std::size_t i, const Date& articl
 // [SECTION] extract_dates ---------------------------------------------------------------------
 
 std::vector<DateMention> extract_dates(const text::Analyzer& analyzer, std::string_view text, const corpus::Date& article) {
+    return extract_dates(text, analyzer.analyze(text, text::Analyzer::Terms::later), article);
+}
+
+std::vector<DateMention> extract_dates(std::string_view text, const std::vector<text::Token>& tokens, const corpus::Date& article) {
     std::vector<Word> words;
-    for (const text::Token& t : analyzer.analyze(text, text::Analyzer::Terms::later)) {
+    for (const text::Token& t : tokens) {
         if (t.kind == text::TokenKind::compound) continue;
         words.push_back({text::fold_accents(t.exact), t.begin, t.end, t.kind == text::TokenKind::number});
     }

@@ -24,4 +24,7 @@ struct DateMention {
 // Without an article date (or without its day), what needs one is left out rather than guessed.
 std::vector<DateMention> extract_dates(const text::Analyzer& analyzer, std::string_view text, const corpus::Date& article_date);
 
+// The same on tokens the caller already has: tokens must be analyzer.analyze(text) (terms unused).
+std::vector<DateMention> extract_dates(std::string_view text, const std::vector<text::Token>& tokens, const corpus::Date& article_date);
+
 }  // namespace vigie::facts

@@ -28,9 +28,9 @@ struct Word {
     bool capital, all_caps;
 };
 
-std::vector<Word> words_of(const text::Analyzer& analyzer, std::string_view text) {
+std::vector<Word> words_of(std::string_view text, const std::vector<text::Token>& tokens) {
     std::vector<Word> out;
-    for (const text::Token& t : analyzer.analyze(text, text::Analyzer::Terms::later)) {
+    for (const text::Token& t : tokens) {
         if (t.kind == text::TokenKind::compound) continue;
         const std::string_view s = text.substr(t.begin, t.end - t.begin);
         out.push_back({text::fold_accents(t.exact), t.begin, t.end, geo::starts_with_capital(s), geo::is_all_caps(s)});
@@ -121,7 +121,12 @@ const std::vector<EntityList::Alias>* EntityList::starting_with(const std::strin
 
 std::vector<EntityMentions> extract_entities(const text::Analyzer& analyzer, const EntityList& list, std::string_view text,
                                              const geo::Gazetteer* places) {
-    const std::vector<Word> words = words_of(analyzer, text);
+    return extract_entities(analyzer, list, text, analyzer.analyze(text, text::Analyzer::Terms::later), places);
+}
+
+std::vector<EntityMentions> extract_entities(const text::Analyzer& analyzer, const EntityList& list, std::string_view text,
+                                             const std::vector<text::Token>& tokens, const geo::Gazetteer* places) {
+    const std::vector<Word> words = words_of(text, tokens);
     auto surface = [&](std::size_t first, std::size_t last) {
         return EntityMention{std::string(text.substr(words[first].begin, words[last].end - words[first].begin)),
                              {words[first].begin, words[last].end}};

@@ -68,4 +68,9 @@ private:
 std::vector<EntityMentions> extract_entities(const text::Analyzer& analyzer, const EntityList& list, std::string_view text,
                                              const geo::Gazetteer* places = nullptr);
 
+// The same on tokens the caller already has: tokens must be analyzer.analyze(text) (terms unused;
+// the analyzer still checks candidates against the places).
+std::vector<EntityMentions> extract_entities(const text::Analyzer& analyzer, const EntityList& list, std::string_view text,
+                                             const std::vector<text::Token>& tokens, const geo::Gazetteer* places);
+
 }  // namespace vigie::facts
