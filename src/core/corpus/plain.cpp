@@ -54,12 +54,7 @@ std::string repaired_utf8(std::string_view s, const std::string& name, std::vect
                         ", replaced with U+FFFD"});
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t start = i;
-        const char32_t c = text::next_code_point(s, i);
-        if (c == 0xFFFD && !(i - start == 3 && s.compare(start, 3, "\xEF\xBF\xBD") == 0)) out += "\xEF\xBF\xBD";
-        else out.append(s, start, i - start);
-    }
+    for (std::size_t i = 0; i < s.size();) text::append_repaired(out, s, i);
     return out;
 }
 

@@ -943,11 +943,7 @@ void put_string(std::string& out, std::string_view s) {
         }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
-            const std::size_t start = i;
-            if (text::next_code_point(s, i) == 0xFFFD && (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0))
-                out += "\xEF\xBF\xBD";
-            else
-                out.append(s, start, i - start);
+            text::append_repaired(out, s, i);
             continue;
         }
         ++i;

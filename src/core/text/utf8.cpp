@@ -38,6 +38,17 @@ std::size_t line_of(std::string_view s, std::size_t offset) {
     return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
+void append_repaired(std::string& out, std::string_view s, std::size_t& i) {
+    const std::size_t n = sequence_length(s, i);
+    if (n == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+        return;
+    }
+    out.append(s, i, n);
+    i += n;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     std::size_t n = sequence_length(s, i);
     if (n == 0) { ++i; return 0xFFFD; }

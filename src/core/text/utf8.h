@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace vigie::text {
@@ -17,5 +18,9 @@ std::size_t line_of(std::string_view s, std::size_t offset);
 
 // Decodes the code point at s[i], advances i; returns U+FFFD for an ill-formed byte.
 char32_t next_code_point(std::string_view s, std::size_t& i);
+
+// Appends the character at s[i] to out and advances i: its bytes as they are, or U+FFFD for an
+// ill-formed byte. A loop of these makes any bytes valid UTF-8.
+void append_repaired(std::string& out, std::string_view s, std::size_t& i);
 
 }  // namespace vigie::text
