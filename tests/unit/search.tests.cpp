@@ -258,6 +258,59 @@ TEST_CASE("snippets: a passage around the matches, highlights on the matched wor
         for (auto [b, e] : hit.highlights) CHECK(hit.snippet.substr(b, e - b) == "Bruxelles");
 }
 
+TEST_CASE("page options: chips add filters, a document mask, newest first, lazy passages", "[search]") {
+    const index::Searcher s(fixture(), analyzer());
+    index::SearchOptions o;
+    o.limit = 20;
+    auto sorted = [](const index::SearchResult& r) { auto v = ids(r); std::sort(v.begin(), v.end()); return v; };
+
+    SECTION("chips join the query's filters: years intersect, countries add up") {
+        o.filters.year_from = 2019;
+        CHECK(sorted(s.search("été", o)) == Ids{"agence", "ete", "nombre-espace", "nombre-point"});
+        o.filters.year_to = 2019;
+        CHECK(s.search("été année:2017..2018", o).total == 0);  // 2019 ∩ 2017–2018 is empty
+        o.filters = {};
+        o.filters.countries = {"USA"};
+        CHECK(sorted(s.search("pays:BEL été", o)) == Ids{"agence", "ete", "nombre-point"});
+        o.filters.sources = {"AFP"};
+        CHECK(sorted(s.search("", o)) == Ids{"us-espace"});
+    }
+    SECTION("only: a mask of the documents that may match, counted in total and facets") {
+        std::vector<char> mask(fixture().doc_count(), 0);
+        for (std::uint32_t d = 0; d < fixture().doc_count(); ++d) mask[d] = fixture().doc(d).id.substr(0, 3) == "nom";
+        o.only = &mask;
+        auto r = s.search("été", o);
+        CHECK(sorted(r) == Ids{"nombre-espace", "nombre-point"});
+        CHECK(r.total == 2);
+        REQUIRE(r.years.size() == 1);
+        CHECK(r.years[0].count == 2);
+        std::vector<char> short_mask(2, 1);  // shorter than the index: the rest may not match
+        o.only = &short_mask;
+        CHECK(s.search("", o).total == 2);
+    }
+    SECTION("newest first: by date, undated last, relevance among equals; deep hits get snippets") {
+        o.newest_first = true;
+        auto r = s.search("été", o);
+        REQUIRE(r.hits.size() == 4);  // 2019-11 ×3 by relevance, then 2019-08
+        for (std::size_t i = 0; i + 1 < 3; ++i) CHECK(r.hits[i].score >= r.hits[i + 1].score);
+        CHECK(ids(r).back() == "ete");
+        for (const auto& h : r.hits) CHECK_FALSE(h.highlights.empty());
+        o.newest_first = false;
+        CHECK(ids(s.search("été", o)).front() == "ete");
+    }
+    SECTION("passage: the snippet search() makes, for one document") {
+        for (const std::string q : {"\"agence de presse\" Amaq", "été Bruxelles", "propa"}) {
+            o.typing = q == "propa";
+            for (const auto& h : s.search(q, o).hits) {
+                const index::Hit p = s.passage(q, h.doc, o);
+                CHECK(p.snippet == h.snippet);
+                CHECK(p.highlights == h.highlights);
+            }
+        }
+        CHECK(s.passage("été", 9999, o).snippet.empty());  // out of range: nothing, no crash
+    }
+}
+
 TEST_CASE("highlights in the reader cover every occurrence in the text", "[search]") {
     const index::Searcher s(fixture(), analyzer());
     std::uint32_t d = 0;

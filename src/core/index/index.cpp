@@ -255,6 +255,10 @@ corpus::Document to_document(const DocView& v) {
 
 std::uint16_t Index::doc_source(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 16); }
 int Index::doc_year(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 12); }
+std::uint32_t Index::doc_date_key(std::uint32_t d) const {
+    const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
+    return load_u16(r + 12) * 10000u + r[14] * 100u + r[15];
+}
 std::uint32_t Index::doc_title_tokens(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d); }
 std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 4); }
 std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }

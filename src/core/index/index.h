@@ -70,6 +70,7 @@ public:
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
     std::uint16_t doc_source(std::uint32_t d) const;
     int doc_year(std::uint32_t d) const;
+    std::uint32_t doc_date_key(std::uint32_t d) const;  // yyyymmdd (0 where unknown): sorts by date
     std::uint32_t country_count() const { return countries_.count; }
     std::string_view country_code(std::uint32_t c) const { return countries_.get(c); }
     std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const;  // u16 ids

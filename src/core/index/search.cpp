@@ -417,8 +417,10 @@ struct Plan {
     bool filter_years = false;
     int year_from = 0, year_to = 0;
     std::vector<char> source_ok, country_ok;  // by id; empty = no filter
+    const std::vector<char>* only = nullptr;  // SearchOptions::only
 
     bool accepts(const Index& ix, std::uint32_t d) const {
+        if (only && (d >= only->size() || !(*only)[d])) return false;
         if (filter_years) {
             const int y = ix.doc_year(d);
             if (y == 0 || (year_from && y < year_from) || (year_to && y > year_to)) return false;
@@ -452,6 +454,7 @@ public:
 
     Plan plan(const ParsedQuery& q) {
         Plan p;
+        p.only = only_;
         for (const QueryClause& clause : q.clauses) {
             // A lone run of plain words is one unit per word, so that every word is required.
             if (!clause.negated && clause.any.size() == 1 && clause.any[0].kind == QueryPart::Kind::text) {
@@ -593,6 +596,10 @@ private:
         return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets));
     }
 
+public:
+    const std::vector<char>* only_ = nullptr;  // given to every plan
+
+private:
     const Index& ix_;
     const text::Analyzer& an_;
     const geo::Gazetteer* gaz_;
@@ -606,20 +613,31 @@ struct Candidate {
     double score;
     std::uint32_t doc;
     std::uint32_t matched_units;
+    std::uint32_t date = 0;  // Index::doc_date_key, when ordering by date
 };
 bool better(const Candidate& a, const Candidate& b) { return a.score > b.score || (a.score == b.score && a.doc < b.doc); }
 
+// The order hits are shown in: by relevance, or newest first (undated last) then relevance.
+struct Order {
+    bool by_date = false;
+    bool operator()(const Candidate& a, const Candidate& b) const {
+        if (by_date && a.date != b.date) return a.date > b.date;
+        return better(a, b);
+    }
+};
+
 struct Collector {
     std::size_t depth;
+    Order order;
     std::vector<Candidate> heap;  // the worst of the best at the front
     void add(const Candidate& c) {
         if (heap.size() < depth) {
             heap.push_back(c);
-            std::push_heap(heap.begin(), heap.end(), better);
-        } else if (better(c, heap.front())) {
-            std::pop_heap(heap.begin(), heap.end(), better);
+            std::push_heap(heap.begin(), heap.end(), order);
+        } else if (order(c, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), order);
             heap.back() = c;
-            std::push_heap(heap.begin(), heap.end(), better);
+            std::push_heap(heap.begin(), heap.end(), order);
         }
     }
 };
@@ -656,9 +674,9 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
         if (!p.accepts(ix, d) || excluded(p, d)) return;
         ++total;
         facets.count(ix, d);
-        top.add({score, d, matched});
+        top.add({score, d, matched, top.order.by_date ? ix.doc_date_key(d) : 0});
     };
-    if (p.required.empty()) {  // browsing: every document, newest first among equals
+    if (p.required.empty()) {  // browsing: every document (newest first: Collector::order)
         for (std::uint32_t d = 0; d < n; ++d) take(d, 0.0, 0);
         return;
     }
@@ -817,22 +835,52 @@ struct SnippetMaker {
 
 // [SECTION] Search ----------------------------------------------------------------------------
 
+namespace {
+
+// The page's chips join the query's own filters: years intersect, countries and sources add up.
+void add_filters(QueryFilters& to, const QueryFilters& from) {
+    if (from.year_from) to.year_from = std::max(to.year_from, from.year_from);
+    if (from.year_to) to.year_to = to.year_to ? std::min(to.year_to, from.year_to) : from.year_to;
+    to.countries.insert(to.countries.end(), from.countries.begin(), from.countries.end());
+    to.sources.insert(to.sources.end(), from.sources.begin(), from.sources.end());
+}
+
+// Occurrences of each unit of a fresh plan in each document of docs (ascending), by index.
+std::vector<std::vector<Occurrence>> occurrences_in(Plan plan, const std::vector<std::uint32_t>& docs,
+                                                    std::vector<std::string>* why = nullptr) {
+    std::vector<std::vector<Occurrence>> out(docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i)
+        for (std::uint32_t u = 0; u < plan.required.size(); ++u) {
+            Matcher& m = *plan.required[u];
+            m.advance(docs[i]);
+            if (m.doc() != docs[i]) continue;
+            m.occurrences(u, out[i]);
+            if (why) m.score(&(*why)[i]);
+        }
+    return out;
+}
+
+}  // namespace
+
 SearchResult Searcher::search(std::string_view query, const SearchOptions& options) const {
     const auto t0 = std::chrono::steady_clock::now();
     SearchResult r;
     r.query = std::string(query);
     ParsedQuery parsed = parse_query(query, options.typing);
+    add_filters(parsed.filters, options.filters);
     r.messages = std::move(parsed.messages);
 
     Planner planner(index_, analyzer_, gazetteer_, r.messages);
+    planner.only_ = options.only;
     Plan plan = planner.plan(parsed);
-    Collector top{std::max(options.limit, kRerankDepth), {}};
+    const auto units = static_cast<std::uint32_t>(plan.required.size());
+    Collector top{std::max(options.limit, kRerankDepth), {options.newest_first || units == 0}, {}};
     Facets facets;
     facets.sources.assign(index_.source_count(), 0);
     facets.countries.assign(index_.country_count(), 0);
-    if (!plan.impossible || plan.required.size() >= 2) {
+    if (!plan.impossible || units >= 2) {
         if (!plan.impossible) collect(index_, plan, false, top, facets, r.total);
-        if (r.total == 0 && plan.required.size() >= 2) {
+        if (r.total == 0 && units >= 2) {
             // Nobody has every word: the documents with the most of them, said so.
             plan = planner.replan(parsed);
             r.relaxed = true;
@@ -841,41 +889,49 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         }
     }
 
-    // Rerank the best candidates by proximity, using a fresh plan to walk their positions.
+    // Rerank the most relevant candidates by proximity, walking their positions with a fresh plan.
     std::vector<Candidate> best = std::move(top.heap);
-    std::sort(best.begin(), best.end(), [](auto& a, auto& b) { return a.doc < b.doc; });
-    Plan again = planner.replan(parsed);
-    const auto units = static_cast<std::uint32_t>(again.required.size());
-    std::vector<std::vector<Occurrence>> occ(best.size());
-    std::vector<std::string> why(best.size());
-    for (std::size_t i = 0; i < best.size(); ++i) {
+    std::sort(best.begin(), best.end(), better);
+    const std::size_t head = std::min(best.size(), kRerankDepth);
+    std::sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(head), [](auto& a, auto& b) { return a.doc < b.doc; });
+    std::vector<std::uint32_t> head_docs;
+    for (std::size_t i = 0; i < head; ++i) head_docs.push_back(best[i].doc);
+    std::vector<std::string> why(options.explain ? head : 0);
+    if (options.explain)
+        for (std::size_t i = 0; i < head; ++i) why[i] = "score " + fmt(best[i].score) + (r.relaxed ? " (partiel)" : "") + "\n";
+    std::vector<std::vector<Occurrence>> occ = occurrences_in(planner.replan(parsed), head_docs, options.explain ? &why : nullptr);
+    for (std::size_t i = 0; i < head; ++i) {
         Candidate& c = best[i];
-        if (options.explain) why[i] = "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n";
-        for (std::uint32_t u = 0; u < units; ++u) {
-            Matcher& m = *again.required[u];
-            m.advance(c.doc);
-            if (m.doc() != c.doc) continue;
-            m.occurrences(u, occ[i]);
-            if (options.explain) m.score(&why[i]);
-        }
-        if (c.matched_units >= 2 && !r.relaxed) {
-            if (const std::uint32_t span = min_cover(occ[i], units)) {
-                const double factor = 1 + kProximity * double(units - 1) / double(std::max(span - 1, units - 1));
-                c.score *= factor;
-                if (options.explain) why[i] += "  proximité : fenêtre de " + std::to_string(span) + " mots × " + fmt(factor) + "\n";
-            }
+        if (c.matched_units < 2 || r.relaxed) continue;
+        if (const std::uint32_t span = min_cover(occ[i], units)) {
+            const double factor = 1 + kProximity * double(units - 1) / double(std::max(span - 1, units - 1));
+            c.score *= factor;
+            if (options.explain) why[i] += "  proximité : fenêtre de " + std::to_string(span) + " mots × " + fmt(factor) + "\n";
         }
     }
+    occ.resize(best.size());
+    why.resize(options.explain ? best.size() : 0);
     std::vector<std::size_t> order(best.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (units == 0) {  // browsing: newest first
-            const DocView da = index_.doc(best[a].doc), db = index_.doc(best[b].doc);
-            if (da.date.iso() != db.date.iso()) return da.date.iso() > db.date.iso();
-        }
-        return better(best[a], best[b]);
-    });
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return top.order(best[a], best[b]); });
     if (order.size() > options.limit) order.resize(options.limit);
+
+    // Snippets need the occurrences of hits outside the reranked head too (date order, deep lists).
+    std::vector<std::uint32_t> tail_docs;
+    std::vector<std::size_t> tail;
+    if (options.snippets || options.explain) {
+        std::vector<std::size_t> shown(order);
+        std::sort(shown.begin(), shown.end(), [&](std::size_t a, std::size_t b) { return best[a].doc < best[b].doc; });
+        for (std::size_t i : shown)
+            if (i >= head) { tail.push_back(i); tail_docs.push_back(best[i].doc); }
+        std::vector<std::string> tail_why(options.explain ? tail.size() : 0);
+        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = "score " + fmt(best[tail[k]].score) + "\n";
+        auto more = occurrences_in(planner.replan(parsed), tail_docs, options.explain ? &tail_why : nullptr);
+        for (std::size_t k = 0; k < tail.size(); ++k) {
+            occ[tail[k]] = std::move(more[k]);
+            if (options.explain) why[tail[k]] = std::move(tail_why[k]);
+        }
+    }
 
     SnippetMaker snippets{index_, analyzer_, options.snippet_words};
     for (std::size_t i : order) {
@@ -902,12 +958,25 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     return r;
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::string_view query, std::uint32_t doc) const {
+Hit Searcher::passage(std::string_view query, std::uint32_t doc, const SearchOptions& options) const {
+    Hit h;
+    h.doc = doc;
+    if (doc >= index_.doc_count()) return h;
+    ParsedQuery parsed = parse_query(query, options.typing);
+    std::vector<std::string> messages;
+    Planner planner(index_, analyzer_, gazetteer_, messages);
+    auto occ = occurrences_in(planner.plan(parsed), {doc});
+    SnippetMaker{index_, analyzer_, options.snippet_words}.make(h, occ[0]);
+    return h;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::string_view query, std::uint32_t doc,
+                                                                           bool typing) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (doc >= index_.doc_count()) return out;
     std::vector<std::string> messages;
     Planner planner(index_, analyzer_, gazetteer_, messages);
-    Plan plan = planner.plan(parse_query(query, false));
+    Plan plan = planner.plan(parse_query(query, typing));
     std::vector<Occurrence> occ;
     for (std::uint32_t u = 0; u < plan.required.size(); ++u) {
         plan.required[u]->advance(doc);

@@ -23,6 +23,9 @@ struct SearchOptions {
     bool explain = false;      // fill Hit::explanation
     bool snippets = true;
     std::size_t snippet_words = 28;
+    bool newest_first = false;  // order hits by date (undated last), relevance among equals
+    QueryFilters filters;       // added to the query's own (a page's chips): years intersect, lists join
+    const std::vector<char>* only = nullptr;  // per document, non-zero = may match (an operation's articles)
 };
 
 struct Hit {
@@ -58,9 +61,15 @@ public:
         : index_(index), analyzer_(analyzer), gazetteer_(gazetteer) {}
     SearchResult search(std::string_view query, const SearchOptions& options) const;
 
+    // The snippet and its highlights for one document, as search() would make them: for a list
+    // that shows thousands of hits and makes each row's snippet only when it scrolls into view.
+    Hit passage(std::string_view query, std::uint32_t doc, const SearchOptions& options) const;
+
     // Byte ranges, in the document's text, of every occurrence of the query's terms (the
     // reader's highlights), in text order.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights(std::string_view query, std::uint32_t doc) const;
+    // typing: the query as search-as-you-type reads it (the last word also a prefix).
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights(std::string_view query, std::uint32_t doc,
+                                                                     bool typing = false) const;
 
 private:
     const Index& index_;
