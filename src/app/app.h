@@ -1,36 +1,64 @@
-// The page as a whole: owns the model (Dossier), the UI state and the theme; draws one frame
-// at a time; answers the test hook. Knows nothing of the browser (platform_web.cpp does).
+// The page as a whole: owns the model (Dossier), the UI state, the current results, the words
+// and the theme; draws one frame at a time; answers the test hook and the URL. Knows nothing of
+// the browser (platform_web.cpp does).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "app/app_state.h"
 #include "app/dossier.h"
+#include "app/panels.h"
+#include "app/strings.h"
 #include "app/theme.h"
 
 namespace vigie::app {
 
 // Usage (from a platform file):
-//   App app; app.load("/data/corpus");  app.set_scale(dpr, "/data/fonts");
-//   every frame: ImGui new frame → app.frame(w, h) → render;  app.state_json() for window.vigie
+//   App app; app.load("/data/corpus", "/data/ui/strings.json");  app.set_scale(dpr, "/data/fonts");
+//   app.apply_fragment(location.hash); app.apply_prefs(localStorage);
+//   every frame with input: ImGui new frame → app.frame(w, h) → render; then fragment(), prefs()
 class App {
 public:
-    void load(const std::string& dossier_path);
+    void load(const std::string& dossier_path, const std::string& strings_path);
     bool set_scale(float device_pixel_ratio, const char* font_dir);  // rebuilds fonts and style
+    void set_system_dark(bool dark);
     void frame(float width, float height);                          // framebuffer pixels
 
-    bool has_dossier() const { return dossier_.has_value(); }
+    bool has_dossier() const { return dossier_ != nullptr; }
     const std::string& error() const { return error_; }
     std::string state_json() const;  // DESIGN.md §4.5, in CSS pixels
 
-private:
-    float draw_header(float width);  // returns its height
+    std::string fragment() const;               // the view as a URL fragment (url.h)
+    void apply_fragment(std::string_view f);    // a link, back or forward
+    std::string prefs() const;                  // layout, language, theme: JSON for local storage
+    void apply_prefs(std::string_view json);    // ignores what it does not understand
+    void type(std::string_view text);           // text typed or pasted: into the search field
+    void focus_search() { state_.focus_search = true; }
+    bool search_active() const { return search_active_; }
+    ScreenBox search_box() const;               // the search field as last drawn, CSS pixels
+    bool animating() const;                     // wants frames without input (notices fading)
 
-    std::optional<Dossier> dossier_;
+    int frames = 0;  // frames drawn, for the idle check
+    struct Keys { int k = -1, f = -1, f3 = -1; } keys;  // platform key indices (ImGui 1.86 names no letters but A C V X Y Z)
+
+private:
+    float draw_header(Ui& ui, float width);  // returns its height
+    void draw_tabs(Ui& ui, float width, float y);
+    void keyboard(Ui& ui);
+    void refresh_results();
+    std::string signature() const;  // what a change of view changes (URL, tab, language, theme, layout)
+
+    std::unique_ptr<Dossier> dossier_;
+    std::optional<Strings> strings_;
     std::string error_;
     AppState state_;
+    Results results_;
     Theme theme_;
+    std::string pending_text_;  // typed or pasted, for the search field's next frame
+    bool search_active_ = false;
+    int settle_ = 0;  // frames still to draw after a change
 };
 
 }  // namespace vigie::app

@@ -1,7 +1,7 @@
 #include "app/dossier.h"
 
 #include "core/corpus/input.h"
-#include "core/text/analyzer.h"
+#include "core/index/builder.h"
 
 namespace vigie::app {
 
@@ -24,22 +24,61 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(const std::str
 
 }  // namespace
 
-Result<Dossier> Dossier::load(const std::string& path) {
+Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path) {
     auto corpus = corpus::load_input(path);
     if (!corpus) return corpus.error();
     auto analyzer = text::Analyzer::create();
     if (!analyzer) return analyzer.error();
-    Dossier d;
-    d.corpus = std::move(corpus).value();
-    for (const corpus::Document& doc : d.corpus.documents) {
+    auto d = std::make_unique<Dossier>();
+    d->corpus = std::move(corpus).value();
+    d->analyzer_ = std::move(analyzer).value();
+    auto gazetteer = geo::Gazetteer::builtin(*d->analyzer_);
+    if (!gazetteer) return gazetteer.error();
+    d->gazetteer_ = std::move(gazetteer).value();
+    auto built = index::build_index(d->corpus.documents, *d->analyzer_, &*d->gazetteer_);
+    if (!built) return built.error();
+    d->index_ = std::move(built).value();
+    d->searcher_ = std::make_unique<index::Searcher>(*d->index_, *d->analyzer_, &*d->gazetteer_);
+
+    const auto& docs = d->corpus.documents;
+    for (std::uint32_t i = 0; i < docs.size(); ++i) {
         DocumentView v;
-        v.paragraphs = split_paragraphs(doc.text);
-        for (const text::Token& t : analyzer->analyze(doc.text)) v.tokens += t.kind != text::TokenKind::compound;
-        v.date_fr = doc.date.french();
-        v.outlet = doc.source.empty() ? doc.source_note : doc.source;
-        d.views.push_back(std::move(v));
+        v.paragraphs = split_paragraphs(docs[i].text);
+        const index::DocView indexed = d->index_->doc(i);
+        v.words = indexed.body_tokens;
+        for (std::string_view c : indexed.countries) v.countries.emplace_back(c);
+        v.outlet = docs[i].source.empty() ? docs[i].source_note : docs[i].source;
+        d->views.push_back(std::move(v));
+    }
+    // Which articles report each operation: those its dates or its participants cite.
+    for (std::size_t o = 0; o < d->corpus.operations.size(); ++o) {
+        const corpus::Operation& op = d->corpus.operations[o];
+        OperationView ov;
+        ov.docs.assign(docs.size(), 0);
+        auto mark = [&](const corpus::Citation& c) {
+            const int at = d->find_document(c.document);
+            if (at < 0 || ov.docs[static_cast<std::size_t>(at)]) return;
+            ov.docs[static_cast<std::size_t>(at)] = 1;
+            d->views[static_cast<std::size_t>(at)].operations.push_back(o);
+        };
+        if (op.dates_source) mark(*op.dates_source);
+        for (const auto& p : op.participants)
+            for (const auto& c : p.citations) mark(c);
+        d->operations.push_back(std::move(ov));
     }
     return d;
+}
+
+int Dossier::find_document(std::string_view id) const {
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i)
+        if (corpus.documents[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Dossier::find_operation(std::string_view id) const {
+    for (std::size_t i = 0; i < corpus.operations.size(); ++i)
+        if (corpus.operations[i].id == id) return static_cast<int>(i);
+    return -1;
 }
 
 }  // namespace vigie::app

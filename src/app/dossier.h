@@ -1,30 +1,55 @@
-// The page's model: the loaded corpus plus what the views need precomputed (paragraph ranges,
-// token counts). Built once from the core; panels only read it.
+// The page's model: the loaded corpus, its index and searcher, and what the views need
+// precomputed (paragraphs, operations per article). Built once from the core; panels only read it.
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/corpus/document.h"
+#include "core/geo/gazetteer.h"
+#include "core/index/index.h"
+#include "core/index/search.h"
 #include "core/result.h"
+#include "core/text/analyzer.h"
 
 namespace vigie::app {
 
 struct DocumentView {
     std::vector<std::pair<std::size_t, std::size_t>> paragraphs;  // byte ranges of non-empty lines
-    std::size_t tokens = 0;                                       // analyzed words
-    std::string date_fr;                                          // "25 novembre 2019"
+    std::size_t words = 0;                                        // analyzed words
     std::string outlet;                                           // source, or the note when unknown
+    std::vector<std::string> countries;                           // ISO alpha-3, as the index tagged them
+    std::vector<std::size_t> operations;                          // indices into corpus.operations it reports
 };
 
-struct Dossier {
-    corpus::Corpus corpus;
-    std::vector<DocumentView> views;  // parallel to corpus.documents
+struct OperationView {
+    std::vector<char> docs;   // per document: non-zero if it reports the operation (SearchOptions::only)
+};
 
-    // Loads a manifest (or a directory holding one) and analyzes every document.
-    static Result<Dossier> load(const std::string& path);
+class Dossier {
+public:
+    // Loads a manifest, a directory or a JSONL file (DESIGN.md §4.2) and indexes it.
+    static Result<std::unique_ptr<Dossier>> load(const std::string& path);
+
+    corpus::Corpus corpus;
+    std::vector<DocumentView> views;        // parallel to corpus.documents (and the index's documents)
+    std::vector<OperationView> operations;  // parallel to corpus.operations
+
+    const index::Index& index() const { return *index_; }
+    const index::Searcher& searcher() const { return *searcher_; }
+    const geo::Country* country(std::string_view iso3) const { return gazetteer_->find_code(iso3); }
+    int find_document(std::string_view id) const;  // -1 if none
+    int find_operation(std::string_view id) const;
+
+private:
+    std::optional<text::Analyzer> analyzer_;
+    std::optional<geo::Gazetteer> gazetteer_;
+    std::optional<index::Index> index_;
+    std::unique_ptr<index::Searcher> searcher_;  // holds references to the three above
 };
 
 }  // namespace vigie::app

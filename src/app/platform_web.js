@@ -1,0 +1,74 @@
+// The page's browser events, for platform_web.cpp (linked with --pre-js): any input wakes the
+// frame loop for a few frames; typed and pasted text, back/forward and the colour scheme reach
+// the app; F3, Ctrl+K and Ctrl+F are the page's, not the browser's.
+Module.vigieInstall = function () {
+  Module.vigieWake = 5;
+  const wake = () => { Module.vigieWake = 3; };
+  for (const e of ["keydown", "keyup", "keypress", "mousedown", "mouseup", "mousemove", "wheel", "touchstart",
+                   "touchmove", "touchend", "resize", "focus", "blur"])
+    window.addEventListener(e, wake, true);
+  // What one wheel notch is in the event's unit (pixels, lines or pages), for scroll_callback.
+  window.addEventListener("wheel", (e) => { Module.vigieWheelUnit = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 1 : 100; }, true);
+  const linked = () => { Module.vigieLinked = 1; wake(); };
+  window.addEventListener("popstate", linked);
+  window.addEventListener("hashchange", linked);
+  window.addEventListener("keydown", (e) => {
+    if (e.key === "F3" || ((e.ctrlKey || e.metaKey) && (e.key === "k" || e.key === "f"))) e.preventDefault();
+  }, true);
+
+  const type = (text) => {
+    if (!text) return;
+    const p = stringToNewUTF8(text);
+    Module._vigie_type(p);
+    _free(p);
+    wake();
+  };
+  window.addEventListener("paste", (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    if (!text) return;
+    e.preventDefault();
+    type(text);
+  });
+
+  // Text arrives through a hidden text field (input events: accents, dead keys, IME, phone
+  // keyboards), which holds the focus while the search field is active.
+  const ta = document.getElementById("text-input");
+  if (ta) {
+    const take = () => { const t = ta.value.replace(/[\r\n]/g, ""); ta.value = ""; type(t); };
+    ta.addEventListener("input", (e) => { if (!e.isComposing) take(); });
+    ta.addEventListener("compositionend", take);
+    // A click or tap on the search field focuses the text field within the gesture, so a phone
+    // opens its keyboard.
+    const inside = (x, y) => {
+      const b = Module.vigieSearchBox;
+      return b && x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
+    };
+    Module.canvas.addEventListener("mouseup", (e) => { if (inside(e.clientX, e.clientY)) ta.focus({ preventScroll: true }); });
+    Module.canvas.addEventListener("touchend", (e) => {
+      const t = e.changedTouches[0];
+      if (t && inside(t.clientX, t.clientY)) ta.focus({ preventScroll: true });
+    });
+    // Typing with the focus elsewhere: '/' goes to the search field, letters start a search.
+    window.addEventListener("keypress", (e) => {
+      if (document.activeElement === ta || e.ctrlKey || e.metaKey || e.altKey || !e.key || e.key.length !== 1) return;
+      if (e.key === "/") Module._vigie_focus_search(); else type(e.key);
+      ta.focus({ preventScroll: true });
+      e.preventDefault();
+    });
+  }
+
+  const dark = matchMedia("(prefers-color-scheme: dark)");
+  Module._vigie_set_dark(dark.matches ? 1 : 0);
+  dark.addEventListener("change", (e) => { Module._vigie_set_dark(e.matches ? 1 : 0); wake(); });
+};
+
+// After each drawn frame: the hidden text field follows the search field (CSS pixels) and has
+// the focus exactly when the search field is active.
+Module.vigieSearchField = function (x, y, w, h, active) {
+  const ta = document.getElementById("text-input");
+  if (!ta) return;
+  Module.vigieSearchBox = [x, y, w, h];
+  ta.style.left = x + "px"; ta.style.top = y + "px"; ta.style.width = w + "px"; ta.style.height = h + "px";
+  if (active && document.activeElement !== ta) ta.focus({ preventScroll: true });
+  if (!active && document.activeElement === ta) Module.canvas.focus({ preventScroll: true });
+};
