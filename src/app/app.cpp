@@ -311,6 +311,11 @@ void App::keyboard(Ui& ui) {
 }
 
 void App::frame(float width, float height) {
+    struct Timer {  // the frame's CPU time, whichever way it returns
+        std::chrono::steady_clock::time_point t0;
+        double& out;
+        ~Timer() { out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
+    } timer{std::chrono::steady_clock::now(), frame_ms_};
     ++frames;
     state_.rows.clear();
     state_.boxes.clear();
@@ -474,7 +479,7 @@ std::string App::state_json() const {
     using nlohmann::json;
     const float s = theme_.scale > 0 ? theme_.scale : 1.0f;
     auto box = [&](const ScreenBox& b) { return json{{"x", b.x / s}, {"y", b.y / s}, {"w", b.w / s}, {"h", b.h / s}}; };
-    json out = {{"error", error_.empty() ? json(nullptr) : json(error_)}, {"dpr", s}, {"frames", frames}};
+    json out = {{"error", error_.empty() ? json(nullptr) : json(error_)}, {"dpr", s}, {"frames", frames}, {"frame_ms", frame_ms_}};
     if (!dossier_) return out.dump();
     const auto& docs = dossier_->corpus.documents;
     json rows = json::object(), boxes = json::object(), filters = json::array(), messages = json::array();

@@ -59,6 +59,7 @@ private:
     std::string pending_text_;  // typed or pasted, for the search field's next frame
     bool search_active_ = false;
     int settle_ = 0;  // frames still to draw after a change
+    double frame_ms_ = 0;  // CPU time of the last frame(), for the page benchmark
 };
 
 }  // namespace vigie::app

@@ -51,15 +51,27 @@ void more_link(Ui& ui, const std::string& id, std::size_t total, bool& open) {
     if (link_button(ui, "more:" + id, label, "")) open = !open;
 }
 
+void section(Ui& ui, const std::string& title) {
+    const Theme& t = ui.theme;
+    ImGui::Dummy(ImVec2(0, t.px(8)));
+    ImGui::PushFont(t.ui_bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
 // A facet whose values are chosen one by one (countries, outlets): the selected first, then the
 // most frequent; long lists cut at kFacetShown with a link to the rest.
 template <class Name, class Toggle>
-void list_facet(Ui& ui, const std::string& key, std::vector<index::FacetCount> values,
+void list_facet(Ui& ui, const std::string& title, const std::string& key, std::vector<index::FacetCount> values,
                 const std::vector<std::string>& selected, bool& all, Name name_of, Toggle toggle) {
     auto is_on = [&](const std::string& v) { return std::find(selected.begin(), selected.end(), v) != selected.end(); };
     for (const auto& v : selected)
         if (std::none_of(values.begin(), values.end(), [&](const index::FacetCount& c) { return c.value == v; }))
             values.push_back({v, 0});
+    if (values.empty()) return;  // nothing to choose from: no heading either
+    section(ui, title);
     std::stable_partition(values.begin(), values.end(), [&](const index::FacetCount& c) { return is_on(c.value); });
     for (std::size_t i = 0; i < values.size() && (all || i < kFacetShown || i < selected.size()); ++i) {
         const bool on = is_on(values[i].value);
@@ -71,15 +83,6 @@ void list_facet(Ui& ui, const std::string& key, std::vector<index::FacetCount> v
     more_link(ui, key, values.size(), all);
 }
 
-void section(Ui& ui, const std::string& title) {
-    const Theme& t = ui.theme;
-    ImGui::Dummy(ImVec2(0, t.px(8)));
-    ImGui::PushFont(t.ui_bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
-    ImGui::TextUnformatted(title.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-}
 
 std::uint32_t count_of(const std::vector<index::FacetCount>& v, const std::string& value) {
     for (const auto& f : v) if (f.value == value) return f.count;
@@ -142,16 +145,15 @@ void draw_filters(Ui& ui) {
     }
 
     // Countries: those of the results, most frequent first, then any selected with no result.
-    section(ui, ui.tr("filters.countries"));
-    list_facet(ui, "pays", r.countries, f.countries, ui.state.facet_open[0],
+    list_facet(ui, ui.tr("filters.countries"), "pays", r.countries, f.countries, ui.state.facet_open[0],
                [&](const std::string& iso) { return ui.country_name(iso); },
                [&](const std::string& iso) { ui.toggle_country(iso); });
 
     // Years, in order.
-    section(ui, ui.tr("filters.years"));
     std::vector<index::FacetCount> years = r.years;
     for (int y = f.year_from; y && y <= f.year_to && y - f.year_from < 50; ++y)
         if (!count_of(years, std::to_string(y))) years.push_back({std::to_string(y), 0});
+    if (!years.empty()) section(ui, ui.tr("filters.years"));
     std::sort(years.begin(), years.end(), [](auto& a, auto& b) { return a.value < b.value; });
     for (const auto& y : years) {
         const int year = std::atoi(y.value.c_str());
@@ -161,8 +163,7 @@ void draw_filters(Ui& ui) {
             ui.toggle_year(year);
     }
 
-    section(ui, ui.tr("filters.sources"));
-    list_facet(ui, "source", r.sources, f.sources, ui.state.facet_open[1], [](const std::string& s) { return s; },
+    list_facet(ui, ui.tr("filters.sources"), "source", r.sources, f.sources, ui.state.facet_open[1], [](const std::string& s) { return s; },
                [&](const std::string& s) { ui.toggle_source(s); });
 
     if (!ui.dossier.corpus.operations.empty()) {

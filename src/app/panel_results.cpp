@@ -3,6 +3,7 @@
 // is virtualised (ImGuiListClipper): rows have one height and only those on screen are drawn, so
 // 10,000 hits scroll as smoothly as 5; their snippets are made when they first show.
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis
 
 #include <algorithm>
 #include <cmath>
@@ -119,20 +120,24 @@ void draw_results(Ui& ui) {
         ImGui::SetCursorPosX(pad);
         draw_chips(ui, width - 2 * pad);
     }
-    // What the engine repaired or relaxed, in the reader's words.
-    if (!r.messages.empty() && !ui.results.query.empty()) {
+    // What the engine repaired or relaxed, on one line that is always there (the list must not
+    // jump while typing); the whole text in a tooltip.
+    {
+        std::string line;
+        if (!ui.results.query.empty())
+            for (const std::string& m : r.messages) line += (line.empty() ? "" : "  ") + m;  // the engine speaks French
+        ImGui::SetCursorPosX(pad);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushFont(t.body_italic);
+        const float h = ImGui::GetFontSize() + t.px(4);
+        ImGui::InvisibleButton("messages", ImVec2(std::max(width - 2 * pad, 1.0f), h));
         ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
-        ImGui::PushTextWrapPos(width - pad);
-        for (const std::string& m : r.messages) {
-            ImGui::SetCursorPosX(pad);
-            ImGui::TextUnformatted(m.c_str());  // the engine speaks French
-        }
-        ImGui::PopTextWrapPos();
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p, ImVec2(p.x + width - 2 * pad, p.y + h), p.x + width - 2 * pad,
+                                  p.x + width - 2 * pad, line.c_str(), nullptr, nullptr);
         ImGui::PopStyleColor();
         ImGui::PopFont();
+        if (!line.empty()) ui.tooltip(line);
     }
-    ImGui::Dummy(ImVec2(0, t.px(4)));
 
     if (r.hits.empty()) {  // say why, and what to try
         ImGui::SetCursorPosX(pad);
@@ -198,6 +203,15 @@ void draw_results(Ui& ui) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
             draw_row(ui, static_cast<std::size_t>(i), r.hits[static_cast<std::size_t>(i)], row_w, row_h);
     clipper.End();
+    if (r.hits.size() < r.total) {  // the list stops at SearchOptions::limit; say so
+        ImGui::SetCursorPosX(t.px(14));
+        ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
+        ImGui::PushTextWrapPos(row_w - t.px(14));
+        ImGui::TextUnformatted(ui.tr("results.capped", {{"n", std::to_string(r.hits.size())}, {"total", std::to_string(r.total)}}).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0, t.px(12)));
+    }
     ImGui::EndChild();
 }
 

@@ -46,20 +46,28 @@ void draw_timeline(Ui& ui) {
     ImGui::PushFont(t.ui_bold);
     ImGui::TextUnformatted(ui.tr("timeline.title").c_str());
     ImGui::PopFont();
-    ImGui::SameLine(0, t.px(12));
-    ImGui::PushFont(t.small);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(2));
-    ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
-    ImGui::TextUnformatted(ui.tr("timeline.hint").c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    if (y0) {
+        ImGui::SameLine(0, t.px(12));
+        ImGui::PushFont(t.small);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + t.px(2));
+        ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
+        ImGui::TextUnformatted(ui.tr("timeline.hint").c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
     if (st.filters.year_from || st.filters.year_to) {
         const std::string& label = ui.tr("timeline.clear");
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + t.px(8), width - ImGui::CalcTextSize(label.c_str()).x - t.px(16) - pad));
         ImGui::SetCursorPosY(t.px(4));
         if (link_button(ui, "button:timeline-clear", label, "")) ui.set_years(0, 0);
     }
-    if (!y0) return;
+    if (!y0) {  // a dossier without dates has no time axis
+        ImGui::SetCursorPos(ImVec2(pad, t.px(40)));
+        ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
+        ImGui::TextUnformatted(ui.tr("timeline.none").c_str());
+        ImGui::PopStyleColor();
+        return;
+    }
     y1 += 1;  // the axis ends where the last year does
 
     // Geometry: operations above, articles below, the axis with its years at the bottom.

@@ -283,6 +283,21 @@ test("preferences: language, theme and pane sizes survive a reload", async () =>
   }
 });
 
+test("the theme follows the system's colour scheme until the user picks one", async () => {
+  const b = await open();
+  try {
+    await b.page.emulateMedia({ colorScheme: "dark" });
+    await b.ready();
+    assert.equal((await b.state()).dark, true);
+    await b.page.emulateMedia({ colorScheme: "light" });  // the system changes: the page follows
+    await until(b, () => window.vigie.state().dark === false);
+    await b.shot("room-system-light-1280x800");
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test("a phone: one column with tabs; a tap opens the article, back returns to the list", async () => {
   const b = await open({ width: 390, height: 844, dpr: 3 });
   try {
