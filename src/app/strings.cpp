@@ -1,17 +1,16 @@
 #include "app/strings.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "core/corpus/files.h"
 
 namespace vigie::app {
 
 Result<Strings> Strings::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path + ": cannot be read"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path);
+    auto bytes = corpus::read_file(path);
+    if (!bytes) return bytes.error();
+    return parse(bytes.value(), path);
 }
 
 Result<Strings> Strings::parse(std::string_view text, std::string_view name) {

@@ -2,10 +2,9 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
+#include "core/corpus/files.h"
 #include "core/index/bytes.h"
 
 namespace vigie::geo {
@@ -118,11 +117,9 @@ Result<WorldMap> WorldMap::parse(std::string_view bytes, std::string_view name) 
 }
 
 Result<WorldMap> WorldMap::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path + ": cannot be read"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path);
+    auto bytes = corpus::read_file(path);
+    if (!bytes) return bytes.error();
+    return parse(bytes.value(), path);
 }
 
 const MapCountry* WorldMap::find(std::string_view iso3) const {
