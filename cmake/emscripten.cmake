@@ -42,7 +42,8 @@ set(VIGIE_APP_LINK_FLAGS -sENVIRONMENT=web -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEB
     -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_vigie_state_json,_vigie_type,_vigie_focus_search,_vigie_set_dark
     -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToNewUTF8
     -sINVOKE_RUN=1 -sEXIT_RUNTIME=0)
-set(VIGIE_IMGUI_DEFINES IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+set(VIGIE_IMGUI_DEFINES IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+    "IMGUI_USER_CONFIG=\"${CMAKE_SOURCE_DIR}/src/app/imconfig_vigie.h\"")
 
 # The JS API (DESIGN.md §4.4): one module for Node and the browser, a factory createVigie().
 set(VIGIE_API_LINK_FLAGS "--pre-js=${CMAKE_CURRENT_LIST_DIR}/node_pre.js" --bind -sMODULARIZE=1

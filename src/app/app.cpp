@@ -21,11 +21,11 @@ namespace vigie::app {
 
 // [SECTION] Lifecycle ---------------------------------------------------------------------------
 
-void App::load(const std::string& dossier_path, const std::string& strings_path) {
+void App::load(const std::string& dossier_path, const std::string& strings_path, const std::string& map_path) {
     auto strings = Strings::load(strings_path);
     if (!strings) { error_ = strings.error().message; return; }
     strings_ = std::move(strings).value();
-    auto loaded = Dossier::load(dossier_path);
+    auto loaded = Dossier::load(dossier_path, map_path);
     if (loaded) dossier_ = std::move(loaded).value();
     else error_ = loaded.error().message;
 }
@@ -51,7 +51,8 @@ bool App::animating() const {
 
 std::string App::signature() const {
     return fragment() + '|' + std::to_string(static_cast<int>(state_.tab)) + std::to_string(static_cast<int>(state_.lang)) +
-           std::to_string(theme_.dark) + prefs() + std::to_string(state_.facet_open[0]) + std::to_string(state_.facet_open[1]);
+           std::to_string(theme_.dark) + prefs() + std::to_string(state_.facet_open[0]) + std::to_string(state_.facet_open[1]) +
+           std::to_string(static_cast<int>(state_.map_mode));
 }
 
 // [SECTION] Results -----------------------------------------------------------------------------
@@ -249,9 +250,10 @@ void App::draw_tabs(Ui& ui, float width, float y) {
     dl->AddRectFilled(ImVec2(0, y), ImVec2(width, y + h), t.c.panel);
     dl->AddLine(ImVec2(0, y + h - 1), ImVec2(width, y + h - 1), t.c.rule);
     const std::pair<Tab, const char*> tabs[] = {{Tab::results, "tab.results"}, {Tab::reader, "tab.reader"},
-                                                {Tab::filters, "tab.filters"}, {Tab::timeline, "tab.timeline"}};
-    const float w = width / 4;
-    for (int i = 0; i < 4; ++i) {
+                                                {Tab::map, "tab.map"}, {Tab::filters, "tab.filters"},
+                                                {Tab::timeline, "tab.timeline"}};
+    const float w = width / 5;
+    for (int i = 0; i < 5; ++i) {
         const ImVec2 p(w * static_cast<float>(i), y);
         ImGui::SetCursorScreenPos(p);
         ImGui::PushID(i);
@@ -370,31 +372,34 @@ void App::frame(float width, float height) {
             case Tab::reader: pane("reader", pos, size, t.c.page, draw_reader); break;
             case Tab::filters: pane("filters", pos, size, t.c.panel, draw_filters); break;
             case Tab::timeline: pane("timeline", pos, size, t.c.panel, draw_timeline); break;
+            case Tab::map: pane("map", pos, size, t.c.panel, draw_map); break;
         }
     } else {
         Layout& L = state_.layout;
         const float bar = t.px(7);
-        const float timeline_h = std::clamp(t.px(L.timeline_h), t.px(90), std::max(t.px(90), (height - top) * 0.5f));
-        const float main_h = height - top - timeline_h - bar;
+        const float band_h = std::clamp(t.px(L.timeline_h), t.px(120), std::max(t.px(120), (height - top) * 0.6f));
+        const float main_h = height - top - band_h - bar;
         const float filters_w = std::clamp(t.px(L.filters_w), t.px(170), width * 0.3f);
         const float rest = width - filters_w - 2 * bar;
         const float results_w = std::floor(std::clamp(L.results_frac, 0.25f, 0.7f) * rest);
         const float reader_x = filters_w + bar + results_w + bar;
+        const float band_y = top + main_h + bar;
+        const float map_w = std::floor(std::clamp(L.map_frac, 0.25f, 0.8f) * (width - bar));
 
         pane("filters", ImVec2(0, top), ImVec2(filters_w, main_h), t.c.panel, draw_filters);
         pane("results", ImVec2(filters_w + bar, top), ImVec2(results_w, main_h), t.c.page, draw_results);
         pane("reader", ImVec2(reader_x, top), ImVec2(width - reader_x, main_h), t.c.page, draw_reader);
-        pane("timeline", ImVec2(0, top + main_h + bar), ImVec2(width, timeline_h), t.c.panel, draw_timeline);
+        pane("map", ImVec2(0, band_y), ImVec2(map_w, band_h), t.c.panel, draw_map);
+        pane("timeline", ImVec2(map_w + bar, band_y), ImVec2(width - map_w - bar, band_h), t.c.panel, draw_timeline);
 
-        if (float d = splitter("split-filters", ImVec2(filters_w, top), ImVec2(bar, main_h), true, t, state_)) {
+        if (float d = splitter("split-filters", ImVec2(filters_w, top), ImVec2(bar, main_h), true, t, state_))
             L.filters_w = std::clamp(L.filters_w + d / t.scale, 170.0f, width * 0.3f / t.scale);
-        }
-        if (float d = splitter("split-results", ImVec2(filters_w + bar + results_w, top), ImVec2(bar, main_h), true, t, state_)) {
+        if (float d = splitter("split-results", ImVec2(filters_w + bar + results_w, top), ImVec2(bar, main_h), true, t, state_))
             L.results_frac = std::clamp(L.results_frac + d / rest, 0.25f, 0.7f);
-        }
-        if (float d = splitter("split-timeline", ImVec2(0, top + main_h), ImVec2(width, bar), false, t, state_)) {
-            L.timeline_h = std::clamp(L.timeline_h - d / t.scale, 90.0f, (height - top) * 0.5f / t.scale);
-        }
+        if (float d = splitter("split-timeline", ImVec2(0, top + main_h), ImVec2(width, bar), false, t, state_))
+            L.timeline_h = std::clamp(L.timeline_h - d / t.scale, 120.0f, (height - top) * 0.6f / t.scale);
+        if (float d = splitter("split-map", ImVec2(map_w, band_y), ImVec2(bar, band_h), true, t, state_))
+            L.map_frac = std::clamp(L.map_frac + d / (width - bar), 0.25f, 0.8f);
     }
     ImGui::End();
     refresh_results();  // a click may have changed the filters: what the test hook reports stays consistent
@@ -441,6 +446,7 @@ void App::apply_fragment(std::string_view f) {
 std::string App::prefs() const {
     const Layout& L = state_.layout;
     nlohmann::json j = {{"filters_w", L.filters_w}, {"results_frac", L.results_frac}, {"timeline_h", L.timeline_h},
+                        {"map_frac", L.map_frac},
                         {"lang", state_.lang == Lang::fr ? "fr" : "en"},
                         {"theme", state_.theme == ThemeChoice::system ? "system" : state_.theme == ThemeChoice::dark ? "dark" : "light"}};
     return j.dump();
@@ -453,6 +459,7 @@ void App::apply_prefs(std::string_view text) {
     number("filters_w", state_.layout.filters_w);
     number("results_frac", state_.layout.results_frac);
     number("timeline_h", state_.layout.timeline_h);
+    number("map_frac", state_.layout.map_frac);
     if (j.contains("lang") && j["lang"].is_string()) state_.lang = j["lang"] == "en" ? Lang::en : Lang::fr;
     if (j.contains("theme") && j["theme"].is_string())
         state_.theme = j["theme"] == "dark" ? ThemeChoice::dark : j["theme"] == "light" ? ThemeChoice::light : ThemeChoice::system;
@@ -482,7 +489,15 @@ std::string App::state_json() const {
     json out = {{"error", error_.empty() ? json(nullptr) : json(error_)}, {"dpr", s}, {"frames", frames}, {"frame_ms", frame_ms_}};
     if (!dossier_) return out.dump();
     const auto& docs = dossier_->corpus.documents;
-    json rows = json::object(), boxes = json::object(), filters = json::array(), messages = json::array();
+    json rows = json::object(), boxes = json::object(), filters = json::array(), messages = json::array(), map = json::object();
+    for (std::size_t i = 0; i < state_.map_boxes.size(); ++i) {
+        json b = box(state_.map_boxes[i]);
+        b["count"] = state_.map_counts[i];
+        b["role"] = state_.map_roles[i].empty() ? json(nullptr) : json(state_.map_roles[i]);
+        b["px"] = state_.map_points[i].x / s;  // a point inside the country, to click
+        b["py"] = state_.map_points[i].y / s;
+        map[state_.map_boxes[i].id] = b;
+    }
     for (const ScreenBox& b : state_.rows) rows[b.id] = box(b);
     for (const ScreenBox& b : state_.boxes) boxes[b.id] = box(b);
     for (const auto& c : state_.filters.countries) filters.push_back("pays:" + c);
@@ -507,13 +522,17 @@ std::string App::state_json() const {
         {"sort", state_.sort == Sort::date ? "date" : "relevance"},
         {"messages", messages},
         {"reader", {{"doc", open}, {"hit", state_.hit >= 0 ? json(state_.hit + 1) : json(nullptr)}, {"hits", results_.reader_hits.size()}}},
-        {"map", json::object()},
+        {"map", map},
+        {"map_ms", state_.map_ms},
+        {"map_mode", state_.map_mode == MapMode::participation ? "participation" : "mentions"},
+        {"map_hover", state_.map_hover.empty() ? json(nullptr) : json(state_.map_hover)},
         {"rows", rows},
         {"boxes", boxes},
         {"clipboard", state_.copied},
         {"fragment", fragment()},
         {"narrow", ImGui::GetCurrentContext() && ImGui::GetIO().DisplaySize.x < theme_.px(800)},
-        {"tab", state_.tab == Tab::results ? "results" : state_.tab == Tab::reader ? "reader" : state_.tab == Tab::filters ? "filters" : "timeline"},
+        {"tab", state_.tab == Tab::results ? "results" : state_.tab == Tab::reader ? "reader" : state_.tab == Tab::filters ? "filters"
+                : state_.tab == Tab::map ? "map" : "timeline"},
         {"lang", state_.lang == Lang::fr ? "fr" : "en"},
         {"dark", theme_.dark},
         {"search_focused", search_active_},

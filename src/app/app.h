@@ -16,12 +16,13 @@
 namespace vigie::app {
 
 // Usage (from a platform file):
-//   App app; app.load("/data/corpus", "/data/ui/strings.json");  app.set_scale(dpr, "/data/fonts");
+//   App app; app.load("/data/corpus", "/data/ui/strings.json", "/data/map/world.vmap");
+//   app.set_scale(dpr, "/data/fonts");
 //   app.apply_fragment(location.hash); app.apply_prefs(localStorage);
 //   every frame with input: ImGui new frame → app.frame(w, h) → render; then fragment(), prefs()
 class App {
 public:
-    void load(const std::string& dossier_path, const std::string& strings_path);
+    void load(const std::string& dossier_path, const std::string& strings_path, const std::string& map_path);
     bool set_scale(float device_pixel_ratio, const char* font_dir);  // rebuilds fonts and style
     void set_system_dark(bool dark);
     void frame(float width, float height);                          // framebuffer pixels

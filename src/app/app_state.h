@@ -12,6 +12,8 @@
 
 namespace vigie::app {
 
+struct ImVec2Like { float x = 0, y = 0; };  // a screen point, without ImGui's header
+
 struct ScreenBox {
     std::string id;                     // what is there: a document id, "facet:pays:BEL", "button:next-hit"
     float x = 0, y = 0, w = 0, h = 0;   // framebuffer pixels
@@ -32,15 +34,23 @@ struct Filters {
 };
 
 enum class Sort { relevance, date };
-enum class Tab { results, reader, filters, timeline };  // the one column of a narrow window
+enum class Tab { results, reader, filters, timeline, map };  // the one column of a narrow window
+enum class MapMode { participation, mentions };  // roles in the operations, or documents naming each country
 enum class ThemeChoice { system, light, dark };
 
 // Sizes of the panes, remembered across visits (the page's local storage).
 struct Layout {
     float filters_w = 230;    // CSS pixels
     float results_frac = 0.42f;  // of what the filters leave
-    float timeline_h = 150;   // CSS pixels
+    float timeline_h = 250;   // CSS pixels: the band with the map and the timeline
+    float map_frac = 0.5f;    // of that band's width
 };
+
+// The map's view: the world point at the pane's centre and the scale; zoom 0 = frame the dossier.
+struct MapView {
+    float cx = 0, cy = 0;
+    float zoom = 0;           // framebuffer pixels per world unit
+}; 
 
 struct AppState {
     // What a link reproduces.
@@ -70,7 +80,19 @@ struct AppState {
     bool reader_to_top = false;
     bool scroll_to_hit = false;
     bool scroll_to_cursor = false;
+    std::int64_t scroll_to_byte = -1;  // reader: bring this byte of the text into view (a citation)
     bool results_to_top = false;
+
+    // The map.
+    MapMode map_mode = MapMode::participation;
+    MapView map_view;
+    double map_ms = 0;                // CPU time of the map pane's last frame
+    std::string map_framed_for;       // the operation the view was framed for ("" = the dossier)
+    std::string map_hover;            // ISO alpha-3 under the mouse, for the tooltip and the test hook
+    std::vector<ScreenBox> map_boxes; // dossier countries on screen (id = ISO alpha-3)
+    std::vector<std::string> map_roles;  // parallel to map_boxes: strongest role shown, or ""
+    std::vector<std::uint32_t> map_counts;  // parallel to map_boxes: documents of the results naming it
+    std::vector<ImVec2Like> map_points;     // parallel to map_boxes: a point inside it (its label's), to click
 
     // Timeline brush while dragging (years, fractional).
     bool brushing = false;

@@ -1,5 +1,7 @@
 #include "app/dossier.h"
 
+#include <algorithm>
+
 #include "core/corpus/input.h"
 #include "core/index/builder.h"
 
@@ -24,7 +26,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(const std::str
 
 }  // namespace
 
-Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path) {
+Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path, const std::string& map_path) {
     auto corpus = corpus::load_input(path);
     if (!corpus) return corpus.error();
     auto analyzer = text::Analyzer::create();
@@ -66,7 +68,30 @@ Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path) {
             for (const auto& c : p.citations) mark(c);
         d->operations.push_back(std::move(ov));
     }
+    for (const DocumentView& v : d->views) d->countries.insert(d->countries.end(), v.countries.begin(), v.countries.end());
+    for (const corpus::Operation& op : d->corpus.operations)
+        for (const auto& p : op.participants) d->countries.push_back(p.country);
+    std::sort(d->countries.begin(), d->countries.end());
+    d->countries.erase(std::unique(d->countries.begin(), d->countries.end()), d->countries.end());
+    if (!map_path.empty()) {
+        auto map = geo::WorldMap::load(map_path);
+        if (map) d->map = std::move(map).value();
+        else d->map_error = map.error().message;
+    }
     return d;
+}
+
+std::vector<CountryRole> Dossier::roles(const std::string& iso3, int operation) const {
+    std::vector<CountryRole> out;
+    for (std::size_t o = 0; o < corpus.operations.size(); ++o) {
+        if (operation >= 0 && static_cast<int>(o) != operation) continue;
+        for (const auto& p : corpus.operations[o].participants)
+            if (p.country == iso3) out.push_back({o, &p});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CountryRole& a, const CountryRole& b) {
+        return static_cast<int>(a.participation->role) < static_cast<int>(b.participation->role);
+    });
+    return out;
 }
 
 int Dossier::find_document(std::string_view id) const {

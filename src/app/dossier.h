@@ -11,6 +11,7 @@
 
 #include "core/corpus/document.h"
 #include "core/geo/gazetteer.h"
+#include "core/geo/map.h"
 #include "core/index/index.h"
 #include "core/index/search.h"
 #include "core/result.h"
@@ -30,10 +31,22 @@ struct OperationView {
     std::vector<char> docs;   // per document: non-zero if it reports the operation (SearchOptions::only)
 };
 
+// A country's part in the dossier's operations: each participation, strongest role first.
+struct CountryRole {
+    std::size_t operation = 0;     // index into corpus.operations
+    const corpus::Participation* participation = nullptr;
+};
+
 class Dossier {
 public:
-    // Loads a manifest, a directory or a JSONL file (DESIGN.md §4.2) and indexes it.
-    static Result<std::unique_ptr<Dossier>> load(const std::string& path);
+    // Loads a manifest, a directory or a JSONL file (DESIGN.md §4.2) and indexes it; then the
+    // world map (a missing or damaged map is map_error, not a failure: the rest works).
+    static Result<std::unique_ptr<Dossier>> load(const std::string& path, const std::string& map_path = "");
+
+    std::optional<geo::WorldMap> map;
+    std::string map_error;
+    std::vector<std::string> countries;  // ISO alpha-3 of every country the dossier names or curates
+    std::vector<CountryRole> roles(const std::string& iso3, int operation = -1) const;  // -1: every operation
 
     corpus::Corpus corpus;
     std::vector<DocumentView> views;        // parallel to corpus.documents (and the index's documents)

@@ -196,7 +196,7 @@ void draw_reader(Ui& ui) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float x = ImGui::GetWindowPos().x + left;
     float y = origin.y;
-    float hit_y = -1;
+    float hit_y = -1, byte_y = -1;  // where the current hit and a requested byte are
     std::vector<ShownLine> shown;
     const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
     for (const auto& [b, e] : view.paragraphs) {
@@ -207,6 +207,9 @@ void draw_reader(Ui& ui) {
             for (std::size_t k = 0; k < lines.size(); ++k)
                 if (hb >= lines[k].begin && hb < lines[k].end + 1) hit_y = y + lh * static_cast<float>(k);
         }
+        if (st.scroll_to_byte >= static_cast<std::int64_t>(b) && st.scroll_to_byte <= static_cast<std::int64_t>(e))
+            for (std::size_t k = 0; k < lines.size(); ++k)
+                if (st.scroll_to_byte >= lines[k].begin) byte_y = y + lh * static_cast<float>(k);
         const float block = lh * static_cast<float>(lines.size());
         if (y + block >= clip_top && y <= clip_bottom) {
             draw_wrapped(dl, font, size, ImVec2(x, y), lh, text, lines, marks, ImGui::GetColorU32(ImGuiCol_Text));
@@ -239,11 +242,23 @@ void draw_reader(Ui& ui) {
     if (st.selecting && !ImGui::IsItemActive()) st.selecting = false;
     ui.box("reader:text", origin, ImVec2(x + column, y));
     ImGui::Dummy(ImVec2(0, t.px(40)));
+    if (st.scroll_to_byte >= 0 && byte_y >= 0) {  // a citation from the map: in view, a third down
+        const float content_y = byte_y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+        ImGui::SetScrollY(std::max(0.0f, content_y - ImGui::GetWindowHeight() * 0.3f));
+        st.scroll_to_byte = -1;
+    }
     if (st.scroll_to_hit && hit_y >= 0) {
         const float content_y = hit_y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
         ImGui::SetScrollY(std::max(0.0f, content_y - ImGui::GetWindowHeight() * 0.3f));
         st.scroll_to_hit = false;
     } else if (st.scroll_to_hit && n_hits == 0) st.scroll_to_hit = false;
+    if (!st.selecting && st.selection.second > st.selection.first) {  // where the selection is, for the test hook
+        for (const ShownLine& l : shown)
+            if (st.selection.first >= l.line.begin && st.selection.first <= l.line.end) {
+                ui.box("reader:selection", ImVec2(l.x, l.y), ImVec2(l.x + column, l.y + lh));
+                break;
+            }
+    }
     if (hit_y >= 0) ui.box("reader:hit", ImVec2(x, hit_y), ImVec2(x + column, hit_y + lh));
     ImGui::EndChild();
 }

@@ -51,12 +51,13 @@ struct Ui {
     std::string operation_label(std::size_t op) const;  // "Amaq · avril 2018"
     const index::Hit& passage(std::uint32_t doc) const;
     std::string count(std::uint64_t n) const;  // "1 article", "12 articles"
-    void box(const std::string& id, ImVec2 min, ImVec2 max) const { state.boxes.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y}); }
+    void box(const std::string& id, ImVec2 min, ImVec2 max) const;  // records what shows of it (clipped), for the test hook
     void tooltip(const std::string& text) const;       // on the last item, when hovered
     void show_tooltip(const std::string& text) const;  // now, by the mouse
 
     // Actions.
     void open(int doc) const;  // the reader shows it, at its first hit
+    void open_at(int doc, std::uint32_t begin, std::uint32_t end) const;  // …with those bytes selected and in view
     void toggle_country(const std::string& iso3) const;
     void toggle_source(const std::string& source) const;
     void toggle_year(int year) const;
@@ -70,6 +71,7 @@ void draw_filters(Ui& ui);   // facets with counts, active chips
 void draw_results(Ui& ui);   // the hit list
 void draw_reader(Ui& ui);    // the open article
 void draw_timeline(Ui& ui);  // documents and operations on a time axis, with a brush
+void draw_map(Ui& ui);       // countries by role or by mentions; pan, zoom, hover, click
 void draw_chips(Ui& ui, float wrap_width);  // the active filters as removable chips
 
 // Small shared widgets.

@@ -55,6 +55,7 @@ void latch_keys() {
 constexpr const char* kFonts = "/data/fonts";
 constexpr const char* kDossier = "/data/corpus";
 constexpr const char* kStrings = "/data/ui/strings.json";
+constexpr const char* kMap = "/data/map/world.vmap";
 
 void fail(const std::string& message) {
     EM_ASM({ if (window.vigieFail) window.vigieFail(UTF8ToString($0)); }, message.c_str());
@@ -234,7 +235,7 @@ int main() {
 
     EM_ASM({ Module.vigieInstall(); });  // platform_web.js
 
-    web.app.load(kDossier, kStrings);
+    web.app.load(kDossier, kStrings, kMap);
     web.prefs = take_js_string(reinterpret_cast<char*>(EM_ASM_INT({
         try { const p = localStorage.getItem("vigie.prefs"); return p ? stringToNewUTF8(p) : 0; } catch (e) { return 0; }
     })));

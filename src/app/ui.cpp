@@ -33,6 +33,13 @@ std::string Ui::count(std::uint64_t n) const {
     return n == 1 ? tr("results.count.one") : tr("results.count", {{"n", std::to_string(n)}});
 }
 
+void Ui::box(const std::string& id, ImVec2 min, ImVec2 max) const {
+    const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+    min = ImVec2(std::max(min.x, c0.x), std::max(min.y, c0.y));
+    max = ImVec2(std::min(max.x, c1.x), std::min(max.y, c1.y));
+    if (max.x > min.x && max.y > min.y) state.boxes.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
 void Ui::tooltip(const std::string& text) const {
     if (ImGui::IsItemHovered() && !text.empty()) show_tooltip(text);
 }
@@ -58,6 +65,13 @@ void Ui::open(int doc) const {
     state.tab = Tab::reader;
     for (std::size_t i = 0; i < results.found.hits.size(); ++i)
         if (static_cast<int>(results.found.hits[i].doc) == doc) state.cursor = static_cast<int>(i);
+}
+
+void Ui::open_at(int doc, std::uint32_t begin, std::uint32_t end) const {
+    open(doc);
+    state.selection = {begin, end};
+    state.scroll_to_byte = begin;
+    state.scroll_to_hit = false;
 }
 
 namespace {

@@ -18,13 +18,14 @@ async function click(b, id) {
 
 const until = (b, fn, arg) => b.page.waitForFunction(fn, arg, { timeout: 10000 });
 
-// Scrolls the pane under (x, y) with the mouse wheel until id is on screen.
-async function reveal(b, id, x, y) {
+// Scrolls the pane under (x, y) with the mouse wheel (down, or up with dy < 0) until id is on screen.
+async function reveal(b, id, x, y, dy = 120) {
   await b.page.mouse.move(x, y);
   for (let i = 0; i < 20 && !(await b.state()).boxes[id]; ++i) {
-    await b.page.mouse.wheel(0, 120);
+    await b.page.mouse.wheel(0, dy);
     await sleep(60);
   }
+  await sleep(150);  // the last scroll's frames
   assert.ok((await b.state()).boxes[id], `${id} scrolled into view`);
 }
 
@@ -88,6 +89,7 @@ test("filters: a country, a year, an operation; chips remove them; the timeline 
     assert.deepEqual(s.results, [BELGIUM_2018]);
     await click(b, "chip:pays:ROU");  // the chip removes it
     await until(b, () => window.vigie.state().filters.length === 0);
+    await reveal(b, "more:pays", 100, 300);
     await click(b, "more:pays");  // the long list folds back
     await until(b, () => !window.vigie.state().boxes["facet:pays:ROU"]);
 
@@ -103,6 +105,7 @@ test("filters: a country, a year, an operation; chips remove them; the timeline 
     assert.match(s.fragment, /annee=2019/);
     await b.shot("room-filters-1280x800");
 
+    await reveal(b, "button:clear-filters", 100, 300, -120);
     await click(b, "button:clear-filters");
     await until(b, () => window.vigie.state().filters.length === 0 && window.vigie.state().total === 5);
     await reveal(b, "facet:op:amaq-2018-04", 100, 400);  // the operations are below the fold
@@ -159,9 +162,8 @@ test("reader: Enter opens the first hit, Enter / Shift+Enter / F3 and the button
     // The current hit is scrolled into the reader's view.
     await sleep(200);
     s = await b.state();
-    const hit = s.boxes["reader:hit"], text = s.boxes["reader:text"];
-    assert.ok(hit && hit.y > 56 && hit.y + hit.h < 800 - 150, JSON.stringify(hit));
-    assert.ok(text.h > 800, "the article is longer than the screen");
+    const hit = s.boxes["reader:hit"], text = s.boxes["reader:text"];  // both as much as shows
+    assert.ok(hit && text && hit.y >= text.y && hit.y + hit.h <= text.y + text.h + 1, JSON.stringify([hit, text]));
     assert.match(s.fragment, new RegExp(`doc=${first}&hit=${n}`));
     await b.shot("room-reader-hits-1280x800");
     assert.deepEqual(b.errors, []);

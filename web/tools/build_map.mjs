@@ -120,8 +120,12 @@ for (const { code, features } of [...byCode.values()].sort((a, b) => a.code.loca
   }
   const vertex_count = vertices.length / 2 - first_vertex;
   if (vertex_count > 65535) throw new Error(`${code}: ${vertex_count} vertices, over the u16 index range`);
-  // Label anchor: the centroid of the largest feature, projected.
-  const main = features.reduce((a, f) => (geoArea(f) > geoArea(a) ? f : a));
+  // Label anchor: the centroid of the largest polygon (France's is the mainland, not a point
+  // pulled towards French Guiana), projected.
+  const polygons = features.flatMap((f) => (f.geometry.type === "MultiPolygon"
+    ? f.geometry.coordinates.map((coordinates) => ({ type: "Polygon", coordinates }))
+    : [f.geometry]));
+  const main = polygons.reduce((a, g) => (geoArea(g) > geoArea(a) ? g : a));
   const [lx, ly] = projection(geoCentroid(main)) || [0, 0];
   entries.push({ code, first_vertex, vertex_count, first_index, index_count: indices.length - first_index, first_ring,
                  ring_count: rings.length / 2 - first_ring, lx: qx(lx), ly: qy(ly) });
