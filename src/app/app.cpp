@@ -524,6 +524,7 @@ std::string App::state_json() const {
         {"reader", {{"doc", open}, {"hit", state_.hit >= 0 ? json(state_.hit + 1) : json(nullptr)}, {"hits", results_.reader_hits.size()}}},
         {"map", map},
         {"map_ms", state_.map_ms},
+        {"map_zoom", state_.map_view.zoom / s},
         {"map_mode", state_.map_mode == MapMode::participation ? "participation" : "mentions"},
         {"map_hover", state_.map_hover.empty() ? json(nullptr) : json(state_.map_hover)},
         {"rows", rows},

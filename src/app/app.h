@@ -37,6 +37,10 @@ public:
     void apply_prefs(std::string_view json);    // ignores what it does not understand
     void type(std::string_view text);           // text typed or pasted: into the search field
     void focus_search() { state_.focus_search = true; }
+    void pinch(float ratio, float x, float y) {  // two fingers spread by ratio about (x, y), framebuffer pixels
+        state_.pinch *= ratio;
+        state_.pinch_at = {x, y};
+    }
     bool search_active() const { return search_active_; }
     ScreenBox search_box() const;               // the search field as last drawn, CSS pixels
     bool animating() const;                     // wants frames without input (notices fading)

@@ -86,6 +86,8 @@ struct AppState {
     // The map.
     MapMode map_mode = MapMode::participation;
     MapView map_view;
+    float pinch = 1;                  // zoom factor from two fingers since the last frame
+    ImVec2Like pinch_at;              // their middle
     double map_ms = 0;                // CPU time of the map pane's last frame
     std::string map_framed_for;       // the operation the view was framed for ("" = the dossier)
     std::string map_hover;            // ISO alpha-3 under the mouse, for the tooltip and the test hook

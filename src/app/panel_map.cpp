@@ -211,12 +211,16 @@ void draw_map(Ui& ui) {
         view.cy -= io.MouseDelta.y / view.zoom;
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     }
-    if (hovered && io.MouseWheel != 0) {
-        const float before_x = view.cx + (io.MousePos.x - mid.x) / view.zoom, before_y = view.cy + (io.MousePos.y - mid.y) / view.zoom;
-        view.zoom = std::clamp(view.zoom * std::pow(1.25f, io.MouseWheel), 20.0f, 200000.0f);
-        view.cx = before_x - (io.MousePos.x - mid.x) / view.zoom;
-        view.cy = before_y - (io.MousePos.y - mid.y) / view.zoom;
-    }
+    auto zoom_about = [&](float factor, ImVec2 at) {  // the world point under `at` stays there
+        const float wx = view.cx + (at.x - mid.x) / view.zoom, wy = view.cy + (at.y - mid.y) / view.zoom;
+        view.zoom = std::clamp(view.zoom * factor, 20.0f, 200000.0f);
+        view.cx = wx - (at.x - mid.x) / view.zoom;
+        view.cy = wy - (at.y - mid.y) / view.zoom;
+    };
+    if (hovered && io.MouseWheel != 0) zoom_about(std::pow(1.25f, io.MouseWheel), io.MousePos);
+    if (st.pinch != 1 && st.pinch_at.x >= p0.x && st.pinch_at.x <= p1.x && st.pinch_at.y >= p0.y && st.pinch_at.y <= p1.y)
+        zoom_about(st.pinch, ImVec2(st.pinch_at.x, st.pinch_at.y));
+    st.pinch = 1;
     auto to_screen = [&](float x, float y) { return ImVec2(mid.x + (x - view.cx) * view.zoom, mid.y + (y - view.cy) * view.zoom); };
 
     // What each country is in this mode.

@@ -198,6 +198,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void vigie_type(const char* text) {
     if (g_web) g_web->app.type(text);
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void vigie_pinch(float ratio, float x, float y) {  // CSS pixels
+    if (g_web) g_web->app.pinch(ratio, x * g_web->dpr, y * g_web->dpr);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void vigie_focus_search() {
     if (g_web) g_web->app.focus_search();
 }

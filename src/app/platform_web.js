@@ -57,6 +57,21 @@ Module.vigieInstall = function () {
     });
   }
 
+  // Two fingers: pinch zoom (GLFW sees one mouse); the app zooms the map about their middle.
+  let spread = 0;
+  const pinch = (e) => {
+    if (e.touches.length !== 2) { spread = 0; return; }
+    const [a, b] = [e.touches[0], e.touches[1]];
+    const d = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY);
+    if (spread > 0 && d > 0) Module._vigie_pinch(d / spread, (a.clientX + b.clientX) / 2, (a.clientY + b.clientY) / 2);
+    spread = d;
+    e.preventDefault();
+    wake();
+  };
+  Module.canvas.addEventListener("touchstart", pinch, { passive: false });
+  Module.canvas.addEventListener("touchmove", pinch, { passive: false });
+  Module.canvas.addEventListener("touchend", () => { spread = 0; });
+
   const dark = matchMedia("(prefers-color-scheme: dark)");
   Module._vigie_set_dark(dark.matches ? 1 : 0);
   dark.addEventListener("change", (e) => { Module._vigie_set_dark(e.matches ? 1 : 0); wake(); });

@@ -10,6 +10,30 @@ const until = (b, fn, arg) => b.page.waitForFunction(fn, arg, { timeout: 10000 }
 const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
 const inside = (country) => [country.px, country.py];  // state().map's point inside a country
 
+test("map on a phone: a pinch zooms about the fingers", async () => {
+  const b = await open({ width: 390, height: 844, dpr: 2 });
+  try {
+    await b.ready();
+    await b.page.mouse.click(...centre((await b.state()).boxes["tab:map"]));
+    await until(b, () => window.vigie.state().tab === "map");
+    await sleep(200);
+    const before = (await b.state()).map_zoom;
+    const canvas = (await b.state()).boxes["map:canvas"];
+    const [cx, cy] = centre(canvas);
+    const cdp = await b.page.context().newCDPSession(b.page);
+    const touch = (type, d) => cdp.send("Input.dispatchTouchEvent", {
+      type, touchPoints: type === "touchEnd" ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }] });
+    await touch("touchStart", 30);
+    for (const d of [40, 55, 70, 90]) { await touch("touchMove", d); await sleep(30); }
+    await touch("touchEnd", 0);
+    await until(b, (z) => window.vigie.state().map_zoom > z * 2, before);  // fingers 60 → 180 px apart: ×3
+    await b.shot("map-phone-pinch-390x844");
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
 test("map: an operation's participants by role, hover and click a country, passages open the reader", async () => {
   const b = await open();
   try {
