@@ -279,9 +279,13 @@ void draw_map(Ui& ui) {
         const int in_dossier = c.iso3.empty() ? -1 : dossier_index(c.iso3);
         std::string role;
         const ImU32 col = fill_of(c, in_dossier, &role);
-        if (b.x - a.x < t.px(4) && b.y - a.y < t.px(4)) {  // too small to see or to hit: a marker
-            if (in_dossier >= 0) markers.push_back({to_screen(c.label_x, c.label_y), col, &c});
-            if (b.x - a.x < 0.5f && b.y - a.y < 0.5f) continue;
+        // Too small to see or to hit: a marker; a country with a role gets one up to 14 px, so
+        // that Belgium leading an operation is not a speck under its own label.
+        const float extent = std::max(b.x - a.x, b.y - a.y);
+        if (in_dossier >= 0 && (extent < t.px(4) || (!role.empty() && extent < t.px(14))))
+            markers.push_back({to_screen(c.label_x, c.label_y), col, &c});
+        if (extent < t.px(4)) {
+            if (extent < 0.5f) continue;
         }
         in_view.push_back(&c);
         for (std::uint32_t v = c.first_vertex; v < c.first_vertex + c.vertex_count; ++v)
@@ -409,16 +413,26 @@ void draw_map(Ui& ui) {
             rows.push_back({mix(pal.land, t.dark ? IM_COL32(0x82, 0xB1, 0xFF, 0xFF) : IM_COL32(0x1F, 0x4F, 0x99, 0xFF), 0.25f),
                             ui.tr("map.legend.one")});
         }
-        const float lh = ImGui::GetFontSize() + t.px(4);
-        float lw = 0;
-        for (auto& r : rows) lw = std::max(lw, ImGui::CalcTextSize(r.second.c_str()).x);
-        const ImVec2 l0(p0.x + t.px(8), p1.y - t.px(8) - lh * static_cast<float>(rows.size()) - t.px(8));
-        const ImVec2 l1(l0.x + lw + t.px(34), p1.y - t.px(8));
+        // One row along the bottom when it fits (it hides least of the map), else a column.
+        const float lh = ImGui::GetFontSize() + t.px(4), swatch = t.px(12), gap = t.px(14);
+        float row_w = t.px(8), lw = 0;
+        for (auto& r : rows) {
+            const float w = ImGui::CalcTextSize(r.second.c_str()).x;
+            row_w += swatch + t.px(6) + w + gap;
+            lw = std::max(lw, w);
+        }
+        const bool one_row = row_w <= size.x - t.px(16);
+        const ImVec2 l0 = one_row ? ImVec2(p0.x + t.px(8), p1.y - t.px(8) - lh - t.px(6))
+                                  : ImVec2(p0.x + t.px(8), p1.y - t.px(8) - lh * static_cast<float>(rows.size()) - t.px(8));
+        const ImVec2 l1 = one_row ? ImVec2(l0.x + row_w - gap + t.px(8), p1.y - t.px(8)) : ImVec2(l0.x + lw + t.px(34), p1.y - t.px(8));
         dl->AddRectFilled(l0, l1, t.dark ? IM_COL32(0x15, 0x18, 0x1C, 0xD8) : IM_COL32(0xFF, 0xFF, 0xFF, 0xE0), t.px(5));
+        float x = l0.x + t.px(8);
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            const float y = l0.y + t.px(4) + lh * static_cast<float>(i);
-            dl->AddRectFilled(ImVec2(l0.x + t.px(8), y + t.px(3)), ImVec2(l0.x + t.px(20), y + lh - t.px(3)), rows[i].first, t.px(2));
-            dl->AddText(ImVec2(l0.x + t.px(26), y + t.px(1)), t.c.text, rows[i].second.c_str());
+            const float y = one_row ? l0.y + t.px(3) : l0.y + t.px(4) + lh * static_cast<float>(i);
+            if (!one_row) x = l0.x + t.px(8);
+            dl->AddRectFilled(ImVec2(x, y + t.px(3)), ImVec2(x + swatch, y + lh - t.px(3)), rows[i].first, t.px(2));
+            dl->AddText(ImVec2(x + swatch + t.px(6), y + t.px(1)), t.c.text, rows[i].second.c_str());
+            x += swatch + t.px(6) + ImGui::CalcTextSize(rows[i].second.c_str()).x + gap;
         }
         ImGui::PopFont();
         ui.box("map:legend", l0, l1);
