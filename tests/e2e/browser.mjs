@@ -13,8 +13,8 @@ export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const SITE = process.env.VIGIE_SITE || join(ROOT, "build/site");
 export const SHOTS = join(ROOT, "build/screenshots");
 
-export async function open({ width = 1280, height = 800, dpr = 1, site = SITE } = {}) {
-  const server = await serve(site);
+export async function open({ width = 1280, height = 800, dpr = 1, site = SITE, base = "/" } = {}) {
+  const server = await serve(site, { base });
   const profile = mkdtempSync(join(tmpdir(), "vigie-chromium-"));
   // A fresh profile every time (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
@@ -29,7 +29,7 @@ export async function open({ width = 1280, height = 800, dpr = 1, site = SITE } 
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e) + (process.env.VIGIE_E2E_STACKS ? "\n" + e.stack : "")));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
   return {
     page, url, errors,
     async ready() {
