@@ -24,6 +24,10 @@ test("offline after the first visit, under a sub-path, with no third-party reque
     await until(b, () => navigator.serviceWorker.ready.then(() => true));
     await b.page.reload();
     await until(b, () => window.vigie && window.vigie.ready && navigator.serviceWorker.controller !== null, null, 60000);
+    // Installable as Chromium judges it (manifest, icons, service worker).
+    const cdp = await b.page.context().newCDPSession(b.page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    assert.deepEqual(installabilityErrors, []);
 
     await b.page.context().setOffline(true);
     await b.page.reload();
