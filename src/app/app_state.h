@@ -12,7 +12,7 @@
 
 namespace vigie::app {
 
-struct ImVec2Like { float x = 0, y = 0; };  // a screen point, without ImGui's header
+struct ScreenPoint { float x = 0, y = 0; };  // framebuffer pixels (ImVec2 without ImGui's header)
 
 struct ScreenBox {
     std::string id;                     // what is there: a document id, "facet:pays:BEL", "button:next-hit"
@@ -73,7 +73,7 @@ struct AppState {
     std::uint32_t selection_anchor = 0;
     bool selecting = false;
     std::string copied;               // the last text put on the clipboard
-    double copied_at = -100;          // ImGui time, for the "copied" notice
+    double copied_at = -100;          // ImGui time of the copy: the button says "copied" for a moment
 
     // One-frame requests.
     bool focus_search = true;
@@ -87,14 +87,14 @@ struct AppState {
     MapMode map_mode = MapMode::participation;
     MapView map_view;
     float pinch = 1;                  // zoom factor from two fingers since the last frame
-    ImVec2Like pinch_at;              // their middle
+    ScreenPoint pinch_at;              // their middle
     double map_ms = 0;                // CPU time of the map pane's last frame
     std::string map_framed_for;       // the operation the view was framed for ("" = the dossier)
     std::string map_hover;            // ISO alpha-3 under the mouse, for the tooltip and the test hook
     std::vector<ScreenBox> map_boxes; // dossier countries on screen (id = ISO alpha-3)
     std::vector<std::string> map_roles;  // parallel to map_boxes: strongest role shown, or ""
     std::vector<std::uint32_t> map_counts;  // parallel to map_boxes: documents of the results naming it
-    std::vector<ImVec2Like> map_points;     // parallel to map_boxes: a point inside it (its label's), to click
+    std::vector<ScreenPoint> map_points;     // parallel to map_boxes: a point inside it (its label's), to click
 
     // Timeline brush while dragging (years, fractional).
     bool brushing = false;

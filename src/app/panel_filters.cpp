@@ -138,7 +138,6 @@ void draw_filters(Ui& ui) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - t.px(5));
         if (link_button(ui, "button:clear-filters", ui.tr("filters.clear_all"), "")) {
             ui.state.filters = {};
-            ui.filters_changed();
         }
         ImGui::Dummy(ImVec2(0, t.px(2)));
         draw_chips(ui, w);

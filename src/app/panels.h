@@ -55,7 +55,7 @@ struct Ui {
     void tooltip(const std::string& text) const;       // on the last item, when hovered
     void show_tooltip(const std::string& text) const;  // now, by the mouse
 
-    // Actions.
+    // Actions (new results scroll the list to the top by themselves: App::refresh_results).
     void open(int doc) const;  // the reader shows it, at its first hit
     void open_at(int doc, std::uint32_t begin, std::uint32_t end) const;  // …with those bytes selected and in view
     void toggle_country(const std::string& iso3) const;
@@ -63,7 +63,6 @@ struct Ui {
     void toggle_year(int year) const;
     void set_years(int from, int to) const;
     void toggle_operation(const std::string& id) const;
-    void filters_changed() const;
     void copy(const std::string& text) const;
 };
 

@@ -82,8 +82,8 @@ void toggle(std::vector<std::string>& v, const std::string& x) {
 }
 }  // namespace
 
-void Ui::toggle_country(const std::string& iso3) const { toggle(state.filters.countries, iso3); filters_changed(); }
-void Ui::toggle_source(const std::string& source) const { toggle(state.filters.sources, source); filters_changed(); }
+void Ui::toggle_country(const std::string& iso3) const { toggle(state.filters.countries, iso3); }
+void Ui::toggle_source(const std::string& source) const { toggle(state.filters.sources, source); }
 void Ui::toggle_year(int year) const {
     if (state.filters.year_from == year && state.filters.year_to == year) set_years(0, 0);
     else set_years(year, year);
@@ -91,13 +91,10 @@ void Ui::toggle_year(int year) const {
 void Ui::set_years(int from, int to) const {
     state.filters.year_from = from;
     state.filters.year_to = to;
-    filters_changed();
 }
 void Ui::toggle_operation(const std::string& id) const {
     state.filters.operation = state.filters.operation == id ? std::string() : id;
-    filters_changed();
 }
-void Ui::filters_changed() const { state.results_to_top = true; }
 
 void Ui::copy(const std::string& text) const {
     ImGui::SetClipboardText(text.c_str());
