@@ -39,8 +39,8 @@ set(VIGIE_NODE_LINK_FLAGS "--pre-js=${CMAKE_CURRENT_LIST_DIR}/node_pre.js" -sENV
 # The page: GLFW (Emscripten's own) + WebGL2, data preloaded into /data, shell.html loads the JS.
 set(VIGIE_APP_LINK_FLAGS -sENVIRONMENT=web -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2
     -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_vigie_state_json,_vigie_type,_vigie_focus_search,_vigie_pinch,_vigie_set_dark
-    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToNewUTF8
+    -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_vigie_state_json,_vigie_type,_vigie_focus_search,_vigie_pinch,_vigie_import_dir,_vigie_set_dark
+    -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToNewUTF8,FS
     -sINVOKE_RUN=1 -sEXIT_RUNTIME=0)
 set(VIGIE_IMGUI_DEFINES IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     "IMGUI_USER_CONFIG=\"${CMAKE_SOURCE_DIR}/src/app/imconfig_vigie.h\"")

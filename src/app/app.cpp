@@ -19,15 +19,43 @@
 
 namespace vigie::app {
 
+constexpr double kNoticeSeconds = 8;  // how long the import notice stays
+
 // [SECTION] Lifecycle ---------------------------------------------------------------------------
 
 void App::load(const std::string& dossier_path, const std::string& strings_path, const std::string& map_path) {
     auto strings = Strings::load(strings_path);
     if (!strings) { error_ = strings.error().message; return; }
     strings_ = std::move(strings).value();
+    map_path_ = map_path;
     auto loaded = Dossier::load(dossier_path, map_path);
     if (loaded) dossier_ = std::move(loaded).value();
     else error_ = loaded.error().message;
+}
+
+void App::import_dir(const std::string& dir) {
+    if (!strings_) return;
+    auto loaded = Dossier::load(dir, map_path_);
+    if (!loaded) {
+        state_.notice = strings_->get(state_.lang, "import.failed", {{"a", loaded.error().message}});
+    } else if (loaded.value()->corpus.documents.empty()) {
+        state_.notice = strings_->get(state_.lang, "import.empty");
+    } else {
+        dossier_ = std::move(loaded).value();
+        if (dossier_->corpus.title.empty() || dossier_->corpus.title.front() == '/')
+            dossier_->corpus.title = strings_->get(state_.lang, "import.title");
+        const std::size_t n = dossier_->corpus.documents.size(), skipped = dossier_->corpus.warnings.size();
+        state_.notice = strings_->get(state_.lang, skipped ? "import.done.warnings" : "import.done",
+                                      {{"n", std::to_string(n)}, {"w", std::to_string(skipped)}});
+        // A new dossier: a fresh view of it (the query stays, it may well apply).
+        state_.filters = {};
+        state_.open = state_.hit = -1;
+        state_.map_view = {};
+        state_.map_framed_for.clear();
+        state_.selection = {0, 0};
+        results_ = {};
+    }
+    state_.notice_at = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
 }
 
 bool App::set_scale(float dpr, const char* font_dir) {
@@ -45,8 +73,8 @@ void App::set_system_dark(bool dark) {
     if (want != theme_.dark && theme_.ui) apply_style(theme_, want);
 }
 
-bool App::animating() const {
-    return settle_ > 0 || ImGui::GetTime() - state_.copied_at < 2.5;  // the "copied" notice fades
+bool App::animating() const {  // the "copied" label and the import notice go away by themselves
+    return settle_ > 0 || ImGui::GetTime() - state_.copied_at < 2.5 || ImGui::GetTime() - state_.notice_at < kNoticeSeconds;
 }
 
 std::string App::signature() const {
@@ -144,6 +172,15 @@ void draw_theme_icon(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {  // a ha
     dl->PathFillConvex(col);
 }
 
+void draw_import_icon(ImDrawList* dl, ImVec2 c, float size, ImU32 col) {  // an arrow into a tray
+    const float s = size * 0.22f, w = size * 0.06f;
+    dl->AddLine(ImVec2(c.x, c.y - s), ImVec2(c.x, c.y + s * 0.35f), col, w);
+    dl->AddLine(ImVec2(c.x - s * 0.45f, c.y - s * 0.1f), ImVec2(c.x, c.y + s * 0.4f), col, w);
+    dl->AddLine(ImVec2(c.x + s * 0.45f, c.y - s * 0.1f), ImVec2(c.x, c.y + s * 0.4f), col, w);
+    const ImVec2 tray[4] = {{c.x - s, c.y + s * 0.2f}, {c.x - s, c.y + s}, {c.x + s, c.y + s}, {c.x + s, c.y + s * 0.2f}};
+    dl->AddPolyline(tray, 4, col, 0, w);
+}
+
 }  // namespace
 
 float App::draw_header(Ui& ui, float width) {
@@ -165,6 +202,9 @@ float App::draw_header(Ui& ui, float width) {
         state_.theme = theme_.dark ? ThemeChoice::light : ThemeChoice::dark;
         apply_style(theme_, !theme_.dark);
     }
+    right -= button + t.px(4);
+    if (icon_button(ui, "import", ImVec2(right, (height - button) / 2), button, ui.tr("import.tooltip"), draw_import_icon))
+        state_.import_requested = true;
     right -= button + t.px(4);
     {
         ImGui::SetCursorScreenPos(ImVec2(right, (height - button) / 2));
@@ -401,6 +441,17 @@ void App::frame(float width, float height) {
         if (float d = splitter("split-map", ImVec2(map_w, band_y), ImVec2(bar, band_h), true, t, state_))
             L.map_frac = std::clamp(L.map_frac + d / (width - bar), 0.25f, 0.8f);
     }
+    if (!state_.notice.empty() && ImGui::GetTime() - state_.notice_at < kNoticeSeconds) {  // the import's outcome
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        ImGui::PushFont(t.ui);
+        const float wrap = std::min(width - t.px(40), t.px(560));
+        const ImVec2 ts = ImGui::CalcTextSize(state_.notice.c_str(), nullptr, false, wrap);
+        const ImVec2 p((width - ts.x) / 2, height - ts.y - t.px(40));
+        fg->AddRectFilled(ImVec2(p.x - t.px(14), p.y - t.px(10)), ImVec2(p.x + ts.x + t.px(14), p.y + ts.y + t.px(10)),
+                          IM_COL32(0x1E, 0x2A, 0x3A, 0xF0), t.px(8));
+        fg->AddText(t.ui, t.ui->FontSize, p, IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), state_.notice.c_str(), nullptr, wrap);
+        ImGui::PopFont();
+    }
     ImGui::End();
     refresh_results();  // a click may have changed the filters: what the test hook reports stays consistent
     // ImGui sizes and scrolls windows from the previous frame's content: after a change, a few
@@ -537,6 +588,8 @@ std::string App::state_json() const {
         {"lang", state_.lang == Lang::fr ? "fr" : "en"},
         {"dark", theme_.dark},
         {"search_focused", search_active_},
+        {"notice", state_.notice},
+        {"dossier", dossier_->corpus.title},
     });
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "app/app_state.h"
 #include "app/dossier.h"
@@ -26,6 +27,12 @@ public:
     bool set_scale(float device_pixel_ratio, const char* font_dir);  // rebuilds fonts and style
     void set_system_dark(bool dark);
     void frame(float width, float height);                          // framebuffer pixels
+
+    // The reader's own articles, written by the platform into a directory of the in-memory file
+    // system (a folder picked or files dropped): any input of DESIGN.md §4.2. They replace the
+    // dossier in this tab only; nothing leaves the page. A failure keeps the current dossier.
+    void import_dir(const std::string& dir);
+    bool take_import_request() { return std::exchange(state_.import_requested, false); }  // open the file picker
 
     bool has_dossier() const { return dossier_ != nullptr; }
     const std::string& error() const { return error_; }
@@ -56,6 +63,7 @@ private:
     std::string signature() const;  // what a change of view changes (URL, tab, language, theme, layout)
 
     std::unique_ptr<Dossier> dossier_;
+    std::string map_path_;
     std::optional<Strings> strings_;
     std::string error_;
     AppState state_;

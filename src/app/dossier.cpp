@@ -49,6 +49,7 @@ Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path, const st
         const index::DocView indexed = d->index_->doc(i);
         v.words = indexed.body_tokens;
         for (std::string_view c : indexed.countries) v.countries.emplace_back(c);
+        v.title = docs[i].title.empty() ? docs[i].id : docs[i].title;
         v.outlet = docs[i].source.empty() ? docs[i].source_note : docs[i].source;
         d->views.push_back(std::move(v));
     }

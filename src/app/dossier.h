@@ -22,6 +22,7 @@ namespace vigie::app {
 struct DocumentView {
     std::vector<std::pair<std::size_t, std::size_t>> paragraphs;  // byte ranges of non-empty lines
     std::size_t words = 0;                                        // analyzed words
+    std::string title;                                            // the title, or the id when it has none
     std::string outlet;                                           // source, or the note when unknown
     std::vector<std::string> countries;                           // ISO alpha-3, as the index tagged them
     std::vector<std::size_t> operations;                          // indices into corpus.operations it reports

@@ -130,6 +130,13 @@ void draw_filters(Ui& ui) {
     const Filters& f = ui.state.filters;
     const index::SearchResult& r = ui.results.found;
 
+    ImGui::PushFont(t.small);  // the dossier's name above its filters
+    ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::TextUnformatted(ui.dossier.corpus.title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
     ImGui::PushFont(t.ui_bold);
     ImGui::TextUnformatted(ui.tr("filters.title").c_str());
     ImGui::PopFont();

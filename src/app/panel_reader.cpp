@@ -42,7 +42,7 @@ std::string citation(Ui& ui, int open) {
     for (char& c : passage) if (c == '\n') c = ' ';
     const bool fr = st.lang == Lang::fr;
     std::string out = fr ? "« " + passage + " »" : "\u201C" + passage + "\u201D";
-    out += "\n\u2014 " + doc.title;
+    out += "\n\u2014 " + ui.dossier.views[static_cast<std::size_t>(open)].title;
     const std::string& outlet = ui.dossier.views[static_cast<std::size_t>(open)].outlet;
     if (!outlet.empty()) out += ", " + outlet;
     const std::string when = ui.date(doc.date);
@@ -140,7 +140,7 @@ void draw_reader(Ui& ui) {
     ImGui::PopStyleColor();
     ImGui::SetCursorPosX(left);
     ImGui::PushFont(t.heading);
-    ImGui::TextUnformatted(doc.title.c_str());
+    ImGui::TextUnformatted(view.title.c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
 

@@ -72,9 +72,10 @@ void draw_row(Ui& ui, std::size_t i, const index::Hit& hit, float width, float h
 
     // The title (two lines at most), then the snippet in the lines left.
     const float lh = std::round(t.ui->FontSize * 1.4f);
-    const auto title_lines = wrap_text(t.ui_bold, t.ui_bold->FontSize, doc.title, text_w);
+    const std::string& title = view.title;
+    const auto title_lines = wrap_text(t.ui_bold, t.ui_bold->FontSize, title, text_w);
     const std::size_t title_n = std::min<std::size_t>(title_lines.size(), 2);
-    draw_wrapped(dl, t.ui_bold, t.ui_bold->FontSize, ImVec2(x, y), lh, doc.title, title_lines, {}, open ? t.c.accent : t.c.text, 2, text_w);
+    draw_wrapped(dl, t.ui_bold, t.ui_bold->FontSize, ImVec2(x, y), lh, title, title_lines, {}, open ? t.c.accent : t.c.text, 2, text_w);
     y += lh * static_cast<float>(title_n);
     auto [text, marks] = row_text(ui, hit.doc);
     const auto lines = wrap_text(t.ui, t.ui->FontSize, text, text_w);

@@ -153,7 +153,7 @@ void draw_timeline(Ui& ui) {
         else dl->AddCircle(c, r, t.c.timeline_doc_dim, 16, t.px(1.5f));
         if (open) dl->AddCircle(c, r + t.px(3), t.c.accent, 20, t.px(1.5f));
         ui.box("timeline:doc:" + docs[i].id, ImVec2(c.x - r * 1.6f, c.y - r * 1.6f), ImVec2(c.x + r * 1.6f, c.y + r * 1.6f));
-        consider(c, ui.date(d) + " \u2014 " + docs[i].title, static_cast<int>(i), -1);
+        consider(c, ui.date(d) + " \u2014 " + ui.dossier.views[i].title, static_cast<int>(i), -1);
     }
     // Legend, top right (where "whole period" goes when a period is filtered).
     if (!(st.filters.year_from || st.filters.year_to)) {

@@ -153,6 +153,7 @@ void frame(void* arg) {
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (web.app.take_import_request()) EM_ASM({ Module.vigiePick(); });  // platform_web.js
     if (web.app.has_dossier()) {
         sync_url(web);
         save_prefs(web);
@@ -198,6 +199,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE void vigie_type(const char* text) {
     if (g_web) g_web->app.type(text);
 }
 
+// Files picked in the page's file input, written by platform_web.js into `dir`.
+extern "C" EMSCRIPTEN_KEEPALIVE void vigie_import_dir(const char* dir) {
+    if (g_web) g_web->app.import_dir(dir);
+}
+
+// Files dropped on the canvas: Emscripten's GLFW wrote them under /.glfw_dropped_files; they are
+// moved into a directory of their own, so that one drop is one dossier.
+void drop_callback(GLFWwindow*, int count, const char** paths) {
+    static int drops = 0;
+    const std::string dir = "/import-drop-" + std::to_string(++drops);
+    EM_ASM({ FS.mkdir(UTF8ToString($0)); }, dir.c_str());
+    for (int i = 0; i < count; ++i) {
+        const std::string from = paths[i], to = dir + from.substr(from.rfind('/'));
+        EM_ASM({ try { FS.rename(UTF8ToString($0), UTF8ToString($1)); } catch (e) {} }, from.c_str(), to.c_str());
+    }
+    if (g_web) g_web->app.import_dir(dir);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void vigie_pinch(float ratio, float x, float y) {  // CSS pixels
     if (g_web) g_web->app.pinch(ratio, x * g_web->dpr, y * g_web->dpr);
 }
@@ -229,6 +248,7 @@ int main() {
     glfwSetKeyCallback(web.window, key_callback);  // ImGui's callback chains to it
     ImGui_ImplGlfw_InitForOpenGL(web.window, true);
     glfwSetScrollCallback(web.window, scroll_callback);  // instead of the backend's
+    glfwSetDropCallback(web.window, drop_callback);
     io.SetClipboardTextFn = set_clipboard;  // after the backend, which sets GLFW's (a no-op on the web)
     io.GetClipboardTextFn = get_clipboard;
     // Text comes from the page's hidden text field (input events: accents, dead keys, IME,

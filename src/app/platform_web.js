@@ -77,6 +77,27 @@ Module.vigieInstall = function () {
   dark.addEventListener("change", (e) => { Module._vigie_set_dark(e.matches ? 1 : 0); wake(); });
 };
 
+// The import button: the page's file input (index.html), opened in the frame after the click
+// (still within the click's user activation). The files are written into a fresh directory of
+// the in-memory file system and handed to the app; they never leave the page.
+let imports = 0;
+Module.vigiePick = function () {
+  const input = document.getElementById("import");
+  if (!input) return;
+  input.onchange = async () => {
+    const dir = "/import-" + (++imports);
+    FS.mkdir(dir);
+    for (const file of input.files)
+      FS.writeFile(dir + "/" + file.name.replace(/\//g, "_"), new Uint8Array(await file.arrayBuffer()));
+    input.value = "";
+    const p = stringToNewUTF8(dir);
+    Module._vigie_import_dir(p);
+    _free(p);
+    Module.vigieWake = 3;
+  };
+  input.click();
+};
+
 // After each drawn frame: the hidden text field follows the search field (CSS pixels) and has
 // the focus exactly when the search field is active.
 Module.vigieSearchField = function (x, y, w, h, active) {
