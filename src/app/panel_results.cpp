@@ -59,7 +59,7 @@ void draw_row(Ui& ui, std::size_t i, const index::Hit& hit, float width, float h
     std::string meta = ui.date(doc.date);
     if (!view.outlet.empty()) meta += (meta.empty() ? "" : "  ·  ") + view.outlet;
     dl->AddText(t.small, t.small->FontSize, ImVec2(x, y), t.c.muted, meta.c_str());
-    float cx = x + t.small->CalcTextSizeA(t.small->FontSize, 1e9f, 0, meta.c_str()).x + t.px(10);
+    float cx = meta.empty() ? x : x + t.small->CalcTextSizeA(t.small->FontSize, 1e9f, 0, meta.c_str()).x + t.px(10);
     for (const std::string& iso : view.countries) {
         const std::string name = ui.country_name(iso);
         const float w = t.small->CalcTextSizeA(t.small->FontSize, 1e9f, 0, name.c_str()).x + t.px(12);
