@@ -958,15 +958,25 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     return r;
 }
 
+namespace {
+
+// Where the query's units occur in one document: what a lazy snippet and the reader's
+// highlights both start from.
+std::vector<Occurrence> occurrences_of(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz,
+                                       std::string_view query, bool typing, std::uint32_t doc) {
+    std::vector<std::string> messages;
+    Planner planner(ix, an, gaz, messages);
+    return std::move(occurrences_in(planner.plan(parse_query(query, typing)), {doc})[0]);
+}
+
+}  // namespace
+
 Hit Searcher::passage(std::string_view query, std::uint32_t doc, const SearchOptions& options) const {
     Hit h;
     h.doc = doc;
     if (doc >= index_.doc_count()) return h;
-    ParsedQuery parsed = parse_query(query, options.typing);
-    std::vector<std::string> messages;
-    Planner planner(index_, analyzer_, gazetteer_, messages);
-    auto occ = occurrences_in(planner.plan(parsed), {doc});
-    SnippetMaker{index_, analyzer_, options.snippet_words}.make(h, occ[0]);
+    const auto occ = occurrences_of(index_, analyzer_, gazetteer_, query, options.typing, doc);
+    SnippetMaker{index_, analyzer_, options.snippet_words}.make(h, occ);
     return h;
 }
 
@@ -974,17 +984,9 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
                                                                            bool typing) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (doc >= index_.doc_count()) return out;
-    std::vector<std::string> messages;
-    Planner planner(index_, analyzer_, gazetteer_, messages);
-    Plan plan = planner.plan(parse_query(query, typing));
-    std::vector<Occurrence> occ;
-    for (std::uint32_t u = 0; u < plan.required.size(); ++u) {
-        plan.required[u]->advance(doc);
-        if (plan.required[u]->doc() == doc) plan.required[u]->occurrences(u, occ);
-    }
     const DocView d = index_.doc(doc);
     std::set<std::uint32_t> matched;
-    for (const Occurrence& o : occ)
+    for (const Occurrence& o : occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc))
         if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
     if (matched.empty()) return out;
     for (const text::Token& t : analyzer_.analyze(d.text, text::Analyzer::Terms::later))
@@ -1041,7 +1043,6 @@ void put_key(std::string& out, const char* key) {
     out += "\":";
 }
 
-// Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
 // "key":"value", (a member followed by more).
 void put_field(std::string& out, const char* key, std::string_view value) {
     put_key(out, key);
@@ -1049,6 +1050,7 @@ void put_field(std::string& out, const char* key, std::string_view value) {
     out += ',';
 }
 
+// Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
 void put_score(std::string& out, double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
