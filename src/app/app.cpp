@@ -339,10 +339,7 @@ void App::keyboard(Ui& ui) {
         int step = 0;
         if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter)) step = io.KeyShift ? -1 : 1;
         if (keys.f3 >= 0 && ImGui::IsKeyPressed(keys.f3)) step = io.KeyShift ? -1 : 1;
-        if (step) {
-            state_.hit = ((state_.hit < 0 ? (step > 0 ? -1 : 0) : state_.hit) + step + hits) % hits;
-            state_.scroll_to_hit = true;
-        }
+        if (step) ui.step_hit(step);
     }
     // Ctrl+C copies the reader's selection.
     if (!search_active_ && !other_input && io.KeyCtrl && pressed(ImGuiKey_C) && state_.open >= 0 &&
@@ -353,11 +350,7 @@ void App::keyboard(Ui& ui) {
 }
 
 void App::frame(float width, float height) {
-    struct Timer {  // the frame's CPU time, whichever way it returns
-        std::chrono::steady_clock::time_point t0;
-        double& out;
-        ~Timer() { out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
-    } timer{std::chrono::steady_clock::now(), frame_ms_};
+    const StopWatch timer(frame_ms_);  // the frame's CPU time, whichever way it returns
     ++frames;
     state_.rows.clear();
     state_.boxes.clear();

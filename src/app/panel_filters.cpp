@@ -68,8 +68,7 @@ void list_facet(Ui& ui, const std::string& title, const std::string& key, std::v
                 const std::vector<std::string>& selected, bool& all, Name name_of, Toggle toggle) {
     auto is_on = [&](const std::string& v) { return std::find(selected.begin(), selected.end(), v) != selected.end(); };
     for (const auto& v : selected)
-        if (std::none_of(values.begin(), values.end(), [&](const index::FacetCount& c) { return c.value == v; }))
-            values.push_back({v, 0});
+        if (!facet_count(values, v)) values.push_back({v, 0});
     if (values.empty()) return;  // nothing to choose from: no heading either
     section(ui, title);
     std::stable_partition(values.begin(), values.end(), [&](const index::FacetCount& c) { return is_on(c.value); });
@@ -83,27 +82,13 @@ void list_facet(Ui& ui, const std::string& title, const std::string& key, std::v
     more_link(ui, key, values.size(), all);
 }
 
-
-std::uint32_t count_of(const std::vector<index::FacetCount>& v, const std::string& value) {
-    for (const auto& f : v) if (f.value == value) return f.count;
-    return 0;
-}
-
 }  // namespace
 
 void draw_chips(Ui& ui, float wrap_width) {
-    const Theme& t = ui.theme;
     const Filters& f = ui.state.filters;
-    const float x0 = ImGui::GetCursorScreenPos().x, gap = t.px(6);
-    float right = -1;  // screen x of the previous chip's right edge, -1 before the first
+    ChipRow row(wrap_width);
     auto place = [&](const std::string& id, const std::string& label, auto on_remove) {
-        ImGui::PushFont(t.small);
-        const float w = ImGui::CalcTextSize((label + "  \u00D7").c_str()).x + t.px(20);
-        ImGui::PopFont();
-        if (right >= 0 && right + gap + w <= x0 + wrap_width) ImGui::SameLine(0, gap);
-        else ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-        if (chip(ui, id, label, true, ui.tr("filters.chip.tooltip"))) on_remove();
-        right = ImGui::GetItemRectMax().x;
+        if (row.add(ui, id, label, true, ui.tr("filters.chip.tooltip"))) on_remove();
     };
     // Copies: a chip's click changes the lists being walked.
     for (const std::string& c : std::vector<std::string>(f.countries))
@@ -158,7 +143,7 @@ void draw_filters(Ui& ui) {
     // Years, in order.
     std::vector<index::FacetCount> years = r.years;
     for (int y = f.year_from; y && y <= f.year_to && y - f.year_from < 50; ++y)
-        if (!count_of(years, std::to_string(y))) years.push_back({std::to_string(y), 0});
+        if (!facet_count(years, std::to_string(y))) years.push_back({std::to_string(y), 0});
     if (!years.empty()) section(ui, ui.tr("filters.years"));
     std::sort(years.begin(), years.end(), [](auto& a, auto& b) { return a.value < b.value; });
     for (const auto& y : years) {

@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "app/panels.h"
@@ -49,6 +48,14 @@ MapColors map_colors(const Theme& t) {
             IM_COL32(0xFF, 0xFF, 0xFF, 0xFF), IM_COL32(0x1E, 0x1E, 0x1C, 0xFF), IM_COL32(0xFF, 0xFF, 0xFF, 0xC8)};
 }
 
+MapView frame_world(const geo::WorldMap& m, ImVec2 size) {
+    MapView v;
+    v.cx = (m.min_x() + m.max_x()) / 2;
+    v.cy = (m.min_y() + m.max_y()) / 2;
+    v.zoom = std::min(size.x / (m.max_x() - m.min_x()), size.y / (m.max_y() - m.min_y()));
+    return v;
+}
+
 // Frames the dossier: the middle 70% (by documents) of its countries' label points, so a few
 // far mentions (Canada, Afghanistan) do not pull the view off the countries that matter.
 MapView frame_dossier(Ui& ui, ImVec2 size) {
@@ -65,13 +72,7 @@ MapView frame_dossier(Ui& ui, ImVec2 size) {
         ys.push_back({c->label_y, w});
         total += w;
     }
-    MapView v;
-    if (xs.empty()) {  // nothing to frame: the world
-        v.cx = (m.min_x() + m.max_x()) / 2;
-        v.cy = (m.min_y() + m.max_y()) / 2;
-        v.zoom = std::min(size.x / (m.max_x() - m.min_x()), size.y / (m.max_y() - m.min_y()));
-        return v;
-    }
+    if (xs.empty()) return frame_world(m, size);  // nothing to frame
     auto quantile = [&](std::vector<std::pair<float, float>> vals, float q) {
         std::sort(vals.begin(), vals.end());
         float acc = 0;
@@ -83,6 +84,7 @@ MapView frame_dossier(Ui& ui, ImVec2 size) {
     };
     const float x0 = quantile(xs, 0.15f), x1 = quantile(xs, 0.85f), y0 = quantile(ys, 0.15f), y1 = quantile(ys, 0.85f);
     const float w = std::max(x1 - x0, 0.12f) * 1.6f, h = std::max(y1 - y0, 0.10f) * 1.6f;
+    MapView v;
     v.cx = (x0 + x1) / 2;
     v.cy = (y0 + y1) / 2;
     v.zoom = std::min(size.x / w, size.y / h);
@@ -107,24 +109,12 @@ MapView frame_operation(Ui& ui, std::size_t op, ImVec2 size) {
     return v;
 }
 
-MapView frame_world(const geo::WorldMap& m, ImVec2 size) {
-    MapView v;
-    v.cx = (m.min_x() + m.max_x()) / 2;
-    v.cy = (m.min_y() + m.max_y()) / 2;
-    v.zoom = std::min(size.x / (m.max_x() - m.min_x()), size.y / (m.max_y() - m.min_y()));
-    return v;
-}
-
 }  // namespace
 
 void draw_map(Ui& ui) {
     const Theme& t = ui.theme;
     AppState& st = ui.state;
-    struct Timer {  // the pane's CPU time (issue #6 budget: 2 ms), whichever way it returns
-        std::chrono::steady_clock::time_point t0;
-        double& out;
-        ~Timer() { out = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(); }
-    } timer{std::chrono::steady_clock::now(), st.map_ms};
+    const StopWatch timer(st.map_ms);  // the pane's CPU time (issue #6 budget: 2 ms)
     const float pad = t.px(14);
     const float width = ImGui::GetWindowContentRegionMax().x;
     const float height = ImGui::GetWindowContentRegionMax().y;
@@ -228,10 +218,7 @@ void draw_map(Ui& ui) {
     const auto& facet = ui.results.found.countries;
     std::uint32_t max_count = 1;
     for (const auto& f : facet) max_count = std::max(max_count, f.count);
-    auto count_of = [&](const std::string& iso) -> std::uint32_t {
-        for (const auto& f : facet) if (f.value == iso) return f.count;
-        return 0;
-    };
+    auto count_of = [&](const std::string& iso) { return facet_count(facet, iso); };
     // Each dossier country's strongest role in the operation(s) shown, looked up once a frame.
     std::vector<const corpus::Participation*> strongest(ui.dossier.countries.size(), nullptr);
     if (st.map_mode == MapMode::participation)

@@ -89,12 +89,7 @@ void draw_reader(Ui& ui) {
         if (link_button(ui, "button:back", ui.tr("reader.back"), "")) st.tab = Tab::results;
         ImGui::SameLine(0, t.px(8));
     }
-    auto step = [&](int d) {
-        if (!n_hits) return;
-        st.hit = ((st.hit < 0 ? (d > 0 ? -1 : 0) : st.hit) + d + n_hits) % n_hits;
-        st.scroll_to_hit = true;
-    };
-    if (link_button(ui, "button:prev-hit", "\u2039", ui.tr("reader.prev"))) step(-1);
+    if (link_button(ui, "button:prev-hit", "\u2039", ui.tr("reader.prev"))) ui.step_hit(-1);
     ImGui::SameLine(0, t.px(2));
     ImGui::SetCursorPosY(t.px(13));
     ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
@@ -104,7 +99,7 @@ void draw_reader(Ui& ui) {
     ImGui::PopStyleColor();
     ImGui::SameLine(0, t.px(2));
     ImGui::SetCursorPosY(t.px(8));
-    if (link_button(ui, "button:next-hit", "\u203A", ui.tr("reader.next"))) step(1);
+    if (link_button(ui, "button:next-hit", "\u203A", ui.tr("reader.next"))) ui.step_hit(1);
     {
         // After a copy the button says so for a moment, instead of its name.
         const bool copied = ImGui::GetTime() - st.copied_at < 2.5;
@@ -147,25 +142,15 @@ void draw_reader(Ui& ui) {
     // Countries and operations: chips that filter the results.
     if (!view.countries.empty() || !view.operations.empty()) {
         ImGui::Dummy(ImVec2(0, t.px(2)));
-        const float x0 = ImGui::GetWindowPos().x + left;
-        float right = -1;
-        auto place = [&](const std::string& id, const std::string& label, const std::string& tip) {
-            ImGui::PushFont(t.small);
-            const float w = ImGui::CalcTextSize(label.c_str()).x + t.px(20);
-            ImGui::PopFont();
-            if (right >= 0 && right + t.px(6) + w <= x0 + column) ImGui::SameLine(0, t.px(6));
-            else ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-            const bool pressed = chip(ui, id, label, false, tip);
-            right = ImGui::GetItemRectMax().x;
-            return pressed;
-        };
+        ImGui::SetCursorPosX(left);
+        ChipRow row(column);
         for (const std::string& iso : view.countries) {
             const std::string name = ui.country_name(iso);
-            if (place("reader:pays:" + iso, name, ui.tr("filters.add.tooltip", {{"a", name}}))) ui.toggle_country(iso);
+            if (row.add(ui, "reader:pays:" + iso, name, false, ui.tr("filters.add.tooltip", {{"a", name}}))) ui.toggle_country(iso);
         }
         for (std::size_t o : view.operations) {
             const auto& op = ui.dossier.corpus.operations[o];
-            if (place("reader:op:" + op.id, ui.operation_label(o), op.name + "\n" + op.dates_as_written)) ui.toggle_operation(op.id);
+            if (row.add(ui, "reader:op:" + op.id, ui.operation_label(o), false, op.name + "\n" + op.dates_as_written)) ui.toggle_operation(op.id);
         }
     }
     if (!doc.summary.empty()) {

@@ -3,6 +3,7 @@
 // never owns data.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -58,6 +59,7 @@ struct Ui {
     // Actions (new results scroll the list to the top by themselves: App::refresh_results).
     void open(int doc) const;  // the reader shows it, at its first hit
     void open_at(int doc, std::uint32_t begin, std::uint32_t end) const;  // …with those bytes selected and in view
+    void step_hit(int delta) const;  // to the next (+1) or previous (-1) hit of the open article, wrapping around
     void toggle_country(const std::string& iso3) const;
     void toggle_source(const std::string& source) const;
     void toggle_year(int year) const;
@@ -75,6 +77,32 @@ void draw_chips(Ui& ui, float wrap_width);  // the active filters as removable c
 
 // Small shared widgets.
 bool chip(Ui& ui, const std::string& id, const std::string& label, bool removable, const std::string& tooltip);
+
+// Chips left to right from the cursor, onto a new line when the next would pass `width`.
+// Usage: ChipRow row(width); if (row.add(ui, id, label, removable, tip)) …
+class ChipRow {
+public:
+    explicit ChipRow(float width);
+    bool add(Ui& ui, const std::string& id, const std::string& label, bool removable, const std::string& tooltip);
+
+private:
+    float x0_, width_, right_ = -1;  // screen x: start, room; right edge of the last chip (-1: none yet)
+};
+
+// A facet value's count (0 when absent).
+std::uint32_t facet_count(const std::vector<index::FacetCount>& facet, const std::string& value);
+
+// Milliseconds from construction to destruction into `out`: a frame's or a pane's CPU time.
+struct StopWatch {
+    explicit StopWatch(double& out) : out_(out) {}
+    ~StopWatch() { out_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0_).count(); }
+    StopWatch(const StopWatch&) = delete;
+    StopWatch& operator=(const StopWatch&) = delete;
+
+private:
+    double& out_;
+    std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+};
 bool link_button(Ui& ui, const std::string& id, const std::string& label, const std::string& tooltip, bool active = false);
 
 }  // namespace vigie::app

@@ -74,6 +74,13 @@ void Ui::open_at(int doc, std::uint32_t begin, std::uint32_t end) const {
     state.scroll_to_hit = false;
 }
 
+void Ui::step_hit(int delta) const {
+    const int n = static_cast<int>(results.reader_hits.size());
+    if (!n) return;
+    state.hit = ((state.hit < 0 ? (delta > 0 ? -1 : 0) : state.hit) + delta + n) % n;
+    state.scroll_to_hit = true;
+}
+
 namespace {
 void toggle(std::vector<std::string>& v, const std::string& x) {
     auto it = std::find(v.begin(), v.end(), x);
@@ -102,10 +109,14 @@ void Ui::copy(const std::string& text) const {
     state.copied_at = ImGui::GetTime();
 }
 
+namespace {
+std::string chip_text(const std::string& label, bool removable) { return removable ? label + "  \u00D7" : label; }
+}  // namespace
+
 bool chip(Ui& ui, const std::string& id, const std::string& label, bool removable, const std::string& tip) {
     const Theme& t = ui.theme;
     ImGui::PushFont(t.small);
-    const std::string text = removable ? label + "  \u00D7" : label;
+    const std::string text = chip_text(label, removable);
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     const ImVec2 size(ts.x + t.px(20), ts.y + t.px(8));
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -118,6 +129,26 @@ bool chip(Ui& ui, const std::string& id, const std::string& label, bool removabl
     ui.tooltip(tip);
     if (ImGui::IsItemVisible()) ui.box(id, p, ImVec2(p.x + size.x, p.y + size.y));
     return pressed;
+}
+
+ChipRow::ChipRow(float width) : x0_(ImGui::GetCursorScreenPos().x), width_(width) {}
+
+bool ChipRow::add(Ui& ui, const std::string& id, const std::string& label, bool removable, const std::string& tip) {
+    const float gap = ui.theme.px(6);
+    ImGui::PushFont(ui.theme.small);
+    const float w = ImGui::CalcTextSize(chip_text(label, removable).c_str()).x + ui.theme.px(20);  // as chip() sizes it
+    ImGui::PopFont();
+    if (right_ >= 0 && right_ + gap + w <= x0_ + width_) ImGui::SameLine(0, gap);
+    else ImGui::SetCursorScreenPos(ImVec2(x0_, ImGui::GetCursorScreenPos().y));
+    const bool pressed = chip(ui, id, label, removable, tip);
+    right_ = ImGui::GetItemRectMax().x;
+    return pressed;
+}
+
+std::uint32_t facet_count(const std::vector<index::FacetCount>& facet, const std::string& value) {
+    for (const auto& f : facet)
+        if (f.value == value) return f.count;
+    return 0;
 }
 
 bool link_button(Ui& ui, const std::string& id, const std::string& label, const std::string& tip, bool active) {
