@@ -203,8 +203,9 @@ float App::draw_header(Ui& ui, float width) {
         apply_style(theme_, !theme_.dark);
     }
     right -= button + t.px(4);
-    if (icon_button(ui, "import", ImVec2(right, (height - button) / 2), button, ui.tr("import.tooltip"), draw_import_icon))
-        state_.import_requested = true;
+    // The platform opens its file picker from the click event itself (screen_box("button:import")):
+    // browsers open one only within the user's gesture, and a frame may come too late.
+    icon_button(ui, "import", ImVec2(right, (height - button) / 2), button, ui.tr("import.tooltip"), draw_import_icon);
     right -= button + t.px(4);
     {
         ImGui::SetCursorScreenPos(ImVec2(right, (height - button) / 2));
@@ -517,10 +518,10 @@ void App::type(std::string_view text) {
     if (!search_active_) state_.focus_search = true;
 }
 
-ScreenBox App::search_box() const {
+ScreenBox App::screen_box(std::string_view id) const {
     const float s = theme_.scale > 0 ? theme_.scale : 1.0f;
     for (const ScreenBox& b : state_.boxes)
-        if (b.id == "search") return {b.id, b.x / s, b.y / s, b.w / s, b.h / s};
+        if (b.id == id) return {b.id, b.x / s, b.y / s, b.w / s, b.h / s};
     return {};
 }
 

@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 
 #include "app/app_state.h"
 #include "app/dossier.h"
@@ -32,7 +31,6 @@ public:
     // system (a folder picked or files dropped): any input of DESIGN.md §4.2. They replace the
     // dossier in this tab only; nothing leaves the page. A failure keeps the current dossier.
     void import_dir(const std::string& dir);
-    bool take_import_request() { return std::exchange(state_.import_requested, false); }  // open the file picker
 
     bool has_dossier() const { return dossier_ != nullptr; }
     const std::string& error() const { return error_; }
@@ -49,7 +47,7 @@ public:
         state_.pinch_at = {x, y};
     }
     bool search_active() const { return search_active_; }
-    ScreenBox search_box() const;               // the search field as last drawn, CSS pixels
+    ScreenBox screen_box(std::string_view id) const;  // a box of the test hook as last drawn, CSS pixels
     bool animating() const;                     // wants frames without input (notices fading)
 
     int frames = 0;  // frames drawn, for the idle check

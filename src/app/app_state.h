@@ -75,7 +75,6 @@ struct AppState {
     std::string copied;               // the last text put on the clipboard
     std::string notice;               // the last import's outcome, shown for a few seconds
     double notice_at = -100;
-    bool import_requested = false;    // the import button was pressed: the platform opens its file picker
     double copied_at = -100;          // ImGui time of the copy: the button says "copied" for a moment
 
     // One-frame requests.

@@ -153,12 +153,13 @@ void frame(void* arg) {
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (web.app.take_import_request()) EM_ASM({ Module.vigiePick(); });  // platform_web.js
     if (web.app.has_dossier()) {
         sync_url(web);
         save_prefs(web);
-        const vigie::app::ScreenBox b = web.app.search_box();
+        const vigie::app::ScreenBox b = web.app.screen_box("search");
         EM_ASM({ Module.vigieSearchField($0, $1, $2, $3, $4); }, b.x, b.y, b.w, b.h, web.app.search_active() ? 1 : 0);
+        const vigie::app::ScreenBox i = web.app.screen_box("button:import");
+        EM_ASM({ Module.vigieImportBox = Array.of($0, $1, $2, $3); }, i.x, i.y, i.w, i.h);
     }
     if (!web.announced) {
         web.announced = true;

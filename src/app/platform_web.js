@@ -16,6 +16,23 @@ Module.vigieInstall = function () {
     if (e.key === "F3" || ((e.ctrlKey || e.metaKey) && (e.key === "k" || e.key === "f"))) e.preventDefault();
   }, true);
 
+  // Clicks and taps that need the user's gesture (a frame may come too late for the browser):
+  // act on the release, in the event itself, where the app last drew the box.
+  const inside = (b, x, y) => b && x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
+  const released = (act) => {
+    Module.canvas.addEventListener("mouseup", (e) => act(e.clientX, e.clientY));
+    Module.canvas.addEventListener("touchend", (e) => { const t = e.changedTouches[0]; if (t) act(t.clientX, t.clientY); });
+  };
+  // The import button opens the file picker (a press and a release on it, as for any button).
+  let pressed = null;
+  Module.canvas.addEventListener("mousedown", (e) => { pressed = [e.clientX, e.clientY]; });
+  Module.canvas.addEventListener("touchstart", (e) => { const t = e.touches[0]; pressed = t ? [t.clientX, t.clientY] : null; });
+  released((x, y) => {
+    const b = Module.vigieImportBox;
+    if (pressed && inside(b, pressed[0], pressed[1]) && inside(b, x, y)) Module.vigiePick();
+    pressed = null;
+  });
+
   const type = (text) => {
     if (!text) return;
     const p = stringToNewUTF8(text);
@@ -39,15 +56,7 @@ Module.vigieInstall = function () {
     ta.addEventListener("compositionend", take);
     // A click or tap on the search field focuses the text field within the gesture, so a phone
     // opens its keyboard.
-    const inside = (x, y) => {
-      const b = Module.vigieSearchBox;
-      return b && x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
-    };
-    Module.canvas.addEventListener("mouseup", (e) => { if (inside(e.clientX, e.clientY)) ta.focus({ preventScroll: true }); });
-    Module.canvas.addEventListener("touchend", (e) => {
-      const t = e.changedTouches[0];
-      if (t && inside(t.clientX, t.clientY)) ta.focus({ preventScroll: true });
-    });
+    released((x, y) => { if (inside(Module.vigieSearchBox, x, y)) ta.focus({ preventScroll: true }); });
     // Typing with the focus elsewhere: '/' goes to the search field, letters start a search.
     window.addEventListener("keypress", (e) => {
       if (document.activeElement === ta || e.ctrlKey || e.metaKey || e.altKey || !e.key || e.key.length !== 1) return;
@@ -77,8 +86,7 @@ Module.vigieInstall = function () {
   dark.addEventListener("change", (e) => { Module._vigie_set_dark(e.matches ? 1 : 0); wake(); });
 };
 
-// The import button: the page's file input (index.html), opened in the frame after the click
-// (still within the click's user activation). The files are written into a fresh directory of
+// The import button: the page's file input (index.html), opened within the click. The files are written into a fresh directory of
 // the in-memory file system and handed to the app; they never leave the page.
 let imports = 0;
 Module.vigiePick = function () {

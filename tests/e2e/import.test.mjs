@@ -13,15 +13,16 @@ test("import: the reader's own files replace the dossier in the page; bad ones a
   const b = await open();
   const requests = [];
   try {
+    // Listening early: playwright turns file chooser interception on asynchronously, and a click
+    // right after the listener could open the browser's own (headless: invisible) dialog.
+    const chosen = new Promise((resolve) => b.page.once("filechooser", resolve));
     await b.ready();
     await b.page.waitForTimeout(300);
     b.page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
     const box = (await b.state()).boxes["button:import"];
     assert.ok(box, "the import button is in the header");
-    const [chooser] = await Promise.all([
-      b.page.waitForEvent("filechooser"),
-      b.page.mouse.click(box.x + box.w / 2, box.y + box.h / 2),
-    ]);
+    await b.page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+    const chooser = await Promise.race([chosen, b.page.waitForTimeout(20000).then(() => assert.fail("no file chooser"))]);
     await chooser.setFiles(["article.txt", "note.md", "page.html", "lines.jsonl", "bad-utf8.txt", "empty.txt"].map((f) => join(PLAIN, f)));
     await until(b, () => window.vigie.state().dossier !== "Amaq : la propagande de l’État islamique face à la justice européenne" &&
                          window.vigie.state().total > 5);
