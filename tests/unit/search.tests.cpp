@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -308,6 +309,56 @@ TEST_CASE("page options: chips add filters, a document mask, newest first, lazy 
             }
         }
         CHECK(s.passage("été", 9999, o).snippet.empty());  // out of range: nothing, no crash
+    }
+}
+
+// A word with several forms, visited in full (one word, an OR), is read in bulk a window of
+// 4,096 documents at a time; joined with another word it is merged form by form. Both ways
+// must find the same documents with the same scores.
+TEST_CASE("a many-form word over thousands of documents: bulk and merged reading agree", "[search]") {
+    static const char* kForms[] = {"chante", "chantait", "chanteront", "chantés", "chanté"};
+    std::vector<corpus::Document> docs;
+    std::set<std::string> with_word, with_title;
+    for (int i = 0; i < 10000; ++i) {
+        std::string text = "Rien à signaler ce jour-là.";
+        if (i % 5 == 2)
+            for (int k = 0; k <= i % 3; ++k) text += std::string(" Le chœur ") + kForms[(i * 7 + k) % 5] + " encore.";
+        const bool titled = i % 50 == 0 || i == 4096 || i == 8191;  // window edges too
+        const std::string id = "d" + std::to_string(i);
+        docs.push_back(doc(id, titled ? "Il a chanté" : "Note " + std::to_string(i), text));
+        if (i % 5 == 2 || titled) with_word.insert(id);
+        if (titled) with_title.insert(id);
+    }
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    const index::Index& ix = built.value();
+    const index::Searcher s(ix, analyzer());
+    index::SearchOptions all;
+    all.limit = docs.size();
+    all.snippets = false;
+    auto found = [&](const index::SearchResult& r) {
+        std::set<std::string> out;
+        for (const auto& h : r.hits) out.emplace(ix.doc(h.doc).id);
+        return out;
+    };
+
+    const auto word = s.search("chanter", all);
+    CHECK(word.total == with_word.size());
+    CHECK(found(word) == with_word);
+    const auto title = s.search("titre:chanter", all);
+    CHECK(title.total == with_title.size());
+    CHECK(found(title) == with_title);
+    CHECK(s.search("chanter OR xylophone", all).total == with_word.size());
+    CHECK(s.search("chanter rien", all).total == with_word.size());  // merged: an AND
+
+    // The collected scores (bulk) are the ones explain finds walking the forms one by one.
+    index::SearchOptions why = all;
+    why.explain = true;
+    for (const auto& h : s.search("chanter", why).hits) {
+        const std::string& e = h.explanation;
+        const auto arrow = e.rfind("→ ");
+        REQUIRE(arrow != std::string::npos);
+        CHECK(std::stod(e.substr(arrow + 4)) == Approx(h.score).epsilon(1e-3));
     }
 }
 

@@ -183,6 +183,7 @@ public:
     virtual void advance(std::uint32_t target) = 0;  // to the first match >= target
     virtual double score(std::string* why) = 0;       // at doc()
     virtual void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) = 0;  // at doc()
+    virtual void scan_all() {}  // the caller will visit every match: read postings in bulk if that is faster
 };
 
 // Leapfrog: advances every matcher (a container of pointers) from d until they all sit on the
@@ -214,15 +215,30 @@ public:
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override {
         if (doc_ >= target) return;
+        if (bulk_) return bulk_advance(target);
         move_to(target);
         settle();
+    }
+    // A word with several forms, every match visited (a one-word query, an OR): the forms are
+    // read a window of documents at a time into per-document sums (Lucene's BooleanScorer) —
+    // a few array operations per posting instead of the heap's log.
+    void scan_all() override {
+        if (cursors_.size() < 2 || bulk_) return;
+        bulk_ = true;
+        window_ = std::make_unique<Window>();
+        const std::uint32_t from = doc_;
+        doc_ = kNoDoc;
+        if (from != kNoDoc) fill(from);
     }
     double score(std::string* why) override {
         const std::uint32_t d = doc_;
         const double title_w = kTitleWeight / (1 - kTitleB + kTitleB * ix_.title_length_ratio(d));
         const double body_w = group_.title_only ? 0 : kBodyWeight / (1 - kBodyB + kBodyB * ix_.body_length_ratio(d));
         double tf = 0;
-        for_each_here([&](std::uint32_t i) {
+        if (bulk_) {
+            const std::uint32_t k = d - base_;
+            tf = title_w * window_->title[k] + body_w * window_->body[k];
+        } else for_each_here([&](std::uint32_t i) {
             const PostingCursor& c = cursors_[i];
             const double f = title_w * c.tf_title() + body_w * c.tf_body();
             tf += group_.forms[i].second * f;
@@ -246,6 +262,66 @@ private:
         const std::vector<PostingCursor>* cursors;
         bool operator()(std::uint32_t a, std::uint32_t b) const { return (*cursors)[a].doc() > (*cursors)[b].doc(); }
     };
+    // Bulk mode: the window [base_, base_ + kWindow) holding doc_, its documents as bits.
+    static constexpr std::uint32_t kWindow = 4096;
+    struct Window {
+        double title[kWindow], body[kWindow];  // Σ weight × tf per field, for documents present
+        std::uint64_t present[kWindow / 64];
+    };
+    // Reads every form's postings in the window starting at the first document >= target.
+    void fill(std::uint32_t target) {
+        Window& w = *window_;
+        for (;;) {
+            std::uint32_t first = kNoDoc;
+            for (PostingCursor& c : cursors_) {
+                c.advance(target);
+                first = std::min(first, c.doc());
+            }
+            doc_ = kNoDoc;
+            if (first == kNoDoc) return;
+            base_ = first;
+            const std::uint64_t end = std::uint64_t(base_) + kWindow;
+            std::fill(std::begin(w.present), std::end(w.present), 0);
+            for (std::size_t i = 0; i < cursors_.size(); ++i) {
+                PostingCursor& c = cursors_[i];
+                const double weight = group_.forms[i].second;
+                for (; c.doc() < end; c.next()) {
+                    if (group_.title_only && c.tf_title() == 0) continue;
+                    const std::uint32_t k = c.doc() - base_;
+                    std::uint64_t& bits = w.present[k / 64];
+                    const std::uint64_t bit = std::uint64_t(1) << (k % 64);
+                    if (!(bits & bit)) { bits |= bit; w.title[k] = 0; w.body[k] = 0; }
+                    w.title[k] += weight * c.tf_title();
+                    w.body[k] += weight * c.tf_body();
+                }
+            }
+            if (next_present(0)) return;
+            if (end >= kNoDoc) return;
+            target = static_cast<std::uint32_t>(end);  // a title-only word with no title hit in the window
+        }
+    }
+    // doc_ = the first document present in the window at or after offset k; false if none.
+    bool next_present(std::uint32_t k) {
+        const Window& w = *window_;
+        for (std::uint32_t word = k / 64; word < kWindow / 64; ++word) {
+            std::uint64_t bits = w.present[word];
+            if (word == k / 64) bits &= ~std::uint64_t(0) << (k % 64);
+            if (bits) {
+                doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
+                return true;
+            }
+        }
+        return false;
+    }
+    void bulk_advance(std::uint32_t target) {  // target > doc_ >= base_
+        const std::uint64_t end = std::uint64_t(base_) + kWindow;
+        if (target < end) {
+            if (next_present(target - base_)) return;
+            if (end >= kNoDoc) { doc_ = kNoDoc; return; }
+            target = static_cast<std::uint32_t>(end);
+        }
+        fill(target);
+    }
     void move_to(std::uint32_t target) {
         if (heap_.size() == 1) {  // one form left: no heap to keep
             PostingCursor& c = cursors_[heap_.front()];
@@ -289,11 +365,20 @@ private:
         positions_doc_ = doc_;
         positions_.clear();
         const std::uint32_t body_start = ix_.doc_body_start(doc_);
-        for_each_here([&](std::uint32_t i) {
-            cursors_[i].positions(buffer_);
+        auto add = [&](PostingCursor& c) {
+            c.positions(buffer_);
             for (std::uint32_t p : buffer_)
                 if (!group_.title_only || p < body_start) positions_.push_back(p);
-        });
+        };
+        if (bulk_) {  // the window's cursors are past doc_: fresh ones (callers rarely ask)
+            for (auto [f, w] : group_.forms) {
+                PostingCursor c = ix_.postings(f);
+                c.advance(doc_);
+                if (c.doc() == doc_) add(c);
+            }
+        } else {
+            for_each_here([&](std::uint32_t i) { add(cursors_[i]); });
+        }
         std::sort(positions_.begin(), positions_.end());
         positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
     }
@@ -306,6 +391,9 @@ private:
     std::vector<std::size_t> stack_;
     std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
     std::vector<std::uint32_t> positions_, buffer_;
+    bool bulk_ = false;
+    std::uint32_t base_ = 0;
+    std::unique_ptr<Window> window_;
 };
 
 // Words at fixed relative positions: "agence de presse" (positions are word positions, so the
@@ -374,6 +462,10 @@ public:
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
         for (auto& c : children_) if (c->doc() == doc_) c->occurrences(unit, out);
+    }
+    void scan_all() override {
+        for (auto& c : children_) c->scan_all();
+        settle();
     }
 
 private:
@@ -680,6 +772,9 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
         for (std::uint32_t d = 0; d < n; ++d) take(d, 0.0, 0);
         return;
     }
+    // One unit, or any of them: every match is visited.
+    if (relaxed || units == 1)
+        for (auto& m : p.required) m->scan_all();
     if (!relaxed) {
         std::uint32_t d = 0;
         while (true) {
