@@ -129,6 +129,42 @@ TEST_CASE("postings: skips across blocks agree with a linear walk", "[index]") {
     }
 }
 
+TEST_CASE("postings: frequencies and positions survive packing, whatever their size", "[index]") {
+    // "delta" at scattered positions (up to ~3,000 words in), 1–5 times, in some titles: blocks
+    // whose fields need from 0 to 12 bits.
+    std::vector<corpus::Document> docs;
+    std::vector<std::vector<std::uint32_t>> where(700);  // body-relative positions, per doc
+    std::vector<bool> titled(700);
+    for (int d = 0; d < 700; ++d) {
+        std::string text;
+        std::uint32_t at = 0;
+        for (int k = 0; k <= d % 5; ++k) {
+            for (int f = 0; f < (d * 37 + k * 101) % 700; ++f, ++at) text += "mot ";
+            text += "delta ";
+            where[d].push_back(at++);
+        }
+        titled[d] = d % 7 == 0;
+        docs.push_back(doc("d" + std::to_string(d), titled[d] ? "delta delta" : "", text));
+    }
+    auto ix = index::Index::open(build_bytes(docs));
+    REQUIRE(ix.ok());
+    auto stem = ix->find_stem(analyzer().analyze("delta").at(0).term);
+    REQUIRE(stem.has_value());
+    auto c = ix->postings(ix->forms_of_stem(*stem).first);
+    std::vector<std::uint32_t> pos;
+    for (std::uint32_t d = 0; d < 700; ++d, c.next()) {
+        REQUIRE(c.doc() == d);
+        CHECK(c.tf_title() == (titled[d] ? 2u : 0u));
+        CHECK(c.tf_body() == where[d].size());
+        c.positions(pos);
+        std::vector<std::uint32_t> expect;
+        if (titled[d]) expect = {0, 1};
+        for (std::uint32_t p : where[d]) expect.push_back(ix->doc_body_start(d) + p);
+        CHECK(pos == expect);
+    }
+    CHECK(c.doc() == index::kNoDoc);
+}
+
 TEST_CASE("dictionary: prefixes and typos over folded forms", "[index]") {
     auto ix = index::Index::open(build_bytes(sample()));
     REQUIRE(ix.ok());

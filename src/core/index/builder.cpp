@@ -21,11 +21,56 @@ using namespace format;
 
 struct FormPostings {
     std::string exact, term;          // the form and its stem
-    std::string docs, positions;      // encoded streams
-    std::vector<std::uint32_t> block_starts;  // per block: doc stream offset, position stream offset
-    std::vector<std::uint32_t> block_lasts;   // per block: its last doc (but the current block's)
+    // While building, varints (compact, appended to): per posting the doc gap, tf_body << 1 |
+    // has_title, [tf_title]; and the positions, first absolute then deltas. finish() packs them.
+    std::string docs, positions;
     std::uint32_t df = 0, last_doc = 0;
 };
+
+void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+// One form's postings in the .vidx layout (format.h): a skip table when there is more than one
+// block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
+void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uint32_t>& positions) {
+    const auto* d = reinterpret_cast<const std::uint8_t*>(f.docs.data());
+    const auto* p = reinterpret_cast<const std::uint8_t*>(f.positions.data());
+    const std::uint32_t blocks = (f.df + kBlock - 1) / kBlock;
+    const std::size_t skip = out.size();
+    if (blocks > 1) out.append(std::size_t(8) * blocks, '\0');
+    const std::size_t first = out.size();
+    std::uint32_t gap[kBlock], tf_body[kBlock], tf_title[kBlock];
+    std::uint32_t doc = kNoDoc;  // the gap convention makes the first gap the first doc
+    for (std::uint32_t b = 0; b < blocks; ++b) {
+        const std::uint32_t n = std::min(kBlock, f.df - b * kBlock);
+        unsigned w_gap = 0, w_body = 0, w_title = 0, w_pos = 0;
+        positions.clear();
+        for (std::uint32_t i = 0; i < n; ++i) {
+            gap[i] = read_varint(d);
+            doc += 1 + gap[i];
+            const std::uint32_t v = read_varint(d);
+            tf_body[i] = v >> 1;
+            tf_title[i] = (v & 1) ? read_varint(d) : 0;
+            for (std::uint32_t k = 0; k < tf_body[i] + tf_title[i]; ++k) positions.push_back(read_varint(p));
+            w_gap = std::max(w_gap, bit_width(gap[i]));
+            w_body = std::max(w_body, bit_width(tf_body[i]));
+            w_title = std::max(w_title, bit_width(tf_title[i]));
+        }
+        for (std::uint32_t v : positions) w_pos = std::max(w_pos, bit_width(v));
+        if (blocks > 1) {
+            set_u32(out, skip + 8 * b, doc);
+            set_u32(out, skip + 8 * b + 4, static_cast<std::uint32_t>(out.size() - first));
+        }
+        for (unsigned w : {w_gap, w_body, w_title, w_pos}) out += static_cast<char>(w);
+        BitWriter bits{out};
+        for (std::uint32_t i = 0; i < n; ++i) bits.put(gap[i], w_gap);
+        for (std::uint32_t i = 0; i < n; ++i) bits.put(tf_body[i], w_body);
+        for (std::uint32_t i = 0; i < n; ++i) bits.put(tf_title[i], w_title);
+        for (std::uint32_t v : positions) bits.put(v, w_pos);
+        bits.flush();
+    }
+}
 
 struct DocMeta {
     std::uint32_t title_tokens = 0, body_tokens = 0, body_start = 0;
@@ -157,11 +202,6 @@ void IndexBuilder::add(const corpus::Document& doc) {
     for (std::size_t k = 0; k < im.doc_forms.size(); ++k) {
         const std::size_t i = k == 0 ? 0 : im.starts[k - 1], j = im.starts[k];
         FormPostings& f = im.forms[im.doc_forms[k]];
-        if (f.df % kBlock == 0) {
-            if (f.df > 0) f.block_lasts.push_back(f.last_doc);
-            f.block_starts.push_back(static_cast<std::uint32_t>(f.docs.size()));
-            f.block_starts.push_back(static_cast<std::uint32_t>(f.positions.size()));
-        }
         const std::uint32_t* pos = im.grouped.data();
         std::uint32_t tf_title = 0;
         for (std::size_t m = i; m < j && pos[m] < meta.body_start; ++m) ++tf_title;
@@ -283,26 +323,18 @@ Result<std::string> IndexBuilder::finish() && {
 
     std::string& forms_sec = section(Section::forms);
     put_string_table(forms_sec, exacts);
-    // Per form: its skip table and stream length (in heads), then its doc and position streams.
-    std::string heads;
-    std::vector<std::size_t> head_ends;
+    // Each form's postings packed, the builder's streams freed as they are read.
+    std::string postings;
     std::vector<std::uint64_t> form_offsets;
-    std::uint64_t postings_size = 0;
+    std::vector<std::uint32_t> scratch;
     for (std::uint32_t i = 0; i < order.size(); ++i) {
-        const FormPostings& f = im.forms[order[i]];
-        form_offsets.push_back(postings_size);
-        const std::size_t head_start = heads.size();
-        if (f.df > kBlock) {
-            for (std::size_t b = 0; b < f.block_lasts.size() + 1; ++b) {
-                put_u32(heads, b < f.block_lasts.size() ? f.block_lasts[b] : f.last_doc);
-                put_u32(heads, f.block_starts[2 * b]);
-                put_u32(heads, f.block_starts[2 * b + 1]);
-            }
-        }
-        put_varint(heads, f.docs.size());
-        head_ends.push_back(heads.size());
-        postings_size += heads.size() - head_start + f.docs.size() + f.positions.size();
+        FormPostings& f = im.forms[order[i]];
+        form_offsets.push_back(postings.size());
+        pack_postings(f, postings, scratch);
+        std::string().swap(f.docs);
+        std::string().swap(f.positions);
     }
+    postings.append(8, '\0');
     while (forms_sec.size() % 8) forms_sec += '\0';
     for (std::uint32_t i = 0; i < order.size(); ++i) {
         put_u64(forms_sec, form_offsets[i]);
@@ -316,13 +348,7 @@ Result<std::string> IndexBuilder::finish() && {
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
     section(Section::postings);
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-        const FormPostings& f = im.forms[order[i]];
-        const std::size_t head_start = i == 0 ? 0 : head_ends[i - 1];
-        sections.back().then.push_back(std::string_view(heads).substr(head_start, head_ends[i] - head_start));
-        sections.back().then.push_back(f.docs);
-        sections.back().then.push_back(f.positions);
-    }
+    sections.back().then.push_back(postings);
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();

@@ -59,6 +59,28 @@ inline void skip_varints(const std::uint8_t*& p, std::uint32_t n) {
     while (n) n -= (*p++ & 0x80) == 0;
 }
 
+// Bit packing (the postings' blocks): values of a fixed width, least significant bit first.
+inline unsigned bit_width(std::uint32_t v) { return v ? 32u - static_cast<unsigned>(__builtin_clz(v)) : 0u; }
+struct BitWriter {
+    std::string& out;
+    std::uint64_t pending = 0;  // bits not yet a whole byte, fewer than 8
+    unsigned count = 0;
+    void put(std::uint32_t v, unsigned width) {  // width <= 32; v < 2^width
+        pending |= std::uint64_t(v) << count;
+        for (count += width; count >= 8; count -= 8, pending >>= 8) out += static_cast<char>(pending & 0xFF);
+    }
+    void flush() {  // to a byte boundary
+        if (count) out += static_cast<char>(pending & 0xFF);
+        pending = 0;
+        count = 0;
+    }
+};
+// The width-bit value (width <= 32) at bit offset `bit` from p. Reads 8 bytes from p + bit / 8:
+// the postings section ends with 8 bytes of padding so that the last value can be read so.
+inline std::uint32_t get_bits(const std::uint8_t* p, std::uint64_t bit, unsigned width) {
+    return static_cast<std::uint32_t>((load_u64(p + bit / 8) >> (bit % 8)) & ((std::uint64_t(1) << width) - 1));
+}
+
 // A fast 64-bit checksum over whole words (not cryptographic: it catches truncation and
 // corruption of a saved index, at several GB/s so loading stays quick).
 std::uint64_t checksum64(const std::uint8_t* data, std::size_t size);

@@ -12,13 +12,15 @@
 //   FORMS       string table (exact forms, grouped by stem) + forms × {u64 postings, u32 df, u32 stem}
 //   FOLDED      string table (accent-folded forms, sorted) + u32 first[folded+1] into FOLDED_FORMS
 //   FOLDED_FORMS u32 form ids
-//   POSTINGS    per form: [skip table if df > 128] varint doc_bytes, doc stream, position stream
+//   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
+//               then 8 bytes of padding (get_bits reads whole words)
 //
 // String table: u32 count, u32 offsets[count+1] (relative to the blob after them), bytes.
-// Doc stream, per posting: varint (doc − previous doc − 1, or doc for the first),
-//   varint (tf_body << 1 | has_title), [varint tf_title]. Position stream, per posting:
-//   tf_title + tf_body varints, first absolute then deltas. Skip table: one entry per block of
-//   128 postings {u32 last doc, u32 doc stream offset, u32 position stream offset}.
+// Skip table: per block {u32 last doc, u32 offset of the block from the first block}.
+// Block: u8 widths of doc gaps, tf_body, tf_title, positions; then bit-packed (bytes.h BitWriter,
+//   each field at its widest value in the block): n doc gaps (doc − previous doc − 1, the
+//   previous of the form's first being −1), n tf_body, n tf_title, then every posting's
+//   tf_title + tf_body positions, first absolute then deltas; padded to a byte.
 // Positions: title tokens from 0, body tokens from body_start (title length + a gap, so that
 // no phrase spans the two fields).
 #pragma once
@@ -28,7 +30,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;  // 2: bit-packed postings blocks
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block

@@ -13,60 +13,72 @@ using namespace format;
 // [SECTION] PostingCursor ---------------------------------------------------------------------
 
 PostingCursor::PostingCursor(const std::uint8_t* p, std::uint32_t df) : df_(df) {
+    if (df == 0) return;
     if (df > kBlock) {
         skip_ = p;
-        p += 12 * ((df + kBlock - 1) / kBlock);
+        p += 8 * ((df + kBlock - 1) / kBlock);
     }
-    const std::uint32_t doc_bytes = read_varint(p);
-    docs_begin_ = docs_ = p;
-    pos_begin_ = pos_ = p + doc_bytes;
-    next();
+    blocks_ = p;
+    enter(0);
+}
+
+void PostingCursor::enter(std::uint32_t block) {
+    block_ = block;
+    const std::uint8_t* p = blocks_ + (block ? load_u32(skip_ + 8 * block + 4) : 0);
+    doc_ = block ? load_u32(skip_ + 8 * (block - 1)) : kNoDoc;  // + 1 + the first gap
+    w_gap_ = p[0];
+    w_body_ = p[1];
+    w_title_ = p[2];
+    w_position_ = p[3];
+    bits_ = p + 4;
+    n_ = std::min(kBlock, df_ - block * kBlock);
+    i_ = 0;
+    position_ = 0;
+    read();
+}
+
+void PostingCursor::read() {
+    doc_ += 1 + get_bits(bits_, std::uint64_t(i_) * w_gap_, w_gap_);
+    const std::uint64_t at = std::uint64_t(n_) * w_gap_;
+    tf_body_ = get_bits(bits_, at + std::uint64_t(i_) * w_body_, w_body_);
+    tf_title_ = w_title_ ? get_bits(bits_, at + std::uint64_t(n_) * w_body_ + std::uint64_t(i_) * w_title_, w_title_) : 0;
 }
 
 void PostingCursor::next() {
-    if (!current_read_) unread_positions_ += tf_title_ + tf_body_;
-    current_read_ = false;
-    if (index_ >= df_) { doc_ = kNoDoc; return; }
-    const std::uint32_t delta = read_varint(docs_);
-    doc_ = prev_ == kNoDoc ? delta : prev_ + 1 + delta;
-    const std::uint32_t v = read_varint(docs_);
-    tf_body_ = v >> 1;
-    tf_title_ = (v & 1) ? read_varint(docs_) : 0;
-    prev_ = doc_;
-    ++index_;
+    if (doc_ == kNoDoc) return;
+    if (i_ + 1 < n_) {
+        position_ += tf_body_ + tf_title_;
+        ++i_;
+        read();
+    } else if ((block_ + 1) * kBlock < df_) {
+        enter(block_ + 1);
+    } else {
+        doc_ = kNoDoc;
+    }
 }
 
 void PostingCursor::advance(std::uint32_t target) {
     if (doc_ >= target) return;  // also when exhausted (kNoDoc)
-    if (skip_) {
-        // The block of the current posting is (index_ − 1) / kBlock; jump past blocks ending before target.
-        std::uint32_t block = (index_ - 1) / kBlock, blocks = (df_ + kBlock - 1) / kBlock, b = block;
-        while (b + 1 < blocks && load_u32(skip_ + 12 * b) < target) ++b;
-        if (b > block) {
-            prev_ = load_u32(skip_ + 12 * (b - 1));
-            docs_ = docs_begin_ + load_u32(skip_ + 12 * b + 4);
-            pos_ = pos_begin_ + load_u32(skip_ + 12 * b + 8);
-            index_ = b * kBlock;
-            unread_positions_ = 0;
-            current_read_ = true;
-            next();
-        }
+    if (skip_ && load_u32(skip_ + 8 * block_) < target) {
+        // Past this block: to the first later block whose last doc reaches target.
+        const std::uint32_t blocks = (df_ + kBlock - 1) / kBlock;
+        std::uint32_t b = block_ + 1;
+        while (b < blocks && load_u32(skip_ + 8 * b) < target) ++b;
+        if (b == blocks) { doc_ = kNoDoc; return; }
+        enter(b);
     }
     while (doc_ < target) next();
 }
 
-void PostingCursor::positions(std::vector<std::uint32_t>& out) {
+void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
     out.clear();
     if (doc_ == kNoDoc) return;
-    if (current_read_) return;  // asked twice for one posting: not supported, callers cache
-    skip_varints(pos_, unread_positions_);
-    unread_positions_ = 0;
+    const std::uint64_t at = std::uint64_t(n_) * (w_gap_ + w_body_ + w_title_);
     std::uint32_t p = 0;
-    for (std::uint32_t i = 0, n = tf_title_ + tf_body_; i < n; ++i) {
-        p = i == 0 ? read_varint(pos_) : p + read_varint(pos_);
+    for (std::uint32_t k = position_; k < position_ + tf_body_ + tf_title_; ++k) {
+        p += get_bits(bits_, at + std::uint64_t(k) * w_position_, w_position_);  // the first absolute, then deltas
         out.push_back(p);
     }
-    current_read_ = true;
 }
 
 // [SECTION] Opening and validation -----------------------------------------------------------
@@ -189,7 +201,7 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
         const std::uint32_t df = load_u32(r + 8);
         if (load_u64(r) >= ix.postings_size_ || df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems)
             return bad("form " + std::to_string(f));
-        if (df > kBlock && load_u64(r) + 12 * ((df + kBlock - 1) / kBlock) > ix.postings_size_)
+        if (df > kBlock && load_u64(r) + 8 * ((df + kBlock - 1) / kBlock) > ix.postings_size_)
             return bad("skip table of form " + std::to_string(f));
     }
 

@@ -17,7 +17,8 @@ namespace vigie::index {
 
 constexpr std::uint32_t kNoDoc = 0xFFFFFFFFu;
 
-// Walks one form's postings in doc order; positions are decoded only when asked for.
+// Walks one form's postings in doc order, reading the packed blocks (format.h) in place: a
+// step decodes one posting's gap and frequencies; positions are decoded only when asked for.
 class PostingCursor {
 public:
     PostingCursor() = default;
@@ -29,18 +30,18 @@ public:
     std::uint32_t df() const { return df_; }
     void next();                          // to the next posting
     void advance(std::uint32_t target);   // to the first posting with doc >= target
-    void positions(std::vector<std::uint32_t>& out);  // the current posting's positions, sorted
+    void positions(std::vector<std::uint32_t>& out) const;  // the current posting's positions, sorted
 
 private:
-    const std::uint8_t* skip_ = nullptr;  // block table, null if one block
-    const std::uint8_t* docs_begin_ = nullptr;
-    const std::uint8_t* docs_ = nullptr;
-    const std::uint8_t* pos_begin_ = nullptr;
-    const std::uint8_t* pos_ = nullptr;
-    std::uint32_t df_ = 0, index_ = 0, doc_ = kNoDoc, prev_ = kNoDoc;
+    void enter(std::uint32_t block);  // to the block's first posting
+    void read();                      // the posting i_ of the block, after the one before it
+    const std::uint8_t* skip_ = nullptr;    // {last doc, offset} per block, null if one block
+    const std::uint8_t* blocks_ = nullptr;  // the first block
+    const std::uint8_t* bits_ = nullptr;    // the current block's packed values
+    std::uint32_t df_ = 0, block_ = 0, n_ = 0, i_ = 0, doc_ = kNoDoc;
     std::uint32_t tf_title_ = 0, tf_body_ = 0;
-    std::uint32_t unread_positions_ = 0;  // position varints to skip before the current posting's
-    bool current_read_ = true;
+    std::uint32_t position_ = 0;  // index in the block of the current posting's first position
+    std::uint8_t w_gap_ = 0, w_body_ = 0, w_title_ = 0, w_position_ = 0;  // bit widths
 };
 
 struct DocView {

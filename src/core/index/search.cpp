@@ -204,6 +204,7 @@ std::uint32_t leapfrog(Matchers& matchers, std::uint32_t d) {
 class TermMatcher final : public Matcher {
 public:
     TermMatcher(const Index& ix, Group g) : ix_(ix), group_(std::move(g)) {
+        cursors_.reserve(group_.forms.size());
         for (auto [f, w] : group_.forms) cursors_.push_back(ix_.postings(f));
         for (std::uint32_t i = 0; i < cursors_.size(); ++i)
             if (cursors_[i].doc() != kNoDoc) heap_.push_back(i);
