@@ -7,7 +7,9 @@ const FILES = @VIGIE_SW_FILES@;
 const CACHE = "vigie-" + VERSION;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" })))));
+  // "no-cache": the server confirms each file the browser already holds (a 304, no body: the
+  // first visit does not download the site twice) or sends the new one; never a stale copy.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "no-cache" })))));
   // The first install takes over at once; later ones wait for the page's "activate" message.
 });
 

@@ -14,7 +14,8 @@ export const SITE = process.env.VIGIE_SITE || join(ROOT, "build/site");
 export const SHOTS = join(ROOT, "build/screenshots");
 
 export async function open({ width = 1280, height = 800, dpr = 1, site = SITE, base = "/" } = {}) {
-  const server = await serve(site, { base });
+  const served = [];  // {path, status, bytes} of every response, the service worker's included
+  const server = await serve(site, { base, sent: (path, status, bytes) => served.push({ path, status, bytes }) });
   const profile = mkdtempSync(join(tmpdir(), "vigie-chromium-"));
   // A fresh profile every time (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,7 +32,7 @@ export async function open({ width = 1280, height = 800, dpr = 1, site = SITE, b
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return {
-    page, url, errors,
+    page, url, errors, served,
     async ready() {
       await page.goto(url);
       await page.waitForFunction(() => window.vigie && (window.vigie.ready || window.vigie.error), null, { timeout: 60000 });

@@ -22,6 +22,11 @@ test("offline after the first visit, under a sub-path, with no third-party reque
     await until(b, () => window.vigie && window.vigie.ready, null, 60000);
     // The first visit installs the service worker; the next load is served by it.
     await until(b, () => navigator.serviceWorker.ready.then(() => true));
+    // The precache revalidates what the page already downloaded: no file's body is sent twice.
+    const bodies = new Map();
+    for (const r of b.served) if (r.status === 200) bodies.set(r.path, (bodies.get(r.path) || 0) + 1);
+    assert.deepEqual([...bodies].filter(([, n]) => n > 1), [], "a file downloaded twice on the first visit");
+    assert.ok(b.served.some((r) => r.path === "/vigie_app.wasm" && r.status === 304), "the precache revalidated the wasm");
     await b.page.reload();
     await until(b, () => window.vigie && window.vigie.ready && navigator.serviceWorker.controller !== null, null, 60000);
     // Installable as Chromium judges it (manifest, icons, service worker).
