@@ -45,6 +45,16 @@ export function renderReport(res) {
   out.push('');
   out.push('memory = V8 heap Δ + external Δ (ArrayBuffers, wasm linear memory) of the engine\'s worker across the build, after GC; for Vigie, "wasm" is the whole linear memory its stats() reports. ' +
     'load = from the saved bytes to an index that answers (for Vigie, into an already instantiated module). load check = the first 10 queries of each class give the same top 10 after loading.');
+  // Vigie answers from the .vidx bytes in place: once built or loaded, its index in memory is
+  // those bytes, the stored text being one section of them (stats() separates it).
+  for (const e of ok) {
+    const s = e.stats;
+    if (!s?.index_bytes || !s?.text_bytes) continue;
+    out.push('');
+    out.push(`${e.name}: index in memory once built or loaded ${fmb(s.total_bytes)} MB, of which the stored text ${fmb(s.text_bytes)} MB; ` +
+      `without it ${fmb(s.index_bytes)} MB = ${f(s.index_bytes / 1e6 / res.corpus.textMB)}× the text ` +
+      `(postings ${fmb(s.postings_bytes)} MB, dictionary ${fmb(s.dictionary_bytes)} MB).`);
+  }
   out.push('');
 
   out.push('## Latency per query class, ms (p50 / p95 / p99)');
