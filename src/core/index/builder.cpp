@@ -1,9 +1,9 @@
 #include "core/index/builder.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
-#include <unordered_map>
 #include <vector>
 
 #include "core/geo/extract.h"
@@ -94,7 +94,10 @@ struct IndexBuilder::Impl {
     const text::Analyzer& analyzer;
     const geo::Gazetteer* gazetteer;
     std::vector<FormPostings> forms;
-    std::unordered_map<std::string, std::uint32_t> form_ids;
+    // Form ids by exact form, open addressing: tag (the hash's high half, never 0) << 32 |
+    // id + 1, 0 when empty; half full at most. One probe touches one array, not a chain of
+    // nodes: this lookup runs once per token.
+    std::vector<std::uint64_t> form_slots = std::vector<std::uint64_t>(std::size_t(1) << 16, 0);
     std::vector<DocMeta> docs;
     std::string texts;                    // id, title, text and url of every document, in order
     std::vector<std::uint64_t> text_ends;  // where each of those ends in texts
@@ -113,13 +116,34 @@ struct IndexBuilder::Impl {
     // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
     // compound's (digits, hyphen), so the exact form alone names the form.
     std::uint32_t form_of(const text::Token& t) {
-        auto [it, fresh] = form_ids.try_emplace(t.exact, static_cast<std::uint32_t>(forms.size()));
-        if (fresh) {
-            forms.emplace_back();
-            forms.back().exact = t.exact;
-            forms.back().term = t.term.empty() ? analyzer.term_of(t.exact) : t.term;
+        const std::uint64_t h = std::hash<std::string_view>{}(t.exact);
+        std::size_t i = slot_of(h, t.exact);
+        if (form_slots[i]) return static_cast<std::uint32_t>(form_slots[i]) - 1;
+        const auto id = static_cast<std::uint32_t>(forms.size());
+        forms.emplace_back();
+        forms.back().exact = t.exact;
+        forms.back().term = t.term.empty() ? analyzer.term_of(t.exact) : t.term;
+        form_slots[i] = tag_of(h) << 32 | (id + 1);
+        if (2 * forms.size() > form_slots.size()) {  // rehash into twice the slots
+            const std::vector<std::uint64_t> previous = std::move(form_slots);
+            form_slots.assign(previous.size() * 2, 0);
+            for (std::uint64_t slot : previous)
+                if (slot) {
+                    const auto& exact = forms[static_cast<std::uint32_t>(slot) - 1].exact;
+                    form_slots[slot_of(std::hash<std::string_view>{}(exact), exact)] = slot;
+                }
         }
-        return it->second;
+        return id;
+    }
+    static std::uint64_t tag_of(std::uint64_t h) { return (h >> 32) | 1; }
+    // The slot holding exact, or the empty one where it would go.
+    std::size_t slot_of(std::uint64_t h, std::string_view exact) const {
+        const std::size_t mask = form_slots.size() - 1;
+        const std::uint64_t tag = tag_of(h);
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = form_slots[i];
+            if (!slot || ((slot >> 32) == tag && forms[static_cast<std::uint32_t>(slot) - 1].exact == exact)) return i;
+        }
     }
 
     std::uint16_t intern(std::map<std::string, std::uint16_t>& table, const std::string& s) {
@@ -134,7 +158,7 @@ IndexBuilder::IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer*
 IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
-void IndexBuilder::reserve_text(std::size_t bytes) { impl_->texts.reserve(bytes); }
+void IndexBuilder::reserve_text(std::size_t bytes) { impl_->texts.reserve(impl_->texts.size() + bytes); }
 
 void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
