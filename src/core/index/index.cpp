@@ -339,7 +339,8 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
                   std::size_t keep_prefix) const {
     constexpr std::size_t kMaxResults = 64;
     const std::size_t n = word.size();
-    const std::size_t max_len = n + static_cast<std::size_t>(k);
+    const auto kk = static_cast<std::size_t>(k);
+    const std::size_t max_len = n + kk;
     // rows[d] = edit distances between word[0..j) and the current prefix of length d.
     std::vector<std::vector<int>> rows(max_len + 2, std::vector<int>(n + 1));
     for (std::size_t j = 0; j <= n; ++j) rows[0][j] = static_cast<int>(j);
@@ -370,7 +371,8 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
                                                                              std::size_t depth) {
         const std::vector<int>& row = rows[depth];
         if (lo < hi && folded_.get(lo).size() == depth) {  // the prefix itself is a term (sorts first)
-            if (row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
+            const bool in_band = depth <= n + kk && n <= depth + kk;
+            if (in_band && row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
             ++lo;
         }
         if (depth >= max_len) return;
@@ -381,16 +383,21 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
                 lo = a;
                 continue;
             }
+            // Only the band |j − (depth + 1)| <= k can hold a distance <= k (Ukkonen): the
+            // cells just outside it are set to k + 1, the rest never read.
             std::vector<int>& next = rows[depth + 1];
-            next[0] = static_cast<int>(depth + 1);
-            int best = next[0];
-            for (std::size_t j = 1; j <= n; ++j) {
+            const std::size_t d1 = depth + 1, jlo = d1 > kk ? d1 - kk : 0, jhi = std::min(n, d1 + kk);
+            int best = k + 1;
+            if (jlo == 0) best = next[0] = static_cast<int>(d1);
+            else next[jlo - 1] = k + 1;
+            for (std::size_t j = std::max<std::size_t>(jlo, 1); j <= jhi; ++j) {
                 int v = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[j - 1] != c)});
                 if (depth >= 1 && j >= 2 && word[j - 1] == prefix[depth - 1] && word[j - 2] == c)
                     v = std::min(v, rows[depth - 1][j - 2] + 1);
-                next[j] = v;
-                best = std::min(best, v);
+                next[j] = std::min(v, k + 1);
+                best = std::min(best, next[j]);
             }
+            if (jhi < n) next[jhi + 1] = k + 1;
             if (best <= k) {
                 prefix.push_back(c);
                 walk(lo, a, depth + 1);
