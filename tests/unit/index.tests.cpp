@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/index/builder.h"
+#include "core/index/bytes.h"
+#include "core/index/format.h"
 #include "core/index/index.h"
 #include "core/text/analyzer.h"
 #include "support.h"
@@ -70,6 +72,27 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
     std::string version = good;
     version[4] = 9;
     CHECK_THAT(reason(version), Catch::Contains("format version 9"));
+
+    // Made by hand with the checksum fixed up: the postings are still checked, so that reads
+    // stay inside the blob (a bit width past 32, documents past the last).
+    auto resealed = [](std::string b) {
+        const std::size_t body = index::format::kHeaderBytes + index::format::kSectionEntryBytes * index::format::kSectionCount;
+        const std::uint64_t sum = index::checksum64(reinterpret_cast<const std::uint8_t*>(b.data()) + body, b.size() - body);
+        for (int i = 0; i < 8; ++i) b[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
+        return b;
+    };
+    std::size_t postings = 0;
+    for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
+        const auto* e = reinterpret_cast<const std::uint8_t*>(good.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
+        if (index::load_u32(e) == static_cast<std::uint32_t>(index::format::Section::postings)) postings = index::load_u64(e + 8);
+    }
+    REQUIRE(postings > 0);
+    CHECK(index::Index::open(resealed(good)).ok());
+    for (char width : {char(40), char(31)}) {
+        std::string bad = good;
+        bad[postings] = width;  // the first form's first block: its documents' gap width
+        CHECK_THAT(reason(resealed(bad)), Catch::Contains("postings of form 0"));
+    }
 }
 
 TEST_CASE("postings: skips across blocks agree with a linear walk", "[index]") {

@@ -81,6 +81,44 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
     }
 }
 
+namespace {
+
+// One form's packed postings (format.h) in size bytes: widths of at most 32 bits, documents
+// rising and below docs, skip entries that agree with the blocks, every bit inside the form's
+// bytes. A blob with a valid checksum can still be made by hand; after this, reads stay inside.
+bool valid_postings(const std::uint8_t* p, std::uint64_t size, std::uint32_t df, std::uint32_t docs) {
+    const std::uint32_t blocks = (df + kBlock - 1) / kBlock;
+    const std::uint64_t skip = blocks > 1 ? 8 * std::uint64_t(blocks) : 0;
+    if (skip > size) return false;
+    const std::uint8_t* first = p + skip;
+    const std::uint64_t avail = size - skip;
+    std::uint64_t at = 0, least = 0;  // the next block's offset; the smallest document allowed next
+    for (std::uint32_t b = 0; b < blocks; ++b) {
+        if (blocks > 1 && load_u32(p + 8 * std::uint64_t(b) + 4) != at) return false;
+        if (at + 4 > avail) return false;
+        const std::uint8_t* h = first + at;
+        const unsigned w_gap = h[0], w_body = h[1], w_title = h[2], w_position = h[3];
+        if (w_gap > 32 || w_body > 32 || w_title > 32 || w_position > 32) return false;
+        const std::uint32_t n = std::min(kBlock, df - b * kBlock);
+        const std::uint64_t head_bits = std::uint64_t(n) * (w_gap + w_body + w_title);
+        if (at + 4 + (head_bits + 7) / 8 > avail) return false;
+        std::uint64_t bit = 0, positions = 0;
+        for (std::uint32_t i = 0; i < n; ++i, bit += w_gap) {
+            least += get_bits(h + 4, bit, w_gap);  // this posting's document
+            if (least >= docs) return false;
+            ++least;
+        }
+        for (std::uint32_t i = 0; i < n; ++i, bit += w_body) positions += get_bits(h + 4, bit, w_body);
+        for (std::uint32_t i = 0; i < n; ++i, bit += w_title) positions += get_bits(h + 4, bit, w_title);
+        if (blocks > 1 && load_u32(p + 8 * std::uint64_t(b)) != least - 1) return false;
+        at += 4 + (head_bits + positions * w_position + 7) / 8;
+        if (at > avail) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 // [SECTION] Opening and validation -----------------------------------------------------------
 
 std::string_view Index::StringTable::get(std::uint32_t i) const {
@@ -201,8 +239,15 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
         const std::uint32_t df = load_u32(r + 8);
         if (load_u64(r) >= ix.postings_size_ || df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems)
             return bad("form " + std::to_string(f));
-        if (df > kBlock && load_u64(r) + 8 * ((df + kBlock - 1) / kBlock) > ix.postings_size_)
-            return bad("skip table of form " + std::to_string(f));
+    }
+    // Forms' postings lie in form order, each up to the next (the last up to the padding).
+    if (ix.postings_size_ < 8) return bad("postings");
+    for (std::uint32_t f = 0; f < n_forms; ++f) {
+        const std::uint64_t begin = load_u64(ix.form_records_ + 16 * f);
+        const std::uint64_t end = f + 1 < n_forms ? load_u64(ix.form_records_ + 16 * (f + 1)) : ix.postings_size_ - 8;
+        if (end < begin || end > ix.postings_size_ - 8 ||
+            !valid_postings(ix.postings_ + begin, end - begin, load_u32(ix.form_records_ + 16 * f + 8), ix.docs_))
+            return bad("postings of form " + std::to_string(f));
     }
 
     if (!read_table(sec[S(Section::folded)], len[S(Section::folded)], ix.folded_, used) || ix.folded_.count != n_folded ||
