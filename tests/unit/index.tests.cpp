@@ -9,6 +9,7 @@
 #include "core/index/bytes.h"
 #include "core/index/format.h"
 #include "core/index/index.h"
+#include "core/index/search.h"
 #include "core/text/analyzer.h"
 #include "support.h"
 
@@ -81,11 +82,14 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         for (int i = 0; i < 8; ++i) b[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
         return b;
     };
-    std::size_t postings = 0;
-    for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
-        const auto* e = reinterpret_cast<const std::uint8_t*>(good.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
-        if (index::load_u32(e) == static_cast<std::uint32_t>(index::format::Section::postings)) postings = index::load_u64(e + 8);
-    }
+    auto section_at = [&](index::format::Section id) {
+        for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
+            const auto* e = reinterpret_cast<const std::uint8_t*>(good.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
+            if (index::load_u32(e) == static_cast<std::uint32_t>(id)) return static_cast<std::size_t>(index::load_u64(e + 8));
+        }
+        return std::size_t(0);
+    };
+    const std::size_t postings = section_at(index::format::Section::postings);
     REQUIRE(postings > 0);
     CHECK(index::Index::open(resealed(good)).ok());
     for (char width : {char(40), char(31)}) {
@@ -93,6 +97,14 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         bad[postings] = width;  // the first form's first block: its documents' gap width
         CHECK_THAT(reason(resealed(bad)), Catch::Contains("postings of form 0"));
     }
+    // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
+    std::string far = good;
+    far[section_at(index::format::Section::checkpoints)] = 0x7F;
+    auto opened = index::Index::open(resealed(far));
+    REQUIRE(opened.ok());
+    index::SearchResult r;
+    CHECK_NOTHROW(r = index::Searcher(opened.value(), analyzer()).search("opération", index::SearchOptions{}));
+    CHECK(r.total == 2);
 }
 
 TEST_CASE("postings: skips across blocks agree with a linear walk", "[index]") {

@@ -330,10 +330,19 @@ std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d) const {
     const std::uint32_t body = doc_body_tokens(d);
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
-    std::uint32_t at = 0;
+    const std::size_t i = std::size_t(d) * 4 + 2;  // the text's offsets (doc_text_)
+    const std::uint64_t text_size = load_u64(doc_text_ + 8 * (i + 1)) - load_u64(doc_text_ + 8 * i);
+    std::uint64_t at = 0;
     for (std::uint32_t k = 0; k * kCheckpointEvery < body && p < end; ++k) {
-        at += read_varint(p);
-        out.push_back(at);
+        std::uint64_t delta = 0;
+        bool whole = false;
+        for (int shift = 0; p < end && shift < 35 && !whole; shift += 7) {
+            delta |= std::uint64_t(*p & 0x7F) << shift;
+            whole = !(*p++ & 0x80);
+        }
+        at += delta;
+        if (!whole || at > text_size) break;  // only a damaged blob: never an offset outside the text
+        out.push_back(static_cast<std::uint32_t>(at));
     }
     return out;
 }
