@@ -86,8 +86,9 @@ Module.vigieInstall = function () {
   dark.addEventListener("change", (e) => { Module._vigie_set_dark(e.matches ? 1 : 0); wake(); });
 };
 
-// The import button: the page's file input (index.html), opened within the click. The files are written into a fresh directory of
-// the in-memory file system and handed to the app; they never leave the page.
+// The import button: the page's file input (index.html), opened within the click. The files
+// are written into a fresh directory of the in-memory file system and handed to the app; they
+// never leave the page.
 let imports = 0;
 Module.vigiePick = function () {
   const input = document.getElementById("import");
