@@ -550,7 +550,7 @@ std::string App::state_json() const {
         filters.push_back("annee:" + std::to_string(state_.filters.year_from) + ".." + std::to_string(state_.filters.year_to));
     for (const auto& src : state_.filters.sources) filters.push_back("source:" + src);
     if (!state_.filters.operation.empty()) filters.push_back("op:" + state_.filters.operation);
-    for (const auto& m : results_.found.messages) messages.push_back(m);
+    for (const auto& m : results_.found.messages) messages.push_back(m.text(engine_language(state_.lang)));
     json all = json::array();
     for (std::size_t i = 0; i < results_.found.hits.size() && i < 100; ++i) all.push_back(docs[results_.found.hits[i].doc].id);
     const json open = state_.open >= 0 ? json(docs[static_cast<std::size_t>(state_.open)].id) : json(nullptr);

@@ -126,7 +126,7 @@ void draw_results(Ui& ui) {
     {
         std::string line;
         if (!ui.results.query.empty())
-            for (const std::string& m : r.messages) line += (line.empty() ? "" : "  ") + m;  // the engine speaks French
+            for (const index::Message& m : r.messages) line += (line.empty() ? "" : "  ") + m.text(engine_language(st.lang));
         ImGui::SetCursorPosX(pad);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::PushFont(t.body_italic);
@@ -144,7 +144,9 @@ void draw_results(Ui& ui) {
         ImGui::SetCursorPosX(pad);
         ImGui::PushTextWrapPos(width - pad);
         ImGui::PushFont(t.body);
-        ImGui::TextUnformatted((st.query.empty() ? ui.tr("results.empty.filters") : ui.tr("results.empty", {{"a", st.query}})).c_str());
+        const std::size_t end = st.query.find_last_not_of(' ');  // as typed, without the space still being typed
+        const std::string typed = st.query.substr(0, end == std::string::npos ? 0 : end + 1);
+        ImGui::TextUnformatted((typed.empty() ? ui.tr("results.empty.filters") : ui.tr("results.empty", {{"a", typed}})).c_str());
         ImGui::PopFont();
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, t.px(4)));
@@ -154,27 +156,27 @@ void draw_results(Ui& ui) {
         ImGui::PopStyleColor();
         for (const std::string& c : std::vector<std::string>(st.filters.countries)) {
             ImGui::SetCursorPosX(pad);
-            if (link_button(ui, "try:pays:" + c, "\u2192 " + ui.tr("results.try.drop", {{"a", ui.country_name(c)}}), "")) ui.toggle_country(c);
+            if (link_button(ui, "try:pays:" + c, "\u203A " + ui.tr("results.try.drop", {{"a", ui.country_name(c)}}), "")) ui.toggle_country(c);
         }
         if (st.filters.year_from || st.filters.year_to) {
             ImGui::SetCursorPosX(pad);
-            if (link_button(ui, "try:annee", "\u2192 " + ui.tr("results.try.drop", {{"a", std::to_string(st.filters.year_from)}}), "")) ui.set_years(0, 0);
+            if (link_button(ui, "try:annee", "\u203A " + ui.tr("results.try.drop", {{"a", std::to_string(st.filters.year_from)}}), "")) ui.set_years(0, 0);
         }
         for (const std::string& s : std::vector<std::string>(st.filters.sources)) {
             ImGui::SetCursorPosX(pad);
-            if (link_button(ui, "try:source:" + s, "\u2192 " + ui.tr("results.try.drop", {{"a", s}}), "")) ui.toggle_source(s);
+            if (link_button(ui, "try:source:" + s, "\u203A " + ui.tr("results.try.drop", {{"a", s}}), "")) ui.toggle_source(s);
         }
         if (!st.filters.operation.empty()) {
             ImGui::SetCursorPosX(pad);
-            if (link_button(ui, "try:op", "\u2192 " + ui.tr("results.try.drop", {{"a", st.filters.operation}}), "")) ui.toggle_operation(st.filters.operation);
+            if (link_button(ui, "try:op", "\u203A " + ui.tr("results.try.drop", {{"a", st.filters.operation}}), "")) ui.toggle_operation(st.filters.operation);
         }
         if (!st.query.empty()) {
-            ImGui::SetCursorPosX(pad);
+            ImGui::SetCursorPosX(pad + t.px(8));  // in line with the links' text
             ImGui::PushStyleColor(ImGuiCol_Text, t.c.muted);
-            ImGui::TextUnformatted(("\u2192 " + ui.tr("results.try.shorter")).c_str());
+            ImGui::TextUnformatted(("\u203A " + ui.tr("results.try.shorter")).c_str());
             ImGui::PopStyleColor();
             ImGui::SetCursorPosX(pad);
-            if (link_button(ui, "try:clear", "\u2192 " + ui.tr("results.try.clear"), "")) {
+            if (link_button(ui, "try:clear", "\u203A " + ui.tr("results.try.clear"), "")) {
                 st.query.clear();
                 st.focus_search = true;
             }

@@ -7,11 +7,14 @@
 #include <string_view>
 
 #include "core/corpus/document.h"
+#include "core/index/message.h"
 #include "core/result.h"
 
 namespace vigie::app {
 
 enum class Lang { fr, en };
+// The language the engine's messages (index::Message) are written in for the page.
+inline index::Language engine_language(Lang lang) { return lang == Lang::en ? index::Language::en : index::Language::fr; }
 
 // Usage:
 //   auto s = Strings::load("/data/ui/strings.json");

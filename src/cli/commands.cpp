@@ -247,7 +247,7 @@ int search(const Args& args) {
     auto run = [&](const std::string& q, bool as_json) {
         const index::SearchResult r = searcher.search(q, options);
         if (as_json) { std::printf("%s\n", index::to_json(r, ix.value()).c_str()); return; }
-        for (const std::string& m : r.messages) std::printf("note : %s\n", m.c_str());
+        for (const index::Message& m : r.messages) std::printf("note : %s\n", m.text().c_str());
         std::printf("%llu résultat%s (%.2f ms)\n", (unsigned long long)r.total, r.total > 1 ? "s" : "", static_cast<double>(r.took_us) / 1000.0);
         const bool tty = isatty(fileno(stdout));
         for (std::size_t i = 0; i < r.hits.size(); ++i) print_hit(i + 1, r.hits[i], ix.value(), tty);

@@ -279,6 +279,12 @@ test("preferences: language, theme and pane sizes survive a reload", async () =>
     assert.equal(s.lang, "en");
     assert.equal(s.dark, !dark);
     assert.ok(Math.abs(s.boxes["facet:pays:BEL"].w - wider) < 1, `${s.boxes["facet:pays:BEL"].w} vs ${wider}`);
+    // The engine's notes follow the language too.
+    await b.page.keyboard.type("propagnde pays:Atlantide ");
+    await until(b, () => window.vigie.state().query === "propagnde pays:Atlantide ");
+    assert.deepEqual((await b.state()).messages,
+                     ["“propagnde” not found as written; close words: propagande.", "Unknown country “Atlantide”."]);
+    await b.shot("room-english-notes-1280x800");
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -8,6 +8,9 @@
 using vigie::index::parse_query;
 using vigie::index::ParsedQuery;
 using vigie::index::QueryPart;
+using vigie::index::Language;
+using vigie::index::Message;
+using vigie::index::MessageId;
 
 namespace {
 
@@ -92,4 +95,21 @@ TEST_CASE("query: very long input is cut at a character boundary", "[query][bad-
     std::string accents(5000, 'x');
     for (int i = 0; i < 3000; ++i) accents += "é";
     CHECK(parse_query(accents).clauses[0].any[0].text.size() <= 1024);
+}
+
+TEST_CASE("query: every note is written in French and in English, with its arguments", "[query]") {
+    for (int i = 0; i <= static_cast<int>(MessageId::partial); ++i) {
+        const Message m{static_cast<MessageId>(i), {"ARG0", "ARG1"}};
+        const std::string fr = m.text(), en = m.text(Language::en);
+        CAPTURE(i, fr, en);
+        CHECK_FALSE(fr.empty());
+        CHECK_FALSE(en.empty());
+        CHECK(fr != en);
+        CHECK((fr.find("ARG0") != std::string::npos) == (en.find("ARG0") != std::string::npos));
+        CHECK((fr.find("ARG1") != std::string::npos) == (en.find("ARG1") != std::string::npos));
+    }
+    const ParsedQuery p = parse_query("pays: \"agence");
+    REQUIRE(p.messages.size() == 2);
+    CHECK(p.messages[0].text() == "Filtre « pays: » sans valeur ignoré.");
+    CHECK(p.messages[1].text(Language::en) == "Unclosed quote: the phrase runs to the end of the query.");
 }

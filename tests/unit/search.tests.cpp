@@ -127,7 +127,7 @@ TEST_CASE("french: typos in long words are forgiven, ranked below exact matches"
     auto r = run("propagnde");
     CHECK(ids(r) == Ids{"propagande"});
     REQUIRE(r.messages.size() == 1);
-    CHECK_THAT(r.messages[0], Catch::Contains("propagande"));
+    CHECK_THAT(r.messages[0].text(), Catch::Contains("propagande"));
     CHECK(ids(run("porpagande")) == Ids{"propagande"});   // swapped letters
     CHECK(ids(run("terroristte")) == Ids{"propagande"});  // 9+ letters: two typos allowed
     CHECK(ids(run("polisse")).empty());                   // a short word: no guessing
@@ -176,7 +176,8 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
     CHECK(found("pays:France") == Ids{"paris"});
     const auto r = searcher.search("pays:Atlantide", {});
     REQUIRE(r.messages.size() == 1);
-    CHECK_THAT(r.messages[0], Catch::Contains("inconnu"));
+    CHECK_THAT(r.messages[0].text(), Catch::Contains("inconnu"));
+    CHECK(r.messages[0].text(index::Language::en) == "Unknown country “Atlantide”.");
     const auto all = searcher.search("", {});
     std::vector<std::string> facet;
     for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));

@@ -38,13 +38,13 @@ bool parse_year(std::string_view s, int& out) {
 }
 
 // Replaces control characters by spaces and cuts overlong input at a character boundary.
-std::string sanitize(std::string_view q, std::vector<std::string>& messages) {
+std::string sanitize(std::string_view q, std::vector<Message>& messages) {
     std::string s;
     std::size_t limit = q.size();
     if (limit > kMaxQueryBytes) {
         limit = kMaxQueryBytes;
         while (limit > 0 && (static_cast<unsigned char>(q[limit]) & 0xC0) == 0x80) --limit;
-        messages.push_back("Requête tronquée à " + std::to_string(limit) + " octets.");
+        messages.push_back({MessageId::truncated, {std::to_string(limit)}});
     }
     for (char c : q.substr(0, limit)) s += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
     return s;
@@ -83,7 +83,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         bool negated = false;
         if (q[i] == '-') {
             if (i + 1 >= n || is_space(q[i + 1])) {
-                out.messages.push_back("« - » seul ignoré : écrivez -mot pour exclure un mot.");
+                out.messages.push_back({MessageId::lone_minus, {}});
                 ++i;
                 continue;
             }
@@ -93,7 +93,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         if (q[i] == '"') {
             std::size_t close = q.find('"', i + 1);
             if (close == std::string::npos) {
-                out.messages.push_back("Guillemet non fermé : la phrase va jusqu’à la fin de la requête.");
+                out.messages.push_back({MessageId::open_quote_phrase, {}});
                 close = n;
             }
             QueryPart p{QueryPart::Kind::phrase, q.substr(i + 1, close - i - 1)};
@@ -110,7 +110,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         i = end;
 
         if (!negated && (item == "OR" || item == "OU" || item == "|")) {
-            if (out.clauses.empty()) out.messages.push_back("« " + item + " » en début de requête ignoré.");
+            if (out.clauses.empty()) out.messages.push_back({MessageId::leading_or, {item}});
             else join_next = true;
             pending_text = false;
             continue;
@@ -124,17 +124,17 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 const std::size_t from = end - item.size() + colon + 2;
                 std::size_t close = q.find('"', from);
                 if (close == std::string::npos) {
-                    out.messages.push_back("Guillemet non fermé : la valeur va jusqu’à la fin de la requête.");
+                    out.messages.push_back({MessageId::open_quote_value, {}});
                     close = n;
                 }
                 value = q.substr(from, close - from);
                 i = std::min(n, close + 1);
             }
             if (field == Field::unknown) {
-                out.messages.push_back("Champ inconnu « " + item.substr(0, colon) + " » : cherché comme texte.");
+                out.messages.push_back({MessageId::unknown_field, {item.substr(0, colon)}});
                 for (char& c : item) if (c == ':') c = ' ';
             } else if (value.empty()) {
-                out.messages.push_back("Filtre « " + item.substr(0, colon + 1) + " » sans valeur ignoré.");
+                out.messages.push_back({MessageId::empty_filter, {item.substr(0, colon + 1)}});
                 continue;
             } else if (field == Field::title) {
                 QueryPart p;
@@ -145,7 +145,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 add(std::move(p), negated);
                 continue;
             } else if (negated) {
-                out.messages.push_back("Un filtre ne peut pas être exclu : « -" + item + " » ignoré.");
+                out.messages.push_back({MessageId::negated_filter, {item}});
                 continue;
             } else if (field == Field::country) {
                 out.filters.countries.push_back(value);
@@ -165,7 +165,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                     ok = parse_year(value.substr(0, dash), a) && parse_year(value.substr(dash + 1), b);
                 else if (parse_year(value, a)) { b = a; ok = true; }
                 if (!ok || (a && b && a > b)) {
-                    out.messages.push_back("Année « " + value + " » non comprise (exemples : 2019, 2018..2019).");
+                    out.messages.push_back({MessageId::bad_year, {value}});
                     continue;
                 }
                 out.filters.year_from = a;
@@ -183,7 +183,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         }
         add(std::move(p), negated);
     }
-    if (join_next) out.messages.push_back("« OR » en fin de requête ignoré.");
+    if (join_next) out.messages.push_back({MessageId::trailing_or, {}});
 
     // Search-as-you-type: the word being typed is also a prefix.
     if (typing && n > 0 && !is_space(q[n - 1]) && q[n - 1] != '"' && !out.clauses.empty()) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/index/message.h"
+
 namespace vigie::index {
 
 struct QueryPart {
@@ -33,7 +35,7 @@ struct QueryFilters {
 struct ParsedQuery {
     std::vector<QueryClause> clauses;
     QueryFilters filters;
-    std::vector<std::string> messages;  // in French, for the user: what was repaired or ignored
+    std::vector<Message> messages;  // for the user: what was repaired or ignored
 };
 
 // typing: search-as-you-type; the last word, if not followed by a space, is also a prefix.

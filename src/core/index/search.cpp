@@ -88,7 +88,7 @@ struct Occurrence {
 
 class Resolver {
 public:
-    Resolver(const Index& ix, std::vector<std::string>& messages) : ix_(ix), messages_(messages) {}
+    Resolver(const Index& ix, std::vector<Message>& messages) : ix_(ix), messages_(messages) {}
 
     // Memoised: a query is planned more than once (relaxed pass, rerank), each word resolved once.
     const Group& resolve(const text::Token& t, bool prefix, bool title_only) {
@@ -154,7 +154,7 @@ private:
                 }
                 if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
             }
-            if (!near.empty()) messages_.push_back("« " + t.exact + " » introuvable tel quel ; mots proches : " + shown + ".");
+            if (!near.empty()) messages_.push_back({MessageId::typo, {t.exact, shown}});
         }
         if (is_stopword(t.exact))
             for (auto& [f, w] : g.forms) w *= kStopword;
@@ -170,7 +170,7 @@ private:
         return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
     }
     const Index& ix_;
-    std::vector<std::string>& messages_;
+    std::vector<Message>& messages_;
     std::map<std::string, Group> memo_;
 };
 
@@ -534,11 +534,11 @@ struct Plan {
 
 class Planner {
 public:
-    Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<std::string>& messages)
+    Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<Message>& messages)
         : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, messages) {}
     // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
     Plan replan(const ParsedQuery& q) {
-        std::vector<std::string> said;
+        std::vector<Message> said;
         std::swap(said, messages_);
         Plan p = plan(q);
         std::swap(said, messages_);
@@ -586,7 +586,7 @@ public:
             for (std::uint32_t s = 0; s < ix_.source_count(); ++s)
                 for (const std::string& want : f.sources)
                     if (lower_folded(ix_.source_name(s)).find(lower_folded(want)) != std::string::npos) p.source_ok[s] = found = true;
-            if (!found) messages_.push_back("Aucune source ne correspond à « " + f.sources[0] + " ».");
+            if (!found) messages_.push_back({MessageId::unknown_source, {f.sources[0]}});
         }
         if (!f.countries.empty()) {
             p.country_ok.assign(ix_.country_count() + 1, 0);
@@ -598,8 +598,8 @@ public:
                 if (known) up = known->iso3;
                 for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
-                if (!found && gaz_ && !known) messages_.push_back("Pays « " + want + " » inconnu.");
-                else if (!found) messages_.push_back("Pays « " + want + " » absent de ce dossier.");
+                if (!found && gaz_ && !known) messages_.push_back({MessageId::unknown_country, {want}});
+                else if (!found) messages_.push_back({MessageId::absent_country, {want}});
             }
         }
         return p;
@@ -613,7 +613,7 @@ private:
         std::vector<std::pair<std::unique_ptr<Matcher>, std::string>> out;
         const auto toks = tokens(part.text);
         if (toks.empty()) {
-            messages_.push_back("« " + part.text + " » ne contient aucun mot cherchable.");
+            messages_.push_back({MessageId::no_words, {part.text}});
             return out;
         }
         std::size_t last_word = toks.size();
@@ -682,7 +682,7 @@ private:
             offsets.push_back(t.position - first);
         }
         if (terms.empty()) {
-            messages_.push_back("Phrase « " + part.text + " » sans mot cherchable ignorée.");
+            messages_.push_back({MessageId::empty_phrase, {part.text}});
             return nullptr;
         }
         if (terms.size() == 1) return std::move(terms[0]);
@@ -696,7 +696,7 @@ private:
     const Index& ix_;
     const text::Analyzer& an_;
     const geo::Gazetteer* gaz_;
-    std::vector<std::string>& messages_;
+    std::vector<Message>& messages_;
     Resolver resolver_;
 };
 
@@ -981,7 +981,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             plan = planner.replan(parsed);
             r.relaxed = true;
             collect(index_, plan, true, top, facets, r.total);
-            if (r.total) r.messages.push_back("Aucun article ne contient tous les mots : articles qui en contiennent une partie.");
+            if (r.total) r.messages.push_back({MessageId::partial, {}});
         }
     }
 
@@ -1060,7 +1060,7 @@ namespace {
 // highlights both start from.
 std::vector<Occurrence> occurrences_of(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz,
                                        std::string_view query, bool typing, std::uint32_t doc) {
-    std::vector<std::string> messages;
+    std::vector<Message> messages;
     Planner planner(ix, an, gaz, messages);
     return std::move(occurrences_in(planner.plan(parse_query(query, typing)), {doc})[0]);
 }
@@ -1215,7 +1215,7 @@ std::string to_json(const SearchResult& r, const Index& ix) {
     out += ",\"messages\":[";
     for (std::size_t i = 0; i < r.messages.size(); ++i) {
         if (i) out += ',';
-        put_string(out, r.messages[i]);
+        put_string(out, r.messages[i].text());
     }
     out += "],\"facets\":{\"year\":";
     put_facets(out, r.years);

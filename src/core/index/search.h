@@ -46,7 +46,7 @@ struct SearchResult {
     std::uint64_t total = 0;        // every document that matches, not just the hits shown
     std::uint64_t took_us = 0;
     std::vector<Hit> hits;
-    std::vector<std::string> messages;  // repairs, typo corrections, relaxed matching
+    std::vector<Message> messages;  // repairs, typo corrections, relaxed matching
     bool relaxed = false;               // no document had every word: best partial matches
     std::vector<FacetCount> years, sources, countries;  // over the whole result set, by count
 };
