@@ -54,9 +54,15 @@ inline std::uint32_t read_varint(const std::uint8_t*& p) {
     }
     return v;
 }
-// Skips n varints.
-inline void skip_varints(const std::uint8_t*& p, std::uint32_t n) {
-    while (n) n -= (*p++ & 0x80) == 0;
+// The same for bytes that may be damaged: false, and nothing read past end, when the varint
+// is cut off or longer than 32 bits allow.
+inline bool read_varint(const std::uint8_t*& p, const std::uint8_t* end, std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; p < end && shift < 35; shift += 7) {
+        v |= std::uint32_t(*p & 0x7F) << shift;
+        if (!(*p++ & 0x80)) return true;
+    }
+    return false;
 }
 
 // Bit packing (the postings' blocks): values of a fixed width, least significant bit first.

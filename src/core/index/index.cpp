@@ -234,19 +234,14 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
     ix.form_records_ = sec[S(Section::forms)] + used;
     ix.postings_ = sec[S(Section::postings)];
     ix.postings_size_ = len[S(Section::postings)];
+    // Each form's postings lie in form order, up to the next form's (the last up to the padding).
+    if (ix.postings_size_ < 8) return bad("postings");
     for (std::uint32_t f = 0; f < n_forms; ++f) {
         const std::uint8_t* r = ix.form_records_ + 16 * f;
         const std::uint32_t df = load_u32(r + 8);
-        if (load_u64(r) >= ix.postings_size_ || df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems)
-            return bad("form " + std::to_string(f));
-    }
-    // Forms' postings lie in form order, each up to the next (the last up to the padding).
-    if (ix.postings_size_ < 8) return bad("postings");
-    for (std::uint32_t f = 0; f < n_forms; ++f) {
-        const std::uint64_t begin = load_u64(ix.form_records_ + 16 * f);
-        const std::uint64_t end = f + 1 < n_forms ? load_u64(ix.form_records_ + 16 * (f + 1)) : ix.postings_size_ - 8;
-        if (end < begin || end > ix.postings_size_ - 8 ||
-            !valid_postings(ix.postings_ + begin, end - begin, load_u32(ix.form_records_ + 16 * f + 8), ix.docs_))
+        if (df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems) return bad("form " + std::to_string(f));
+        const std::uint64_t begin = load_u64(r), end = f + 1 < n_forms ? load_u64(r + 16) : ix.postings_size_ - 8;
+        if (end < begin || end > ix.postings_size_ - 8 || !valid_postings(ix.postings_ + begin, end - begin, df, ix.docs_))
             return bad("postings of form " + std::to_string(f));
     }
 
@@ -273,17 +268,18 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
 
 // [SECTION] Documents -------------------------------------------------------------------------
 
+std::string_view Index::doc_field(std::uint32_t d, std::uint32_t k) const {
+    const std::size_t i = std::size_t(d) * 4 + k;
+    const std::uint64_t b = load_u64(doc_text_ + 8 * i), e = load_u64(doc_text_ + 8 * (i + 1));
+    return std::string_view(reinterpret_cast<const char*>(doc_text_) + (std::size_t(docs_) * 4 + 1) * 8 + b, e - b);
+}
+
 DocView Index::doc(std::uint32_t d) const {
     DocView v;
-    auto str = [&](std::uint32_t k) {
-        const std::size_t i = std::size_t(d) * 4 + k;
-        const std::uint64_t b = load_u64(doc_text_ + 8 * i), e = load_u64(doc_text_ + 8 * (i + 1));
-        return std::string_view(reinterpret_cast<const char*>(doc_text_) + (std::size_t(docs_) * 4 + 1) * 8 + b, e - b);
-    };
-    v.id = str(0);
-    v.title = str(1);
-    v.text = str(2);
-    v.url = str(3);
+    v.id = doc_field(d, 0);
+    v.title = doc_field(d, 1);
+    v.text = doc_field(d, 2);
+    v.url = doc_field(d, 3);
     const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
     v.title_tokens = load_u32(r);
     v.body_tokens = load_u32(r + 4);
@@ -330,18 +326,13 @@ std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d) const {
     const std::uint32_t body = doc_body_tokens(d);
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
-    const std::size_t i = std::size_t(d) * 4 + 2;  // the text's offsets (doc_text_)
-    const std::uint64_t text_size = load_u64(doc_text_ + 8 * (i + 1)) - load_u64(doc_text_ + 8 * i);
+    const std::size_t text_size = doc_field(d, 2).size();
     std::uint64_t at = 0;
-    for (std::uint32_t k = 0; k * kCheckpointEvery < body && p < end; ++k) {
-        std::uint64_t delta = 0;
-        bool whole = false;
-        for (int shift = 0; p < end && shift < 35 && !whole; shift += 7) {
-            delta |= std::uint64_t(*p & 0x7F) << shift;
-            whole = !(*p++ & 0x80);
-        }
+    for (std::uint32_t k = 0; k * kCheckpointEvery < body; ++k) {
+        std::uint32_t delta = 0;
+        if (!read_varint(p, end, delta)) break;
         at += delta;
-        if (!whole || at > text_size) break;  // only a damaged blob: never an offset outside the text
+        if (at > text_size) break;  // only a damaged blob: never an offset outside the text
         out.push_back(static_cast<std::uint32_t>(at));
     }
     return out;

@@ -124,6 +124,7 @@ private:
         std::uint32_t lower_bound(std::string_view key) const;
     };
     static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
+    std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 text, 3 url
 
     std::shared_ptr<const std::string> bytes_;  // shared: views stay valid when the Index moves
     std::uint32_t docs_ = 0;
