@@ -371,8 +371,7 @@ Result<std::string> IndexBuilder::finish() && {
     for (std::uint32_t v : folded_first) put_u32(folded_sec, v);
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
-    section(Section::postings);
-    sections.back().then.push_back(postings);
+    section(Section::postings) = std::move(postings);
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();
