@@ -108,6 +108,8 @@ TEST_CASE("query: every note is written in French and in English, with its argum
         CHECK((fr.find("ARG0") != std::string::npos) == (en.find("ARG0") != std::string::npos));
         CHECK((fr.find("ARG1") != std::string::npos) == (en.find("ARG1") != std::string::npos));
     }
+    // What the user typed is quoted as typed, braces included.
+    CHECK(Message{MessageId::unknown_field, {"{1}"}}.text() == "Champ inconnu « {1} » : cherché comme texte.");
     const ParsedQuery p = parse_query("pays: \"agence");
     REQUIRE(p.messages.size() == 2);
     CHECK(p.messages[0].text() == "Filtre « pays: » sans valeur ignoré.");
