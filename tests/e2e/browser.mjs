@@ -13,6 +13,10 @@ export const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 export const SITE = process.env.VIGIE_SITE || join(ROOT, "build/site");
 export const SHOTS = join(ROOT, "build/screenshots");
 
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Waits until fn (run in the page, with arg) is true.
+export const until = (b, fn, arg, timeout = 10000) => b.page.waitForFunction(fn, arg, { timeout });
+
 export async function open({ width = 1280, height = 800, dpr = 1, site = SITE, base = "/" } = {}) {
   const served = [];  // {path, status, bytes} of every response, the service worker's included
   const server = await serve(site, { base, sent: (path, status, bytes) => served.push({ path, status, bytes }) });

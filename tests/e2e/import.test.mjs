@@ -4,9 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { open, ROOT } from "./browser.mjs";
+import { open, ROOT, until } from "./browser.mjs";
 
-const until = (b, fn, arg) => b.page.waitForFunction(fn, arg, { timeout: 20000 });
 const PLAIN = join(ROOT, "tests/data/plain");
 
 test("import: the reader's own files replace the dossier in the page; bad ones are reported", async () => {
@@ -25,7 +24,7 @@ test("import: the reader's own files replace the dossier in the page; bad ones a
     const chooser = await Promise.race([chosen, b.page.waitForTimeout(20000).then(() => assert.fail("no file chooser"))]);
     await chooser.setFiles(["article.txt", "note.md", "page.html", "lines.jsonl", "bad-utf8.txt", "empty.txt"].map((f) => join(PLAIN, f)));
     await until(b, () => window.vigie.state().dossier !== "Amaq : la propagande de l’État islamique face à la justice européenne" &&
-                         window.vigie.state().total > 5);
+                         window.vigie.state().total > 5, null, 20000);
     let s = await b.state();
     assert.equal(s.total, 13, "the same documents as `vigie extract` finds in those files");
     assert.equal(s.dossier, "Vos articles");
@@ -33,7 +32,7 @@ test("import: the reader's own files replace the dossier in the page; bad ones a
     await b.shot("import-1280x800");
     await b.page.keyboard.press("Control+K");
     await b.page.keyboard.type("Europol");
-    await until(b, () => window.vigie.state().query === "Europol");
+    await until(b, () => window.vigie.state().query === "Europol", null, 20000);
     s = await b.state();
     assert.equal(s.total, 2);
     assert.equal(s.results[0], "article");

@@ -3,10 +3,8 @@
 // opens the reader at its sentence; both modes; the map's frame cost.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open } from "./browser.mjs";
+import { open, sleep, until } from "./browser.mjs";
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const until = (b, fn, arg) => b.page.waitForFunction(fn, arg, { timeout: 10000 });
 const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
 const inside = (country) => [country.px, country.py];  // state().map's point inside a country
 

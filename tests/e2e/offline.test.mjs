@@ -7,9 +7,8 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open, SITE } from "./browser.mjs";
+import { open, SITE, until } from "./browser.mjs";
 
-const until = (b, fn, arg, timeout = 20000) => b.page.waitForFunction(fn, arg, { timeout });
 
 test("offline after the first visit, under a sub-path, with no third-party request; updates on reload", async () => {
   const site = mkdtempSync(join(tmpdir(), "vigie-site-"));
@@ -21,7 +20,7 @@ test("offline after the first visit, under a sub-path, with no third-party reque
     await b.page.goto(b.url);
     await until(b, () => window.vigie && window.vigie.ready, null, 60000);
     // The first visit installs the service worker; the next load is served by it.
-    await until(b, () => navigator.serviceWorker.ready.then(() => true));
+    await until(b, () => navigator.serviceWorker.ready.then(() => true), null, 20000);
     // The precache revalidates what the page already downloaded: no file's body is sent twice.
     const bodies = new Map();
     for (const r of b.served) if (r.status === 200) bodies.set(r.path, (bodies.get(r.path) || 0) + 1);
@@ -38,7 +37,7 @@ test("offline after the first visit, under a sub-path, with no third-party reque
     await b.page.reload();
     await until(b, () => window.vigie && window.vigie.ready, null, 60000);
     await b.page.keyboard.type("Amaq");
-    await until(b, () => window.vigie.state().query === "Amaq");
+    await until(b, () => window.vigie.state().query === "Amaq", null, 20000);
     const s = await b.state();
     assert.equal(s.total, 3, "the search works offline");
     assert.ok(s.map.BEL, "the map is drawn offline");
@@ -55,7 +54,7 @@ test("offline after the first visit, under a sub-path, with no third-party reque
     writeFileSync(join(site, "sw.js"), sw);
     writeFileSync(join(site, "index.html"), readFileSync(join(site, "index.html"), "utf8").replace("<head>", '<head>\n<meta name="vigie-build" content="second">'));
     await b.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await until(b, () => window.vigie.update === "ready");
+    await until(b, () => window.vigie.update === "ready", null, 20000);
     assert.ok(await b.page.isVisible("#update"), "the reload offer is on screen");
     await b.shot("update-offer-1280x800");
     assert.equal(await b.page.evaluate(() => document.querySelector('meta[name="vigie-build"]')), null, "still the old page");

@@ -3,10 +3,9 @@
 // canvas; state() says what the screen shows. Each test saves screenshots in build/screenshots.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open } from "./browser.mjs";
+import { open, sleep, until } from "./browser.mjs";
 
 const BELGIUM_2018 = "003_d7716fe0f2a8dcd5";
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function click(b, id) {
   const s = await b.state();
@@ -15,8 +14,6 @@ async function click(b, id) {
   await b.page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
   await sleep(120);  // a few frames: the boxes state() reports are those of the new layout
 }
-
-const until = (b, fn, arg) => b.page.waitForFunction(fn, arg, { timeout: 10000 });
 
 // Scrolls the pane under (x, y) with the mouse wheel (down, or up with dy < 0) until id is on screen.
 async function reveal(b, id, x, y, dy = 120) {
