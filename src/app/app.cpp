@@ -78,9 +78,8 @@ bool App::animating() const {  // the "copied" label and the import notice go aw
 }
 
 std::string App::signature() const {
-    return fragment() + '|' + std::to_string(static_cast<int>(state_.tab)) + std::to_string(static_cast<int>(state_.lang)) +
-           std::to_string(theme_.dark) + prefs() + std::to_string(state_.facet_open[0]) + std::to_string(state_.facet_open[1]) +
-           std::to_string(static_cast<int>(state_.map_mode));
+    return fragment() + '|' + std::to_string(static_cast<int>(state_.tab)) + std::to_string(theme_.dark) + prefs() +  // prefs: layout, language
+           std::to_string(state_.facet_open[0]) + std::to_string(state_.facet_open[1]) + std::to_string(static_cast<int>(state_.map_mode));
 }
 
 // [SECTION] Results -----------------------------------------------------------------------------
