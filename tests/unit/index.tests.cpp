@@ -227,3 +227,57 @@ TEST_CASE("dictionary: prefixes and typos over folded forms", "[index]") {
     CHECK(near("proqaganbe", 1).empty());
     CHECK(near("proqaganbe", 2) == "propagande/2 ");
 }
+
+TEST_CASE("dictionary: typo lookup finds exactly the terms within k edits", "[index]") {
+    // A dense dictionary (words over 4 letters, so most have neighbours) against a brute force
+    // over every term: restricted Damerau–Levenshtein (a swap of neighbours is one edit).
+    auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+        for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = int(i);
+        for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = int(j);
+        for (std::size_t i = 1; i <= a.size(); ++i)
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        return d[a.size()][b.size()];
+    };
+    std::uint32_t seed = 7;
+    auto random_word = [&](std::size_t min_len) {
+        seed = seed * 1664525u + 1013904223u;
+        std::string w(min_len + (seed >> 24) % 6, 'a');
+        for (char& c : w) {
+            seed = seed * 1664525u + 1013904223u;
+            c = "abcd"[(seed >> 20) % 4];
+        }
+        return w;
+    };
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += random_word(3) + " ";
+    auto ix = index::Index::open(build_bytes({[&] {
+        corpus::Document d;
+        d.id = "mots";
+        d.title = "Mots";
+        d.text = text;
+        return d;
+    }()}));
+    REQUIRE(ix.ok());
+    const index::IndexStats st = ix->stats();
+    for (int q = 0; q < 300; ++q) {
+        const std::string word = random_word(4);
+        for (int k : {1, 2})
+            for (std::size_t keep : {std::size_t(0), std::size_t(1)}) {
+                std::vector<std::pair<std::uint32_t, int>> got;
+                ix->fuzzy(word, k, got, keep);
+                std::vector<std::pair<std::uint32_t, int>> expect;
+                for (std::uint32_t f = 0; f < st.folded; ++f) {
+                    const std::string_view t = ix->folded_text(f);
+                    const int e = distance(word, t);
+                    if (e <= k && (keep == 0 || t.substr(0, 1) == std::string_view(word).substr(0, 1))) expect.emplace_back(f, e);
+                }
+                if (expect.size() > 64) expect.resize(64);  // the lookup stops at 64, in dictionary order
+                INFO(word << " k=" << k << " keep=" << keep);
+                CHECK(got == expect);
+            }
+    }
+}

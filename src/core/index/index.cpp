@@ -380,78 +380,114 @@ std::pair<const std::uint8_t*, std::uint32_t> Index::forms_of_folded(std::uint32
     return {folded_forms_ + 4 * std::size_t(b), e - b};
 }
 
+// Folded terms within k edits (Damerau: a swap of neighbours is one) of word, as (folded id,
+// distance), in dictionary order. The sorted folded table is walked as a trie, one
+// Levenshtein row per prefix; a prefix whose whole row is already k can only be completed by
+// the rest of word as typed, so those completions are looked up instead of walked.
 void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint32_t, int>>& out,
                   std::size_t keep_prefix) const {
-    constexpr std::size_t kMaxResults = 64;
-    const std::size_t n = word.size();
-    const auto kk = static_cast<std::size_t>(k);
-    const std::size_t max_len = n + kk;
-    // rows[d] = edit distances between word[0..j) and the current prefix of length d.
-    std::vector<std::vector<int>> rows(max_len + 2, std::vector<int>(n + 1));
-    for (std::size_t j = 0; j <= n; ++j) rows[0][j] = static_cast<int>(j);
-    std::string prefix;
-    // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
-    // from lo, since deep in the trie runs are short and a plain binary search pays for the range.
-    auto run_end = [&](std::uint32_t lo, std::uint32_t hi, std::size_t depth, char c) {
-        auto in_run = [&](std::uint32_t i) {
-            return static_cast<unsigned char>(folded_.get(i)[depth]) <= static_cast<unsigned char>(c);
-        };
-        std::uint32_t a = lo + 1, step = 1;
-        while (a < hi && in_run(a)) {
-            lo = a;
-            a = step < hi - lo ? lo + step : hi;
-            step *= 2;
-        }
-        std::uint32_t b = a;  // in_run(lo) holds; the end is in (lo, b]
-        a = lo + 1;
-        while (a < b) {
-            std::uint32_t mid = a + (b - a) / 2;
-            if (in_run(mid)) a = mid + 1;
-            else b = mid;
-        }
-        return a;
-    };
+    struct Walk {
+        const StringTable& terms;
+        std::string_view word;
+        int k;
+        std::size_t keep_prefix;
+        std::vector<std::pair<std::uint32_t, int>>& out;
+        std::size_t n = word.size(), kk = static_cast<std::size_t>(k), max_len = n + kk;
+        // rows[d] = edit distances between word[0..j) and the current prefix of length d.
+        std::vector<std::vector<int>> rows = std::vector<std::vector<int>>(max_len + 2, std::vector<int>(n + 1));
+        std::string prefix = {};
+        std::vector<std::string> tails = {};
+        std::size_t kMaxResults = 64;
 
-    std::function<void(std::uint32_t, std::uint32_t, std::size_t)> walk = [&](std::uint32_t lo, std::uint32_t hi,
-                                                                             std::size_t depth) {
-        const std::vector<int>& row = rows[depth];
-        if (lo < hi && folded_.get(lo).size() == depth) {  // the prefix itself is a term (sorts first)
-            const bool in_band = depth <= n + kk && n <= depth + kk;
-            if (in_band && row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
-            ++lo;
-        }
-        if (depth >= max_len) return;
-        while (lo < hi && out.size() < kMaxResults) {
-            const char c = folded_.get(lo)[depth];
-            const std::uint32_t a = run_end(lo, hi, depth, c);
-            if (depth < keep_prefix && depth < n && c != word[depth]) {  // skip this run entirely
+        unsigned char at(std::uint32_t i, std::size_t depth) const { return static_cast<unsigned char>(terms.get(i)[depth]); }
+        // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
+        // from lo, since deep in the trie runs are short and a plain binary search pays for the range.
+        std::uint32_t run_end(std::uint32_t lo, std::uint32_t hi, std::size_t depth, unsigned char c) const {
+            std::uint32_t a = lo + 1, step = 1;
+            while (a < hi && at(a, depth) <= c) {
                 lo = a;
-                continue;
+                a = step < hi - lo ? lo + step : hi;
+                step *= 2;
             }
-            // Only the band |j − (depth + 1)| <= k can hold a distance <= k (Ukkonen): the
-            // cells just outside it are set to k + 1, the rest never read.
-            std::vector<int>& next = rows[depth + 1];
-            const std::size_t d1 = depth + 1, jlo = d1 > kk ? d1 - kk : 0, jhi = std::min(n, d1 + kk);
-            int best = k + 1;
-            if (jlo == 0) best = next[0] = static_cast<int>(d1);
-            else next[jlo - 1] = k + 1;
-            for (std::size_t j = std::max<std::size_t>(jlo, 1); j <= jhi; ++j) {
-                int v = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[j - 1] != c)});
-                if (depth >= 1 && j >= 2 && word[j - 1] == prefix[depth - 1] && word[j - 2] == c)
-                    v = std::min(v, rows[depth - 1][j - 2] + 1);
-                next[j] = std::min(v, k + 1);
-                best = std::min(best, next[j]);
+            std::uint32_t b = a;  // at(lo) <= c holds; the end is in (lo, b]
+            a = lo + 1;
+            while (a < b) {
+                const std::uint32_t mid = a + (b - a) / 2;
+                if (at(mid, depth) <= c) a = mid + 1;
+                else b = mid;
             }
-            if (jhi < n) next[jhi + 1] = k + 1;
-            if (best <= k) {
-                prefix.push_back(c);
-                walk(lo, a, depth + 1);
-                prefix.pop_back();
+            return a;
+        }
+        // Terms in [lo, hi) (all sharing the prefix of length depth, whose row is k at best) within
+        // k edits: the prefix + the rest of word from a cell at k, or + one letter that swaps with
+        // the prefix's last (a swap reaches back a row, so it can still come in at k).
+        void exact_tails(std::uint32_t lo, std::uint32_t hi, std::size_t depth) {
+            const std::vector<int>& row = rows[depth];
+            tails.clear();
+            const std::size_t jlo = depth > kk ? depth - kk : 0, jhi = std::min(n, depth + kk);
+            for (std::size_t j = jlo; j <= jhi && j < n; ++j)
+                if (row[j] == k) tails.emplace_back(word.substr(j));
+            if (depth >= 1)
+                for (std::size_t j = std::max<std::size_t>(2, depth + 1 > kk ? depth + 1 - kk : 0); j <= std::min(n, depth + 1 + kk); ++j)
+                    if (word[j - 1] == prefix[depth - 1] && rows[depth - 1][j - 2] + 1 == k)
+                        tails.push_back(word[j - 2] + std::string(word.substr(j)));
+            std::sort(tails.begin(), tails.end());
+            tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
+            for (const std::string& tail : tails) {
+                if (out.size() >= kMaxResults) return;
+                std::uint32_t a = lo, b = hi;
+                while (a < b) {
+                    const std::uint32_t mid = a + (b - a) / 2;
+                    if (terms.get(mid).substr(depth) < tail) a = mid + 1;
+                    else b = mid;
+                }
+                if (a < hi && terms.get(a).substr(depth) == tail) out.emplace_back(a, k);
+                lo = a;
             }
-            lo = a;
+        }
+        void walk(std::uint32_t lo, std::uint32_t hi, std::size_t depth, int least) {
+            const std::vector<int>& row = rows[depth];
+            if (lo < hi && terms.get(lo).size() == depth) {  // the prefix itself is a term (sorts first)
+                const bool in_band = depth <= n + kk && n <= depth + kk;
+                if (in_band && row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
+                ++lo;
+            }
+            if (depth >= max_len || lo >= hi) return;
+            if (least == k && depth >= keep_prefix) return exact_tails(lo, hi, depth);
+            while (lo < hi && out.size() < kMaxResults) {
+                const unsigned char c = at(lo, depth);
+                const std::uint32_t a = run_end(lo, hi, depth, c);
+                if (depth < keep_prefix && depth < n && c != static_cast<unsigned char>(word[depth])) {  // skip this run
+                    lo = a;
+                    continue;
+                }
+                // Only the band |j − (depth + 1)| <= k can hold a distance <= k (Ukkonen): the
+                // cells just outside it are set to k + 1, the rest never read.
+                std::vector<int>& next = rows[depth + 1];
+                const std::size_t d1 = depth + 1, jlo = d1 > kk ? d1 - kk : 0, jhi = std::min(n, d1 + kk);
+                int best = k + 1;
+                if (jlo == 0) best = next[0] = static_cast<int>(d1);
+                else next[jlo - 1] = k + 1;
+                for (std::size_t j = std::max<std::size_t>(jlo, 1); j <= jhi; ++j) {
+                    int v = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (static_cast<unsigned char>(word[j - 1]) != c)});
+                    if (depth >= 1 && j >= 2 && word[j - 1] == prefix[depth - 1] && static_cast<unsigned char>(word[j - 2]) == c)
+                        v = std::min(v, rows[depth - 1][j - 2] + 1);
+                    next[j] = std::min(v, k + 1);
+                    best = std::min(best, next[j]);
+                }
+                if (jhi < n) next[jhi + 1] = k + 1;
+                if (best <= k) {
+                    prefix.push_back(static_cast<char>(c));
+                    walk(lo, a, depth + 1, best);
+                    prefix.pop_back();
+                }
+                lo = a;
+            }
         }
     };
-    walk(0, folded_.count, 0);
+    Walk w{folded_, word, k, keep_prefix, out};
+    for (std::size_t j = 0; j <= w.n; ++j) w.rows[0][j] = static_cast<int>(j);
+    w.walk(0, folded_.count, 0, 0);
 }
 
 IndexStats Index::stats() const {
