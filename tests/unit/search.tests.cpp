@@ -190,6 +190,23 @@ TEST_CASE("french: the exact accented form ranks above a folded one", "[search][
     CHECK(ids(run("resume")) == Ids{"resume-plain", "resume-accent"});
 }
 
+TEST_CASE("ranking: a rare form as typed comes before the common forms of its word", "[search]") {
+    // 40 documents say "assuré", one in its title; two say the rare "assurâmes" once in the text.
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 40; ++i)
+        docs.push_back(doc("assure" + std::to_string(i), i == 0 ? "Assuré" : "Note", "Le contrat est assuré, dit-on."));
+    docs.push_back(doc("rare1", "Note", "Nous assurâmes la liaison ce jour-là, puis la route."));
+    docs.push_back(doc("rare2", "Note", "Nous nous assurâmes de tout."));
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    const auto r = index::Searcher(built.value(), analyzer()).search("assurâmes", {});
+    CHECK(r.total == 42);  // the stem still finds every form
+    REQUIRE(r.hits.size() >= 3);
+    CHECK(std::set<std::string_view>{built.value().doc(r.hits[0].doc).id, built.value().doc(r.hits[1].doc).id} ==
+          std::set<std::string_view>{"rare1", "rare2"});
+    CHECK(built.value().doc(r.hits[2].doc).id == "assure0");
+}
+
 TEST_CASE("ranking: a word in the title counts more than in the text", "[search]") {
     CHECK(ids(run("procureurs")) == Ids{"titre", "corps"});
 }
@@ -352,14 +369,19 @@ TEST_CASE("a many-form word over thousands of documents: bulk and merged reading
     CHECK(s.search("chanter OR xylophone", all).total == with_word.size());
     CHECK(s.search("chanter rien", all).total == with_word.size());  // merged: an AND
 
-    // The collected scores (bulk) are the ones explain finds walking the forms one by one.
+    // The collected scores (bulk) are the ones explain finds walking the forms one by one, with
+    // no form as typed (chanter), some (chanté, chante) and all (chœur, one form).
     index::SearchOptions why = all;
     why.explain = true;
-    for (const auto& h : s.search("chanter", why).hits) {
-        const std::string& e = h.explanation;
-        const auto arrow = e.rfind("→ ");
-        REQUIRE(arrow != std::string::npos);
-        CHECK(std::stod(e.substr(arrow + 4)) == Approx(h.score).epsilon(1e-3));
+    for (const char* q : {"chanter", "chanté", "chœur"}) {
+        const auto r = s.search(q, why);
+        CHECK(r.total == (q == std::string("chœur") ? docs.size() / 5 : with_word.size()));
+        for (const auto& h : r.hits) {
+            const std::string& e = h.explanation;
+            const auto arrow = e.rfind("→ ");
+            REQUIRE(arrow != std::string::npos);
+            CHECK(std::stod(e.substr(arrow + 4)) == Approx(h.score).epsilon(1e-3));
+        }
     }
 }
 

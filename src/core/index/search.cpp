@@ -40,6 +40,10 @@ constexpr double kBodyWeight = 1.0, kBodyB = 0.75;
 // How a form matched the word typed: the exact form first, then accents, stemming, prefix, typos.
 constexpr float kExact = 1.0f, kFolded = 0.92f, kStemmed = 0.8f, kPrefix = 0.6f, kTypo1 = 0.45f, kTypo2 = 0.3f;
 constexpr float kStopword = 0.3f;         // function words count, a little (they matter in phrases)
+// The word as typed (its exact or accent-folded forms) is also scored as a field of its own with
+// its own idf, the way search engines add an unstemmed copy of a field: a rare inflection
+// (`assurâmes`) then ranks the documents that hold it above the thousands that hold its stem.
+constexpr double kLiteral = 0.5;
 constexpr std::size_t kMaxExpansions = 64;  // prefix expansions kept, most frequent first
 constexpr std::size_t kRerankDepth = 64;    // candidates whose proximity is measured
 // Proximity (Tao & Zhai, "An Exploration of Proximity Measures in Information Retrieval",
@@ -76,7 +80,8 @@ std::string fmt(double v) {
 
 struct Group {
     std::vector<std::pair<std::uint32_t, float>> forms;  // form id, weight
-    double idf = 0;
+    std::vector<char> literal;                           // by form: the word as typed, accents aside
+    double idf = 0, idf_literal = 0;
     bool title_only = false;
     std::string label;  // the word as analyzed
 };
@@ -108,6 +113,7 @@ private:
             for (auto& [f, old] : g.forms)
                 if (f == form) { old = std::max(old, w); return; }
             g.forms.emplace_back(form, w);
+            g.literal.push_back(w >= kFolded);
         };
         if (auto stem = ix_.find_stem(t.term)) {
             auto [a, b] = ix_.forms_of_stem(*stem);
@@ -158,11 +164,18 @@ private:
         }
         if (is_stopword(t.exact))
             for (auto& [f, w] : g.forms) w *= kStopword;
-        double df = 0;
-        for (auto [f, w] : g.forms) df += ix_.form_df(f);
+        double df = 0, df_literal = 0;
+        for (std::size_t i = 0; i < g.forms.size(); ++i) {
+            df += ix_.form_df(g.forms[i].first);
+            if (g.literal[i]) df_literal += ix_.form_df(g.forms[i].first);
+        }
         const double n = ix_.doc_count();
-        df = std::min(df, n);
-        g.idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));  // BM25's idf, never negative
+        auto idf = [n](double d) {  // BM25's idf, never negative
+            d = std::min(d, n);
+            return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+        };
+        g.idf = idf(df);
+        if (df_literal > 0) g.idf_literal = idf(df_literal);
         return g;
     }
 
@@ -208,6 +221,8 @@ public:
         for (auto [f, w] : group_.forms) cursors_.push_back(ix_.postings(f));
         for (std::uint32_t i = 0; i < cursors_.size(); ++i)
             if (cursors_[i].doc() != kNoDoc) heap_.push_back(i);
+        const auto literal = std::count(group_.literal.begin(), group_.literal.end(), 1);
+        literal_ = literal == 0 ? Literal::none : std::size_t(literal) == cursors_.size() ? Literal::all : Literal::some;
         std::make_heap(heap_.begin(), heap_.end(), later_);
         settle();
     }
@@ -235,19 +250,28 @@ public:
         const std::uint32_t d = doc_;
         const double title_w = kTitleWeight / (1 - kTitleB + kTitleB * ix_.title_length_ratio(d));
         const double body_w = group_.title_only ? 0 : kBodyWeight / (1 - kBodyB + kBodyB * ix_.body_length_ratio(d));
-        double tf = 0;
+        double tf = 0, literal = 0;
         if (bulk_) {
             const std::uint32_t k = d - base_;
             tf = title_w * window_->title[k] + body_w * window_->body[k];
+            if (literal_ == Literal::some) literal = title_w * window_->title_literal[k] + body_w * window_->body_literal[k];
         } else for_each_here([&](std::uint32_t i) {
             const PostingCursor& c = cursors_[i];
-            const double f = title_w * c.tf_title() + body_w * c.tf_body();
-            tf += group_.forms[i].second * f;
+            const double f = group_.forms[i].second * (title_w * c.tf_title() + body_w * c.tf_body());
+            tf += f;
+            if (group_.literal[i]) literal += f;
             if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
                              ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
         });
-        const double s = group_.idf * tf * (kK1 + 1) / (kK1 + tf);
-        if (why) *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf) + " → " + fmt(s) + "\n";
+        if (literal_ == Literal::all) literal = tf;
+        auto saturate = [](double x) { return x * (kK1 + 1) / (kK1 + x); };
+        double s = group_.idf * saturate(tf);
+        if (why) *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
+        if (literal > 0) {
+            s += kLiteral * group_.idf_literal * saturate(literal);
+            if (why) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
+        }
+        if (why) *why += " → " + fmt(s) + "\n";
         return s;
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
@@ -267,6 +291,7 @@ private:
     static constexpr std::uint32_t kWindow = 4096;
     struct Window {
         double title[kWindow], body[kWindow];  // Σ weight × tf per field, for documents present
+        double title_literal[kWindow], body_literal[kWindow];  // the same over literal forms (Literal::some)
         std::uint64_t present[kWindow / 64];
     };
     // Reads every form's postings in the window starting at the first document >= target.
@@ -283,6 +308,7 @@ private:
             base_ = first;
             const std::uint64_t end = std::uint64_t(base_) + kWindow;
             std::fill(std::begin(w.present), std::end(w.present), 0);
+            const bool split = literal_ == Literal::some;
             for (std::size_t i = 0; i < cursors_.size(); ++i) {
                 PostingCursor& c = cursors_[i];
                 const double weight = group_.forms[i].second;
@@ -291,9 +317,17 @@ private:
                     const std::uint32_t k = c.doc() - base_;
                     std::uint64_t& bits = w.present[k / 64];
                     const std::uint64_t bit = std::uint64_t(1) << (k % 64);
-                    if (!(bits & bit)) { bits |= bit; w.title[k] = 0; w.body[k] = 0; }
+                    if (!(bits & bit)) {
+                        bits |= bit;
+                        w.title[k] = w.body[k] = 0;
+                        if (split) w.title_literal[k] = w.body_literal[k] = 0;
+                    }
                     w.title[k] += weight * c.tf_title();
                     w.body[k] += weight * c.tf_body();
+                    if (split && group_.literal[i]) {
+                        w.title_literal[k] += weight * c.tf_title();
+                        w.body_literal[k] += weight * c.tf_body();
+                    }
                 }
             }
             if (next_present(0)) return;
@@ -392,6 +426,7 @@ private:
     std::vector<std::size_t> stack_;
     std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
     std::vector<std::uint32_t> positions_, buffer_;
+    enum class Literal { none, all, some } literal_;  // which forms are the word as typed
     bool bulk_ = false;
     std::uint32_t base_ = 0;
     std::unique_ptr<Window> window_;
