@@ -95,6 +95,26 @@ TEST_CASE("analyzer: positions count words; compounds share their first part's",
     CHECK(positions == "0 1 2 3 4c 4 5 ");
 }
 
+TEST_CASE("analyzer: positions-only mode finds the same words at the same places", "[analyzer]") {
+    // Snippets and highlights read positions with Terms::none: any drift would misplace them.
+    const std::string text =
+        "L’ÉTAT d'urgence, aux États-Unis : 26 000 euros (26.000), l’« agence » Amaq. "
+        "Sypt.Le parquet\u00A0; co\u00ADopé\u00AD ration, \u00AD seul, \u200B, ß, ǅ, Ωμέγα, 東京都, 123abc, jusqu’à qu'il.";
+    const auto later = analyzer().analyze(text, Analyzer::Terms::later);
+    const auto none = analyzer().analyze(text, Analyzer::Terms::none);
+    std::string a, b;
+    for (const Token& t : later)
+        if (t.kind != TokenKind::compound)
+            a += std::to_string(t.position) + ":" + text.substr(t.begin, t.end - t.begin) + ":" + std::to_string(int(t.kind)) + " ";
+    for (const Token& t : none) {
+        CHECK(t.exact.empty());
+        CHECK(t.term.empty());
+        b += std::to_string(t.position) + ":" + text.substr(t.begin, t.end - t.begin) + ":" + std::to_string(int(t.kind)) + " ";
+    }
+    CHECK(b == a);
+    CHECK(none.size() >= 25);
+}
+
 TEST_CASE("analyzer: exact form keeps accents, term folds them", "[analyzer]") {
     const auto tokens = analyzer().analyze("Sûreté");
     REQUIRE(tokens.size() == 1);

@@ -874,9 +874,8 @@ struct SnippetMaker {
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        // Positions and byte ranges are all a snippet needs: no stemming.
-        for (text::Token& t : an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::later)) {
-            if (t.kind == text::TokenKind::compound) continue;
+        // Positions and byte ranges are all a snippet needs.
+        for (text::Token& t : an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::none)) {
             t.position += base;
             t.begin += b;
             t.end += b;
@@ -1120,8 +1119,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     for (const Occurrence& o : occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc))
         if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
     if (matched.empty()) return out;
-    for (const text::Token& t : analyzer_.analyze(d.text, text::Analyzer::Terms::later))
-        if (t.kind != text::TokenKind::compound && matched.count(t.position)) out.emplace_back(t.begin, t.end);
+    for (const text::Token& t : analyzer_.analyze(d.text, text::Analyzer::Terms::none))
+        if (matched.count(t.position)) out.emplace_back(t.begin, t.end);
     return out;
 }
 

@@ -265,18 +265,26 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
 
         Token t;
         const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
-        if (!casefold_fast(seg, t.exact)) {
-            if (!casefold_icu(seg, t.exact)) continue;
-            replace_all(t.exact, "\u2019", "'");
+        if (terms == Terms::none) {
+            // Kept exactly when the other modes keep it: casefold_fast never empties a segment.
+            if (!casefold_fast_applies(seg)) {
+                std::string folded;
+                if (!casefold_icu(seg, folded) || folded.empty()) continue;
+            }
+        } else {
+            if (!casefold_fast(seg, t.exact)) {
+                if (!casefold_icu(seg, t.exact)) continue;
+                replace_all(t.exact, "\u2019", "'");
+            }
+            if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         }
-        if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
         t.end = byte_at[static_cast<std::size_t>(s.e)];
         t.position = position++;
         if (s.character) t.kind = TokenKind::character;
         if (s.number) {
             t.kind = TokenKind::number;
-            t.term = join_thousands(t.exact);
+            if (terms != Terms::none) t.term = join_thousands(t.exact);
         } else if (terms == Terms::now) {
             t.term = im.term_of(t.exact);
         }
@@ -285,6 +293,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         seg_end.push_back(s.e);
     }
 
+    if (terms == Terms::none) return tokens;
     // Compounds: parts joined by a single hyphen also index as one term at the first part's position.
     std::vector<Token> out;
     out.reserve(tokens.size() + tokens.size() / 16);

@@ -43,7 +43,9 @@ public:
     // Not thread-safe: one Analyzer per thread. Invalid UTF-8 reads as U+FFFD, offsets stay exact.
     // Terms::later leaves the term of words empty, for a caller that stems each distinct form
     // once with term_of() (the indexer); numbers and compounds get their term anyway.
-    enum class Terms : std::uint8_t { now, later };
+    // Terms::none: the words' positions and byte ranges only (snippets, highlights): no exact,
+    // no term, no compound tokens; the same words at the same positions as the other modes.
+    enum class Terms : std::uint8_t { now, later, none };
     std::vector<Token> analyze(std::string_view text, Terms terms = Terms::now) const;
     // The term of a word token's exact form: stemmed and folded (Latin script), else as is.
     std::string term_of(const std::string& exact) const;
