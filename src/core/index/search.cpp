@@ -241,7 +241,7 @@ public:
     void scan_all() override {
         if (cursors_.size() < 2 || bulk_) return;
         bulk_ = true;
-        window_ = std::make_unique<Window>();
+        window_.reset(new Window);  // not value-initialised: fill() clears what it reads
         const std::uint32_t from = doc_;
         doc_ = kNoDoc;
         if (from != kNoDoc) fill(from);
