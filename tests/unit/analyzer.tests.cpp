@@ -77,9 +77,13 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         {"ラーメン", "ラー(ラー) メ(メ) ン(ン)"},
         {"ภาษาไทย", "ภ(ภ) า(า) ษ(ษ) า(า) ไ(ไ) ท(ท) ย(ย)"},
         {"กี่", "กี่(กี่)"},  // a base letter and its two marks
-        // a sentence end without its space (scraped pages) splits; abbreviations and hosts do not
+        // a sentence end without its space (scraped pages) splits; abbreviations, hosts, e-mail
+        // addresses and identifiers are compounds of their parts
         {"Van Der Sypt.Le parquet", "van(Van) der(Der) sypt(Sypt) le(Le) parquet(parquet)"},
-        {"U.S. et pic.twitter.com", "u.(U.S) et(et) pic.twitter.com(pic.twitter.com)"},
+        {"U.S. et pic.twitter.com", "=u.s(U.S) u(U) s(S) et(et) =pic.twitter.com(pic.twitter.com) pic(pic) twitt(twitter) com(com)"},
+        {"presse@amaq.org, lio_listio", "=presse@amaq.org(presse@amaq.org) press(presse) amaq(amaq) org(org) "
+                                        "=lio_listio(lio_listio) lio(lio) listio(listio)"},
+        {"__init__ ou _x", "init(init) ou(ou) x(x)"},
         // punctuation and emptiness
         {"", ""},
         {" … « » — ", ""},

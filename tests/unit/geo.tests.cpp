@@ -229,6 +229,7 @@ TEST_CASE("extract: countries in French sentences", "[geo][extract]") {
         {"Nouvelle-Écosse et Écosse", "CAN#Nouvelle-Écosse GBR#Écosse"},
         {"Port-d\u2019Espagne", "TTO@Port-d\u2019Espagne"},
         {"la Flandre. Orientale", "BEL#Flandre"},  // punctuation ends a name
+        {"sur www.belgium.be ou presse@france.fr, en Belgique", "BEL:Belgique"},  // hosts and addresses are not mentions
         // English
         {"Belgium, the Netherlands and the United States", "BEL:Belgium NLD:Netherlands USA:United States"},
         {"the UK and the U.S. agreed", "GBR:UK USA:U.S"},

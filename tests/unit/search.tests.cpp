@@ -133,6 +133,39 @@ TEST_CASE("french: typos in long words are forgiven, ranked below exact matches"
     CHECK(ids(run("polisse")).empty());                   // a short word: no guessing
 }
 
+TEST_CASE("addresses, hosts and identifiers are found whole and by their parts", "[search]") {
+    std::vector<corpus::Document> docs = {
+        doc("mail", "Contact", "Écrire à presse@amaq-news.org ou voir www.lemonde.fr."),
+        doc("code", "Manuel", "La fonction lio_listio(3) et le drapeau O_RDONLY."),
+        doc("us", "Alliés", "Les U.S. ont saisi les serveurs."),
+        doc("autre", "Bruit", "Le monde de la presse et les news."),
+    };
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    const index::Searcher s(built.value(), analyzer());
+    auto found = [&](const std::string& q) {
+        std::vector<std::string> out;
+        for (const auto& h : s.search(q, {}).hits) out.emplace_back(built.value().doc(h.doc).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(found("amaq") == Ids{"mail"});
+    CHECK(found("presse@amaq-news.org") == Ids{"mail"});
+    CHECK(found("lemonde") == Ids{"mail"});
+    CHECK(found("www.lemonde.fr") == Ids{"mail"});
+    CHECK(found("\"lemonde fr\"") == Ids{"mail"});
+    CHECK(found("listio") == Ids{"code"});
+    CHECK(found("lio_listio") == Ids{"code"});
+    CHECK(found("rdonly") == Ids{"code"});
+    CHECK(found("U.S.") == Ids{"us"});
+    // The highlight covers the part that matched.
+    const auto r = s.search("lemonde", {});
+    REQUIRE(r.hits.size() == 1);
+    REQUIRE(r.hits[0].highlights.size() == 1);
+    const auto [b, e] = r.hits[0].highlights[0];
+    CHECK(r.hits[0].snippet.substr(b, e - b) == "lemonde");
+}
+
 TEST_CASE("a word of a script without spaces is found as its characters in a row", "[search]") {
     std::vector<corpus::Document> docs = {doc("tokyo", "会議", "東京の会議で合意した。"),
                                           doc("kyoto", "旅行", "京都東部を訪れた。")};

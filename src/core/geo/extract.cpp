@@ -28,10 +28,9 @@ struct Word {
 std::vector<Word> words_of(std::string_view text, const std::vector<text::Token>& tokens) {
     std::vector<Word> words;
     words.reserve(tokens.size());
-    for (const text::Token& t : tokens) {
-        // A compound ("États-Unis") is also emitted as its parts; names are matched on the parts,
-        // so "Guinée-Bissau", "Guinée Bissau" and "Flandre-Orientale" agree with the gazetteer.
-        if (t.kind == text::TokenKind::compound) continue;
+    for (const text::Token* word : name_words(tokens)) {
+        // "Guinée-Bissau", "Guinée Bissau" and "Flandre-Orientale" agree with the gazetteer.
+        const text::Token& t = *word;
         Word w{word_key(t.exact), t.begin, t.end, false};
         if (t.exact.size() > 2 && t.exact.compare(t.exact.size() - 2, 2, "'s") == 0) {
             w.possessive = true;

@@ -30,6 +30,22 @@ std::string word_key(std::string_view exact) {
     return key;
 }
 
+std::vector<const text::Token*> name_words(const std::vector<text::Token>& tokens) {
+    std::vector<const text::Token*> out;
+    out.reserve(tokens.size());
+    std::uint32_t whole_until = 0;  // the end of a joined word taken whole: its parts are skipped
+    for (const text::Token& t : tokens) {
+        if (t.kind == text::TokenKind::compound) {
+            if (t.exact.find_first_of("._@") == std::string::npos) continue;  // hyphens: its parts follow
+            out.push_back(&t);
+            whole_until = t.end;
+        } else if (t.begin >= whole_until) {
+            out.push_back(&t);
+        }
+    }
+    return out;
+}
+
 std::string_view to_string(MentionKind k) {
     switch (k) {
         case MentionKind::name: return "name";
@@ -233,8 +249,9 @@ bool GazetteerBuilder::add_phrase(const std::string& source, std::vector<Reading
     p.language_form = language_form;
     p.combining_form = combining_form;
     bool blocks = p.readings.empty();
-    for (const text::Token& t : analyzer_.analyze(source)) {
-        if (t.kind == text::TokenKind::compound) continue;  // matched through its parts, as in the text
+    const std::vector<text::Token> tokens = analyzer_.analyze(source);
+    for (const text::Token* word : name_words(tokens)) {  // as in the text
+        const text::Token& t = *word;
         std::string key = word_key(t.exact);
         std::string_view surface = std::string_view(source).substr(t.begin, t.end - t.begin);
         WordCase wc = WordCase::any;
@@ -366,8 +383,8 @@ Result<Gazetteer> GazetteerBuilder::build(const json& root) {
     if (!string_list(root, "given_names", "top level", false, list)) return Error{error_};
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::vector<std::string> keys;
-        for (const text::Token& t : analyzer_.analyze(list[i]))
-            if (t.kind != text::TokenKind::compound) keys.push_back(word_key(t.exact));
+        const std::vector<text::Token> tokens = analyzer_.analyze(list[i]);
+        for (const text::Token* t : name_words(tokens)) keys.push_back(word_key(t->exact));
         if (keys.size() != 1) return Error{file_ + ": given_names[" + std::to_string(i) + "]: " + in_quotes(list[i]) + " is not one word"};
         g_.given_names_.insert(keys.front());
     }
@@ -419,8 +436,8 @@ const Country* Gazetteer::find_code(std::string_view code) const {
 const Country* Gazetteer::find(const text::Analyzer& analyzer, std::string_view code_or_name) const {
     if (const Country* c = find_code(code_or_name)) return c;
     std::vector<std::string> words;
-    for (const text::Token& t : analyzer.analyze(code_or_name))
-        if (t.kind != text::TokenKind::compound) words.push_back(word_key(t.exact));
+    const std::vector<text::Token> tokens = analyzer.analyze(code_or_name);
+    for (const text::Token* t : name_words(tokens)) words.push_back(word_key(t->exact));
     if (words.empty()) return nullptr;
     if (const auto* ids = starting_with(words.front()))
         for (std::uint32_t id : *ids) {

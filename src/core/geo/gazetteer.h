@@ -54,6 +54,11 @@ struct Phrase {
 // conflates names ("Inde" and "indes", "Niger" and "nigérien" would collide).
 std::string word_key(std::string_view exact);
 
+// The tokens a name is matched on, in order: a hyphenated compound through its parts
+// ("Guinée-Bissau" as "Guinée Bissau"), a word joined by '.', '_' or '@' whole ("U.S", and
+// "www.belgium.be" is no mention of Belgium).
+std::vector<const text::Token*> name_words(const std::vector<text::Token>& tokens);
+
 // Usage:
 //   auto analyzer = text::Analyzer::create();
 //   auto gaz = Gazetteer::load(root + "/assets/gazetteer/countries.json", *analyzer);

@@ -198,9 +198,27 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     const std::u16string_view uv(u);
 
     // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
-    struct Segment { int32_t b, e; bool number; bool character = false; };
+    // joined: the parts of one word written with '.', '_' or '@' inside share a group number.
+    struct Segment { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
     std::vector<Segment> segments;
     segments.reserve(u.size() / 5);
+    std::uint32_t group = 0;
+    // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
+    // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
+    auto push_joined = [](std::vector<Segment>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
+        auto joiner = [&](int32_t k) { return w[k] == u'.' || w[k] == u'_' || w[k] == u'@'; };
+        std::size_t parts = 0, first = out.size();
+        for (int32_t k = b; k < e;) {
+            while (k < e && joiner(k)) ++k;
+            const int32_t start = k;
+            while (k < e && !joiner(k)) ++k;
+            if (k > start) {
+                out.push_back({start, k, all_digits(w.substr(start, k - start)), false, g});
+                ++parts;
+            }
+        }
+        if (parts == 1) out[first].joined = 0;
+    };
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUChars(&ut, u.data(), static_cast<int64_t>(u.size()), &status);
@@ -237,9 +255,11 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
             // "U.S", "t.co" and "pic.twitter.com" stay whole.
             for (int32_t k = b + 1; k + 1 < e; ++k)
                 if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
-                    segments.push_back({b, k, false});
+                    push_joined(segments, uv, b, k, ++group);
                     b = k + 1;
                 }
+            push_joined(segments, uv, b, e, ++group);
+            continue;
         }
         segments.push_back({b, e, number});
     }
@@ -250,8 +270,10 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     std::vector<Token> tokens;
     tokens.reserve(segments.size());
     std::vector<int32_t> seg_begin, seg_end;  // UTF-16 range of each token's segment, for compounds
+    std::vector<std::uint32_t> joined;        // and its group of joined parts
     seg_begin.reserve(segments.size());
     seg_end.reserve(segments.size());
+    joined.reserve(segments.size());
     std::uint32_t position = 0;
     for (Segment s : segments) {
         // Elision: "l’opération" → "opération"; a lone "l" before ’ (as in "l’« agence") is dropped.
@@ -291,6 +313,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         tokens.push_back(std::move(t));
         seg_begin.push_back(s.b);
         seg_end.push_back(s.e);
+        joined.push_back(s.joined);
     }
 
     if (terms == Terms::none) return tokens;
@@ -299,7 +322,10 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     out.reserve(tokens.size() + tokens.size() / 16);
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t j = i;
-        while (j + 1 < tokens.size() && seg_begin[j + 1] == seg_end[j] + 1 && is_hyphen(u[seg_end[j]])) ++j;
+        auto joins = [&](std::size_t k) {  // token k and k + 1 are parts of one compound
+            return (seg_begin[k + 1] == seg_end[k] + 1 && is_hyphen(u[seg_end[k]])) || (joined[k] && joined[k] == joined[k + 1]);
+        };
+        while (j + 1 < tokens.size() && joins(j)) ++j;
         if (j > i) {
             Token c;
             c.kind = TokenKind::compound;
@@ -307,7 +333,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
             c.end = tokens[j].end;
             c.position = tokens[i].position;
             for (std::size_t k = i; k <= j; ++k) {
-                if (k > i) c.exact += '-';
+                if (k > i) c.exact += is_hyphen(u[seg_end[k - 1]]) ? '-' : static_cast<char>(u[seg_end[k - 1]]);
                 c.exact += tokens[k].exact;
             }
             c.term = fold_accents(c.exact);
