@@ -1004,7 +1004,8 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     planner.only_ = options.only;
     Plan plan = planner.plan(parsed);
     const auto units = static_cast<std::uint32_t>(plan.required.size());
-    Collector top{std::max(options.limit, kRerankDepth), {options.newest_first || units == 0}, {}};
+    // Proximity reranks the first kRerankDepth candidates of a query of several words.
+    Collector top{units >= 2 ? std::max(options.limit, kRerankDepth) : options.limit, {options.newest_first || units == 0}, {}};
     Facets facets;
     facets.sources.assign(index_.source_count(), 0);
     facets.countries.assign(index_.country_count(), 0);
@@ -1022,13 +1023,14 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     // Rerank the most relevant candidates by proximity, walking their positions with a fresh plan.
     std::vector<Candidate> best = std::move(top.heap);
     std::sort(best.begin(), best.end(), better);
-    const std::size_t head = std::min(best.size(), kRerankDepth);
+    const std::size_t head = units >= 2 && !r.relaxed ? std::min(best.size(), kRerankDepth) : 0;
     std::sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(head), [](auto& a, auto& b) { return a.doc < b.doc; });
     std::vector<std::uint32_t> head_docs;
     for (std::size_t i = 0; i < head; ++i) head_docs.push_back(best[i].doc);
+    auto why_head = [&](const Candidate& c) { return "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n"; };
     std::vector<std::string> why(options.explain ? head : 0);
     if (options.explain)
-        for (std::size_t i = 0; i < head; ++i) why[i] = "score " + fmt(best[i].score) + (r.relaxed ? " (partiel)" : "") + "\n";
+        for (std::size_t i = 0; i < head; ++i) why[i] = why_head(best[i]);
     std::vector<std::vector<Occurrence>> occ = occurrences_in(planner.replan(parsed), head_docs, options.explain ? &why : nullptr);
     for (std::size_t i = 0; i < head; ++i) {
         Candidate& c = best[i];
@@ -1055,7 +1057,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         for (std::size_t i : shown)
             if (i >= head) { tail.push_back(i); tail_docs.push_back(best[i].doc); }
         std::vector<std::string> tail_why(options.explain ? tail.size() : 0);
-        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = "score " + fmt(best[tail[k]].score) + "\n";
+        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = why_head(best[tail[k]]);
         auto more = occurrences_in(planner.replan(parsed), tail_docs, options.explain ? &tail_why : nullptr);
         for (std::size_t k = 0; k < tail.size(); ++k) {
             occ[tail[k]] = std::move(more[k]);
