@@ -102,10 +102,10 @@ std::string commit() {
 
 std::string load_index(const emscripten::val& bytes) {
     const auto n = bytes["length"].as<std::size_t>();
-    std::string blob(n, '\0');
-    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(blob.data())));
+    std::unique_ptr<char[]> blob(new char[n]);  // not zero-filled: set() writes every byte
+    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(blob.get())));
     view.call<void>("set", bytes);
-    auto ix = index::Index::open(std::move(blob));
+    auto ix = index::Index::open(std::move(blob), n);
     if (!ix) return ix.error().message;
     session().index = std::move(ix).value();
     return "";
@@ -114,7 +114,7 @@ std::string load_index(const emscripten::val& bytes) {
 emscripten::val save_index() {
     Session& s = session();
     if (!s.index) return emscripten::val::null();
-    const std::string& b = s.index->bytes();
+    const std::string_view b = s.index->bytes();
     return emscripten::val(emscripten::typed_memory_view(b.size(), reinterpret_cast<const unsigned char*>(b.data())));
 }
 

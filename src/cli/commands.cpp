@@ -195,7 +195,7 @@ int build_index(const Args& args) {
     auto ix = index_inputs(args.positional, analyzer.value(), gazetteer ? &*gazetteer : nullptr);
     if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
     std::FILE* f = std::fopen(args.output.c_str(), "wb");
-    const std::string& bytes = ix->bytes();
+    const std::string_view bytes = ix->bytes();
     if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
         std::fprintf(stderr, "vigie: %s: cannot write\n", args.output.c_str());
         return 1;

@@ -2,6 +2,8 @@
 // against a linear walk, prefix ranges and the typo search of the dictionary.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,21 @@ TEST_CASE("index: the same documents give the same bytes, which open", "[index]"
     CHECK(st.documents == 3);
     CHECK(st.total_bytes == a.size());
     CHECK(st.text_bytes > 100);
+
+    // From a buffer the caller filled (the JS API's loadIndex), the same index; and it refuses
+    // a damaged one the same way.
+    auto buffer = [](const std::string& s) {
+        std::unique_ptr<char[]> p(new char[s.size()]);
+        std::copy(s.begin(), s.end(), p.get());
+        return p;
+    };
+    auto from_buffer = index::Index::open(buffer(a), a.size());
+    REQUIRE(from_buffer.ok());
+    CHECK(from_buffer->bytes() == a);
+    CHECK(from_buffer->doc(2).title == "Propagande");
+    auto cut = index::Index::open(buffer(a), a.size() - 1, "cut.vidx");
+    REQUIRE_FALSE(cut.ok());
+    CHECK_THAT(cut.error().message, Catch::Contains("cut.vidx") && Catch::Contains("truncated"));
 }
 
 TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]") {

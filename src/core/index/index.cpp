@@ -154,11 +154,20 @@ bool Index::read_table(const std::uint8_t* p, std::size_t size, StringTable& t, 
 }
 
 Result<Index> Index::open(std::string bytes, std::string_view name) {
+    auto owned = std::make_shared<const std::string>(std::move(bytes));
+    const std::string_view view(*owned);
+    return open_shared(std::move(owned), view, name);
+}
+
+Result<Index> Index::open(std::unique_ptr<char[]> bytes, std::size_t size, std::string_view name) {
+    const std::string_view view(bytes.get(), size);
+    return open_shared(std::shared_ptr<const char[]>(std::move(bytes)), view, name);
+}
+
+Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_view b, std::string_view name) {
     const std::string where(name);
     auto bad = [&](const std::string& what) { return Error{where + ": not a valid Vigie index (" + what + ")"}; };
     Index ix;
-    auto owned = std::make_shared<const std::string>(std::move(bytes));
-    const std::string& b = *owned;
     const auto* base = reinterpret_cast<const std::uint8_t*>(b.data());
     if (b.size() < kHeaderBytes || b.compare(0, 4, kMagic, 4) != 0) return bad("no VIDX header");
     if (load_u32(base + 4) != kVersion)
@@ -262,7 +271,8 @@ Result<Index> Index::open(std::string bytes, std::string_view name) {
         ix.length_ratios_[2 * d] = float(ix.doc_title_tokens(d)) / ix.avg_title_;
         ix.length_ratios_[2 * d + 1] = float(ix.doc_body_tokens(d)) / ix.avg_body_;
     }
-    ix.bytes_ = std::move(owned);
+    ix.owner_ = std::move(owner);
+    ix.bytes_ = b;
     return ix;
 }
 
@@ -497,7 +507,7 @@ IndexStats Index::stats() const {
     s.forms = forms_.count;
     s.folded = folded_.count;
     s.postings_bytes = postings_size_;
-    s.total_bytes = bytes_ ? bytes_->size() : 0;
+    s.total_bytes = bytes_.size();
     s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +
                          16 * std::size_t(forms_.count) + 4 * (std::size_t(folded_.count) + 1) + 4 * std::size_t(forms_.count);

@@ -64,6 +64,9 @@ class Index {
 public:
     // Takes the blob; an error names what is wrong ("truncated", "checksum mismatch", …).
     static Result<Index> open(std::string bytes, std::string_view name = "index");
+    // The same from a buffer the caller filled (no zero-filling first: a saved 100k index is
+    // hundreds of megabytes).
+    static Result<Index> open(std::unique_ptr<char[]> bytes, std::size_t size, std::string_view name = "index");
 
     std::uint32_t doc_count() const { return docs_; }
     DocView doc(std::uint32_t d) const;
@@ -111,7 +114,7 @@ public:
                std::size_t keep_prefix = 0) const;
 
     IndexStats stats() const;
-    const std::string& bytes() const { return *bytes_; }
+    std::string_view bytes() const { return bytes_; }
 
 private:
     struct StringTable {
@@ -126,7 +129,9 @@ private:
     static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
     std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 text, 3 url
 
-    std::shared_ptr<const std::string> bytes_;  // shared: views stay valid when the Index moves
+    static Result<Index> open_shared(std::shared_ptr<const void> owner, std::string_view bytes, std::string_view name);
+    std::shared_ptr<const void> owner_;  // holds bytes_: shared, so views stay valid when the Index moves
+    std::string_view bytes_;
     std::uint32_t docs_ = 0;
     const std::uint8_t* doc_records_ = nullptr;
     const std::uint8_t* doc_text_ = nullptr;  // u64 offsets then bytes
