@@ -133,6 +133,22 @@ TEST_CASE("french: typos in long words are forgiven, ranked below exact matches"
     CHECK(ids(run("polisse")).empty());                   // a short word: no guessing
 }
 
+TEST_CASE("french: a typo finds the near word and its plural, not every form of its verb", "[search][french]") {
+    std::vector<corpus::Document> docs = {
+        doc("payees", "Factures", "Les factures payées hier."),
+        doc("payee", "Facture", "La facture payée hier."),
+        doc("payons", "Achats", "Nous payons comptant."),
+        doc("payerions", "Achats", "Nous payerions plus tard."),
+    };
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    std::vector<std::string> found;
+    for (const auto& h : index::Searcher(built.value(), analyzer()).search("pazées", {}).hits)
+        found.emplace_back(built.value().doc(h.doc).id);
+    std::sort(found.begin(), found.end());
+    CHECK(found == Ids{"payee", "payees"});
+}
+
 TEST_CASE("addresses, hosts and identifiers are found whole and by their parts", "[search]") {
     std::vector<corpus::Document> docs = {
         doc("mail", "Contact", "Écrire à presse@amaq-news.org ou voir www.lemonde.fr."),

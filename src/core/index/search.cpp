@@ -70,6 +70,27 @@ std::size_t char_count(std::string_view s) {
     return n;
 }
 
+// Optimal string alignment distance between two byte strings (a swap of neighbours is one
+// edit), or limit + 1 when it is over limit.
+int osa_distance(std::string_view a, std::string_view b, int limit) {
+    if (std::abs(int(a.size()) - int(b.size())) > limit) return limit + 1;
+    std::vector<int> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        row[0] = int(i);
+        int least = row[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], prev2[j - 2] + 1);
+            least = std::min(least, row[j]);
+        }
+        if (least > limit) return limit + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, row);
+    }
+    return std::min(prev[b.size()], limit + 1);
+}
+
 std::string fmt(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", v);
@@ -150,13 +171,19 @@ private:
             ix_.fuzzy(folded, edits, near, edits == 2 ? 1 : 0);
             std::set<std::uint32_t> stems;
             std::string shown;
+            // A near word brings the forms of its word that are within one more edit of what was
+            // typed (its plural, its feminine), not its whole family: "pazées" is near payées,
+            // parées, pavées…, and every form of payer, parer and paver is most of a corpus.
             for (auto [e, d] : near) {
                 auto [ids, n] = ix_.forms_of_folded(e);
                 for (std::uint32_t k = 0; k < n; ++k) {
                     const std::uint32_t stem = ix_.form_stem(load_u32(ids + 4 * k));
                     if (!stems.insert(stem).second) continue;
                     auto [a, b] = ix_.forms_of_stem(stem);
-                    for (std::uint32_t f = a; f < b; ++f) add(f, d <= 1 ? kTypo1 : kTypo2);
+                    for (std::uint32_t f = a; f < b; ++f) {
+                        const int dist = osa_distance(folded, text::fold_accents(ix_.form_text(f)), edits + 1);
+                        if (dist <= edits + 1) add(f, dist <= 1 ? kTypo1 : kTypo2);
+                    }
                 }
                 if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
             }
