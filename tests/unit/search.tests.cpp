@@ -79,6 +79,23 @@ std::vector<std::string> sorted_ids(const std::string& q) {
 
 using Ids = std::vector<std::string>;
 
+// A small index of its own, for the cases the shared fixture does not hold.
+struct Corpus {
+    index::Index index;
+    explicit Corpus(const std::vector<corpus::Document>& docs) : index(build(docs)) {}
+    static index::Index build(const std::vector<corpus::Document>& docs) {
+        auto built = index::build_index(docs, analyzer());
+        REQUIRE(built.ok());
+        return std::move(built).value();
+    }
+    Ids found(const std::string& q) const {  // the ids of the hits, sorted
+        Ids out;
+        for (const auto& h : index::Searcher(index, analyzer()).search(q, {}).hits) out.emplace_back(index.doc(h.doc).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+};
+
 }  // namespace
 
 TEST_CASE("french: accents, case, elisions, plurals and verb forms never matter", "[search][french]") {
@@ -140,13 +157,7 @@ TEST_CASE("french: a typo finds the near word and its plural, not every form of 
         doc("payons", "Achats", "Nous payons comptant."),
         doc("payerions", "Achats", "Nous payerions plus tard."),
     };
-    auto built = index::build_index(docs, analyzer());
-    REQUIRE(built.ok());
-    std::vector<std::string> found;
-    for (const auto& h : index::Searcher(built.value(), analyzer()).search("pazées", {}).hits)
-        found.emplace_back(built.value().doc(h.doc).id);
-    std::sort(found.begin(), found.end());
-    CHECK(found == Ids{"payee", "payees"});
+    CHECK(Corpus(docs).found("pazées") == Ids{"payee", "payees"});
 }
 
 TEST_CASE("addresses, hosts and identifiers are found whole and by their parts", "[search]") {
@@ -156,15 +167,8 @@ TEST_CASE("addresses, hosts and identifiers are found whole and by their parts",
         doc("us", "Alliés", "Les U.S. ont saisi les serveurs."),
         doc("autre", "Bruit", "Le monde de la presse et les news."),
     };
-    auto built = index::build_index(docs, analyzer());
-    REQUIRE(built.ok());
-    const index::Searcher s(built.value(), analyzer());
-    auto found = [&](const std::string& q) {
-        std::vector<std::string> out;
-        for (const auto& h : s.search(q, {}).hits) out.emplace_back(built.value().doc(h.doc).id);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
+    const Corpus c(docs);
+    auto found = [&](const std::string& q) { return c.found(q); };
     CHECK(found("amaq") == Ids{"mail"});
     CHECK(found("presse@amaq-news.org") == Ids{"mail"});
     CHECK(found("lemonde") == Ids{"mail"});
@@ -175,7 +179,7 @@ TEST_CASE("addresses, hosts and identifiers are found whole and by their parts",
     CHECK(found("rdonly") == Ids{"code"});
     CHECK(found("U.S.") == Ids{"us"});
     // The highlight covers the part that matched.
-    const auto r = s.search("lemonde", {});
+    const auto r = index::Searcher(c.index, analyzer()).search("lemonde", {});
     REQUIRE(r.hits.size() == 1);
     REQUIRE(r.hits[0].highlights.size() == 1);
     const auto [b, e] = r.hits[0].highlights[0];
@@ -246,14 +250,13 @@ TEST_CASE("ranking: a rare form as typed comes before the common forms of its wo
         docs.push_back(doc("assure" + std::to_string(i), i == 0 ? "Assuré" : "Note", "Le contrat est assuré, dit-on."));
     docs.push_back(doc("rare1", "Note", "Nous assurâmes la liaison ce jour-là, puis la route."));
     docs.push_back(doc("rare2", "Note", "Nous nous assurâmes de tout."));
-    auto built = index::build_index(docs, analyzer());
-    REQUIRE(built.ok());
-    const auto r = index::Searcher(built.value(), analyzer()).search("assurâmes", {});
+    const Corpus c(docs);
+    const auto r = index::Searcher(c.index, analyzer()).search("assurâmes", {});
     CHECK(r.total == 42);  // the stem still finds every form
     REQUIRE(r.hits.size() >= 3);
-    CHECK(std::set<std::string_view>{built.value().doc(r.hits[0].doc).id, built.value().doc(r.hits[1].doc).id} ==
+    CHECK(std::set<std::string_view>{c.index.doc(r.hits[0].doc).id, c.index.doc(r.hits[1].doc).id} ==
           std::set<std::string_view>{"rare1", "rare2"});
-    CHECK(built.value().doc(r.hits[2].doc).id == "assure0");
+    CHECK(c.index.doc(r.hits[2].doc).id == "assure0");
 }
 
 TEST_CASE("ranking: a word in the title counts more than in the text", "[search]") {
