@@ -158,6 +158,14 @@ TEST_CASE("french: a typo finds the near word and its plural, not every form of 
         doc("payerions", "Achats", "Nous payerions plus tard."),
     };
     CHECK(Corpus(docs).found("pazées") == Ids{"payee", "payees"});
+
+    // The near word ranks as if typed: its own form before the rest of its word.
+    docs = {doc("centrale", "Énergie", "La centrale nucléaire."), doc("central", "Réseau", "Le central, le central, le central.")};
+    for (int i = 0; i < 8; ++i) docs.push_back(doc("autre" + std::to_string(i), "Note", "Rien à signaler."));
+    const Corpus c(docs);
+    const auto r = index::Searcher(c.index, analyzer()).search("cenprale", {});
+    REQUIRE(r.hits.size() == 2);
+    CHECK(c.index.doc(r.hits[0].doc).id == "centrale");
 }
 
 TEST_CASE("addresses, hosts and identifiers are found whole and by their parts", "[search]") {

@@ -130,17 +130,22 @@ private:
         g.label = t.exact;
         g.title_only = title_only;
         const std::string folded = text::fold_accents(t.exact);
-        auto add = [&](std::uint32_t form, float w) {
-            for (auto& [f, old] : g.forms)
-                if (f == form) { old = std::max(old, w); return; }
+        auto add = [&](std::uint32_t form, float w, bool literal) {
+            for (std::size_t i = 0; i < g.forms.size(); ++i)
+                if (g.forms[i].first == form) {
+                    g.forms[i].second = std::max(g.forms[i].second, w);
+                    g.literal[i] |= literal;
+                    return;
+                }
             g.forms.emplace_back(form, w);
-            g.literal.push_back(w >= kFolded);
+            g.literal.push_back(literal);
         };
         if (auto stem = ix_.find_stem(t.term)) {
             auto [a, b] = ix_.forms_of_stem(*stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
-                add(f, form == t.exact ? kExact : text::fold_accents(form) == folded ? kFolded : kStemmed);
+                const float w = form == t.exact ? kExact : text::fold_accents(form) == folded ? kFolded : kStemmed;
+                add(f, w, w >= kFolded);
             }
         }
         if (prefix) {
@@ -160,7 +165,7 @@ private:
             }
             for (auto [df, e] : entries) {
                 auto [ids, n] = ix_.forms_of_folded(e);
-                for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix);
+                for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix, false);
             }
         }
         if (g.forms.empty() && !prefix && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
@@ -169,20 +174,25 @@ private:
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
             // the walk to one branch of the dictionary; one typo may be anywhere.
             ix_.fuzzy(folded, edits, near, edits == 2 ? 1 : 0);
-            std::set<std::uint32_t> stems;
             std::string shown;
-            // A near word brings the forms of its word that are within one more edit of what was
-            // typed (its plural, its feminine), not its whole family: "pazées" is near payées,
-            // parées, pavées…, and every form of payer, parer and paver is most of a corpus.
+            // Each near word is scored as if it had been typed (its own forms as typed, the rest of
+            // its word as stemmed), times a typo weight. It brings the forms of its word within
+            // one more edit of what was typed (its plural, its feminine), not its whole family:
+            // "pazées" is near payées, parées, pavées…, and every form of payer, parer and paver
+            // is most of a corpus.
             for (auto [e, d] : near) {
+                const std::string_view near_folded = ix_.folded_text(e);
+                const float typo = d <= 1 ? kTypo1 : kTypo2;
                 auto [ids, n] = ix_.forms_of_folded(e);
+                std::set<std::uint32_t> stems;
                 for (std::uint32_t k = 0; k < n; ++k) {
                     const std::uint32_t stem = ix_.form_stem(load_u32(ids + 4 * k));
                     if (!stems.insert(stem).second) continue;
                     auto [a, b] = ix_.forms_of_stem(stem);
                     for (std::uint32_t f = a; f < b; ++f) {
-                        const int dist = osa_distance(folded, text::fold_accents(ix_.form_text(f)), edits + 1);
-                        if (dist <= edits + 1) add(f, dist <= 1 ? kTypo1 : kTypo2);
+                        const std::string form = text::fold_accents(ix_.form_text(f));
+                        if (form == near_folded) add(f, typo, true);
+                        else if (osa_distance(folded, form, edits + 1) <= edits + 1) add(f, typo * kStemmed, false);
                     }
                 }
                 if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
