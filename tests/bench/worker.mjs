@@ -118,6 +118,18 @@ async function bench(adapter) {
       qs.forEach((q, i) => { const ids = new Set(res[i].ids); for (const d of q.docs ?? []) { want++; if (ids.has(d)) got++; } });
       entry.rareRecallPct = want ? (100 * got) / want : null;
     }
+    if (cls === 'fuzzy') {
+      // the word the typo was made from, searched as such: does the typo give its first hit?
+      let same = 0, asked = 0;
+      for (const [i, q] of qs.entries()) {
+        if (!q.target) continue;
+        let t = engine.search({ class: 'mid', q: q.target, mode: 'terms', terms: [q.target] }, 10);
+        if (settle(t)) t = await t;
+        asked++;
+        if (t.ids.length && res[i].ids[0] === t.ids[0]) same++;
+      }
+      entry.typoFirstPct = asked ? (100 * same) / asked : null;
+    }
     if (cls === 'phrase' || cls === 'and2') {
       // the document the words were taken from: found at all (top 10), when the class is selective
       entry.sourceInTop10Pct = (100 * qs.filter((q, i) => res[i].ids.includes(q.doc)).length) / qs.length;

@@ -79,6 +79,7 @@ export function renderReport(res) {
     if (l.rare?.rareRecallPct != null) bits.push(`rare: ${f(l.rare.rareRecallPct, 0)} % of the word's documents in the top 10`);
     if (l.and2?.sourceInTop10Pct != null) bits.push(`and2: source document in top 10 for ${f(l.and2.sourceInTop10Pct, 0)} %`);
     if (l.phrase?.sourceInTop10Pct != null) bits.push(`phrase: source document in top 10 for ${f(l.phrase.sourceInTop10Pct, 0)} %`);
+    if (l.fuzzy?.typoFirstPct != null) bits.push(`fuzzy: same first hit as the word without its typo for ${f(l.fuzzy.typoFirstPct, 0)} %`);
     const errs = Object.values(l).reduce((s, x) => s + (x.errors ?? 0), 0);
     if (errs) bits.push(`${errs} queries rejected by the engine's parser`);
     if (bits.length) extra.push(`- ${e.name}: ${bits.join('; ')}`);
