@@ -234,6 +234,7 @@ public:
     virtual double score(std::string* why) = 0;       // at doc()
     virtual void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) = 0;  // at doc()
     virtual void scan_all() {}  // the caller will visit every match: read postings in bulk if that is faster
+    virtual class TermMatcher* as_term() { return nullptr; }
 };
 
 // Leapfrog: advances every matcher (a container of pointers) from d until they all sit on the
@@ -316,6 +317,30 @@ public:
         for (std::uint32_t p : positions_) out.push_back({p, unit});
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
+    TermMatcher* as_term() override { return this; }
+    // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
+    // a virtual call or a leapfrog per document (bulk mode walks the window's bits).
+    template <typename F>
+    void visit_all(F&& f) {
+        while (doc_ != kNoDoc && !bulk_) {
+            f(doc_, score(nullptr));
+            advance(doc_ + 1);
+        }
+        while (doc_ != kNoDoc) {
+            const std::uint32_t from = doc_ - base_;
+            for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
+                std::uint64_t bits = window_->present[word];
+                if (word == from / 64) bits &= ~std::uint64_t(0) << (from % 64);
+                for (; bits; bits &= bits - 1) {
+                    doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
+                    f(doc_, score(nullptr));
+                }
+            }
+            const std::uint64_t end = std::uint64_t(base_) + kWindow;
+            if (end >= kNoDoc) { doc_ = kNoDoc; return; }
+            fill(static_cast<std::uint32_t>(end));
+        }
+    }
 
 private:
     // The forms' cursors sit in a min-heap on their current document: a word with dozens of
@@ -848,6 +873,8 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
     // One unit, or any of them: every match is visited.
     if (relaxed || units == 1)
         for (auto& m : p.required) m->scan_all();
+    if (!relaxed && units == 1)
+        if (TermMatcher* t = p.required[0]->as_term()) return t->visit_all([&](std::uint32_t d, double s) { take(d, s, 1); });
     if (!relaxed) {
         std::uint32_t d = 0;
         while (true) {
