@@ -101,7 +101,7 @@ std::string fmt(double v) {
 
 struct Group {
     std::vector<std::pair<std::uint32_t, float>> forms;  // form id, weight
-    std::vector<char> literal;                           // by form: the word as typed, accents aside
+    std::vector<char> literal;  // by form: the word as typed (for a typo, a near word), accents aside
     double idf = 0, idf_literal = 0;
     bool title_only = false;
     std::string label;  // the word as analyzed
@@ -1091,10 +1091,10 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     std::sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(head), [](auto& a, auto& b) { return a.doc < b.doc; });
     std::vector<std::uint32_t> head_docs;
     for (std::size_t i = 0; i < head; ++i) head_docs.push_back(best[i].doc);
-    auto why_head = [&](const Candidate& c) { return "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n"; };
+    auto why_first_line = [&](const Candidate& c) { return "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n"; };
     std::vector<std::string> why(options.explain ? head : 0);
     if (options.explain)
-        for (std::size_t i = 0; i < head; ++i) why[i] = why_head(best[i]);
+        for (std::size_t i = 0; i < head; ++i) why[i] = why_first_line(best[i]);
     std::vector<std::vector<Occurrence>> occ = occurrences_in(planner.replan(parsed), head_docs, options.explain ? &why : nullptr);
     for (std::size_t i = 0; i < head; ++i) {
         Candidate& c = best[i];
@@ -1121,7 +1121,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         for (std::size_t i : shown)
             if (i >= head) { tail.push_back(i); tail_docs.push_back(best[i].doc); }
         std::vector<std::string> tail_why(options.explain ? tail.size() : 0);
-        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = why_head(best[tail[k]]);
+        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = why_first_line(best[tail[k]]);
         auto more = occurrences_in(planner.replan(parsed), tail_docs, options.explain ? &tail_why : nullptr);
         for (std::size_t k = 0; k < tail.size(); ++k) {
             occ[tail[k]] = std::move(more[k]);
