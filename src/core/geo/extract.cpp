@@ -171,7 +171,7 @@ struct Match {
 // [SECTION] extract_countries -----------------------------------------------------------------
 
 std::vector<CountryMentions> extract_countries(const text::Analyzer& analyzer, const Gazetteer& gazetteer, std::string_view text) {
-    return extract_countries(gazetteer, text, analyzer.analyze(text));
+    return extract_countries(gazetteer, text, analyzer.analyze(text, text::Analyzer::Terms::later));
 }
 
 std::vector<CountryMentions> extract_countries(const Gazetteer& g, std::string_view text, const std::vector<text::Token>& tokens) {

@@ -249,7 +249,7 @@ bool GazetteerBuilder::add_phrase(const std::string& source, std::vector<Reading
     p.language_form = language_form;
     p.combining_form = combining_form;
     bool blocks = p.readings.empty();
-    const std::vector<text::Token> tokens = analyzer_.analyze(source);
+    const std::vector<text::Token> tokens = analyzer_.analyze(source, text::Analyzer::Terms::later);  // names are matched unstemmed
     for (const text::Token* word : name_words(tokens)) {  // as in the text
         const text::Token& t = *word;
         std::string key = word_key(t.exact);
@@ -383,7 +383,7 @@ Result<Gazetteer> GazetteerBuilder::build(const json& root) {
     if (!string_list(root, "given_names", "top level", false, list)) return Error{error_};
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::vector<std::string> keys;
-        const std::vector<text::Token> tokens = analyzer_.analyze(list[i]);
+        const std::vector<text::Token> tokens = analyzer_.analyze(list[i], text::Analyzer::Terms::later);
         for (const text::Token* t : name_words(tokens)) keys.push_back(word_key(t->exact));
         if (keys.size() != 1) return Error{file_ + ": given_names[" + std::to_string(i) + "]: " + in_quotes(list[i]) + " is not one word"};
         g_.given_names_.insert(keys.front());
@@ -436,7 +436,7 @@ const Country* Gazetteer::find_code(std::string_view code) const {
 const Country* Gazetteer::find(const text::Analyzer& analyzer, std::string_view code_or_name) const {
     if (const Country* c = find_code(code_or_name)) return c;
     std::vector<std::string> words;
-    const std::vector<text::Token> tokens = analyzer.analyze(code_or_name);
+    const std::vector<text::Token> tokens = analyzer.analyze(code_or_name, text::Analyzer::Terms::later);
     for (const text::Token* t : name_words(tokens)) words.push_back(word_key(t->exact));
     if (words.empty()) return nullptr;
     if (const auto* ids = starting_with(words.front()))
