@@ -79,6 +79,12 @@ std::vector<std::string> sorted_ids(const std::string& q) {
 
 using Ids = std::vector<std::string>;
 
+Ids sorted_ids_typing(const std::string& q) {
+    auto v = ids(run(q, true));
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
 // A small index of its own, for the cases the shared fixture does not hold.
 struct Corpus {
     index::Index index;
@@ -300,6 +306,13 @@ TEST_CASE("search as you type: the last word is a prefix", "[search]") {
     CHECK(ids(run("propa", true)) == Ids{"propagande"});
     CHECK(ids(run("réseau propa", true)) == Ids{"propagande"});
     CHECK(run("propa", false).total == 0);
+    // A compound being typed: its last part is a prefix, and so is the compound itself.
+    CHECK(sorted_ids_typing("États-Un") == Ids{"us-espace", "us-trait"});  // as it is typed, or as two words
+    const Corpus c({doc("mail", "Contact", "Voir www.lemonde.fr.")});
+    index::SearchOptions typing;
+    typing.typing = true;
+    CHECK(index::Searcher(c.index, analyzer()).search("www.lemon", typing).total == 1);
+    CHECK(index::Searcher(c.index, analyzer()).search("www.lemon", {}).total == 0);
 }
 
 TEST_CASE("when no article has every word, the best partial matches, said so", "[search]") {

@@ -722,13 +722,17 @@ private:
                 std::size_t j = i + 1;
                 std::vector<std::unique_ptr<TermMatcher>> parts;
                 std::vector<std::uint32_t> offsets;
+                // Typing the last word: its last part is a prefix, and so is the compound.
+                bool typing = false;
                 while (j < toks.size() && toks[j].kind != text::TokenKind::compound && toks[j].begin < t.end) {
-                    parts.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[j], false, part.title_only)));
+                    const bool prefix = part.prefix && j == last_word;
+                    typing |= prefix;
+                    parts.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[j], prefix, part.title_only)));
                     offsets.push_back(toks[j].position - t.position);
                     ++j;
                 }
                 std::vector<std::unique_ptr<Matcher>> alt;
-                alt.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, false, part.title_only)));
+                alt.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, typing, part.title_only)));
                 alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets)));
                 out.emplace_back(std::make_unique<AnyMatcher>(std::move(alt)), t.exact);
                 i = j;
