@@ -113,7 +113,7 @@ int extract(const Args& args) {
     auto entity_list = facts::EntityList::builtin(analyzer.value());
     if (!entity_list) std::fprintf(stderr, "vigie: warning: %s\n", entity_list.error().message.c_str());
     for (const corpus::Document& d : corpus->documents) {
-        const auto tokens = analyzer->analyze(d.text);
+        const auto tokens = analyzer->analyze(d.text, text::Analyzer::Terms::later);  // counted and matched unstemmed
         std::size_t words = 0;
         for (const auto& t : tokens) words += t.kind != text::TokenKind::compound;
         std::vector<geo::CountryMentions> countries;
