@@ -486,7 +486,8 @@ TEST_CASE("malformed queries give a message and a best effort, never a crash", "
 TEST_CASE("random queries and JSON lines never crash", "[search][bad-input]") {
     testing::HostileText hostile(0x2545F4914F6CDD1Dull, {"\"", "-", " OR ", "*", "pays:", "année:", "..", "2019", "titre:",
                                                          "source:", "(", ")", "agence", "l’", "é", "\xC3", "\xFF", " ", "{",
-                                                         "}", "\"text\":", ",", "\\u00e9", "\n"});
+                                                         "}", "\"text\":", ",", "\\u00e9", "\n", ".", "_", "@", "www.",
+                                                         "États-Un", "presse@amaq"});
     for (int round = 0; round < 400; ++round) {
         const std::string q = hostile.next(24, 5);
         CAPTURE(round, q);
@@ -496,5 +497,17 @@ TEST_CASE("random queries and JSON lines never crash", "[search][bad-input]") {
             for (auto [b, e] : h.highlights) CHECK((b < e && e <= h.snippet.size()));
         const corpus::Corpus c = corpus::parse_jsonl(q, "fuzz.jsonl");
         CHECK(c.documents.size() + c.warnings.size() <= q.size() + 1);
+        if (round % 40 == 0) {  // hostile text indexed, then searched with its own words
+            std::string text;
+            for (int k = 0; k < 30; ++k) text += hostile.next(24, 5) + " ";
+            const Corpus hc({doc("h", hostile.next(8, 3), text)});
+            for (int k = 0; k < 5; ++k) {
+                const std::string hq = hostile.next(12, 3);
+                index::SearchOptions o;
+                o.typing = k % 2 == 1;
+                for (const auto& h : index::Searcher(hc.index, analyzer()).search(hq, o).hits)
+                    for (auto [b, e] : h.highlights) CHECK((b < e && e <= h.snippet.size()));
+            }
+        }
     }
 }

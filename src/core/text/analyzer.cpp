@@ -285,6 +285,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
                  is_elision_prefix(ascii_lower(uv.substr(s.b, s.e - s.b))))
             continue;
 
+        if (s.b >= s.e) continue;  // "l’" alone: the elision took all of it
         Token t;
         const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
         if (terms == Terms::none) {
