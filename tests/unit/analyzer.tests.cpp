@@ -117,6 +117,22 @@ TEST_CASE("analyzer: positions-only mode finds the same words at the same places
     }
     CHECK(b == a);
     CHECK(none.size() >= 25);
+
+    // The same on hostile text: broken UTF-8, lone apostrophes, joiners, ignorables.
+    vigie::testing::HostileText hostile(0x51A7E5C0FFEEull, {"l’", "l'", "@", ".", "_", "-", " ", "qu’", "É", "\xC3", "\xFF", "\u00AD",
+                                                     "\u200B", "26 000", "www", "x", "Amaq", "«", "»", "東京", "'s"});
+    for (int round = 0; round < 300; ++round) {
+        const std::string h = hostile.next(30, 6);
+        std::string x, y;
+        for (const Token& t : analyzer().analyze(h, Analyzer::Terms::later))
+            if (t.kind != TokenKind::compound) x += std::to_string(t.position) + ":" + std::to_string(t.begin) + "-" + std::to_string(t.end) + " ";
+        for (const Token& t : analyzer().analyze(h, Analyzer::Terms::none)) {
+            CHECK(t.begin < t.end);
+            y += std::to_string(t.position) + ":" + std::to_string(t.begin) + "-" + std::to_string(t.end) + " ";
+        }
+        CAPTURE(round, h);
+        CHECK(y == x);
+    }
 }
 
 TEST_CASE("analyzer: exact form keeps accents, term folds them", "[analyzer]") {
