@@ -217,6 +217,22 @@ TEST_CASE("postings: frequencies and positions survive packing, whatever their s
     CHECK(c.doc() == index::kNoDoc);
 }
 
+TEST_CASE("bytes: sums of packed fields agree with reading them one by one", "[index]") {
+    std::uint32_t seed = 11;
+    auto random = [&] { return seed = seed * 1664525u + 1013904223u; };
+    std::vector<std::uint8_t> bits(4096 + 8);
+    for (auto& b : bits) b = static_cast<std::uint8_t>(random() >> 24);
+    for (int round = 0; round < 2000; ++round) {
+        const unsigned width = random() % 33;
+        const std::uint32_t n = random() % 200;
+        const std::uint64_t bit = random() % (4096 * 8 - std::uint64_t(n) * 32 - 1);
+        std::uint64_t expect = 0;
+        for (std::uint32_t i = 0; i < n; ++i) expect += width ? index::get_bits(bits.data(), bit + std::uint64_t(i) * width, width) : 0;
+        CAPTURE(width, n, bit);
+        CHECK(index::sum_bits(bits.data(), bit, n, width) == expect);
+    }
+}
+
 TEST_CASE("dictionary: prefixes and typos over folded forms", "[index]") {
     auto ix = index::Index::open(build_bytes(sample()));
     REQUIRE(ix.ok());

@@ -2,6 +2,35 @@
 
 namespace vigie::index {
 
+namespace {
+
+// kPlanes.mask[w][b]: the bits b, b + w, b + 2w… of the fields of width w that fit in 56 bits.
+struct Planes {
+    std::uint64_t mask[33][32] = {};
+    constexpr Planes() {
+        for (unsigned w = 1; w <= 32; ++w)
+            for (unsigned f = 0; (f + 1) * w <= 56; ++f)
+                for (unsigned b = 0; b < w; ++b) mask[w][b] |= std::uint64_t(1) << (f * w + b);
+    }
+};
+constexpr Planes kPlanes;
+
+}  // namespace
+
+std::uint64_t sum_bits_wide(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width) {
+    std::uint64_t sum = 0;
+    const unsigned per = 56 / width;  // fields read in one 8-byte load, whatever bit % 8 is
+    if (per >= 2) {
+        for (; n >= per; n -= per, bit += std::uint64_t(per) * width) {
+            const std::uint64_t chunk = load_u64(p + bit / 8) >> (bit % 8);
+            for (unsigned b = 0; b < width; ++b)
+                sum += std::uint64_t(__builtin_popcountll(chunk & kPlanes.mask[width][b])) << b;
+        }
+    }
+    for (; n > 0; --n, bit += width) sum += get_bits(p, bit, width);
+    return sum;
+}
+
 std::uint64_t checksum64(const std::uint8_t* data, std::size_t size) {
     constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;  // 2^64 / golden ratio
     std::uint64_t a = 0x243F6A8885A308D3ull ^ size, b = 0x13198A2E03707344ull;

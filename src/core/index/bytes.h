@@ -87,6 +87,18 @@ inline std::uint32_t get_bits(const std::uint8_t* p, std::uint64_t bit, unsigned
     return static_cast<std::uint32_t>((load_u64(p + bit / 8) >> (bit % 8)) & ((std::uint64_t(1) << width) - 1));
 }
 
+// Σ of n consecutive width-bit fields from bit (the same reads as get_bits, 8 bytes past the
+// last field at most). Many fields: a popcount per bit plane of each 56-bit chunk instead of a
+// read per field (sum_bits_wide).
+std::uint64_t sum_bits_wide(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width);
+inline std::uint64_t sum_bits(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width) {
+    if (width == 0) return 0;
+    if (n >= 32) return sum_bits_wide(p, bit, n, width);
+    std::uint64_t sum = 0;
+    for (; n > 0; --n, bit += width) sum += get_bits(p, bit, width);
+    return sum;
+}
+
 // A fast 64-bit checksum over whole words (not cryptographic: it catches truncation and
 // corruption of a saved index, at several GB/s so loading stays quick).
 std::uint64_t checksum64(const std::uint8_t* data, std::size_t size);

@@ -102,14 +102,11 @@ bool valid_postings(const std::uint8_t* p, std::uint64_t size, std::uint32_t df,
         const std::uint32_t n = std::min(kBlock, df - b * kBlock);
         const std::uint64_t head_bits = std::uint64_t(n) * (w_gap + w_body + w_title);
         if (at + 4 + (head_bits + 7) / 8 > avail) return false;
-        std::uint64_t bit = 0, positions = 0;
-        for (std::uint32_t i = 0; i < n; ++i, bit += w_gap) {
-            least += get_bits(h + 4, bit, w_gap);  // this posting's document
-            if (least >= docs) return false;
-            ++least;
-        }
-        for (std::uint32_t i = 0; i < n; ++i, bit += w_body) positions += get_bits(h + 4, bit, w_body);
-        for (std::uint32_t i = 0; i < n; ++i, bit += w_title) positions += get_bits(h + 4, bit, w_title);
+        // Documents rise by gap + 1, so the block's last one below docs means all of them are.
+        least += sum_bits(h + 4, 0, n, w_gap) + n;
+        if (least > docs) return false;
+        const std::uint64_t positions = sum_bits(h + 4, std::uint64_t(n) * w_gap, n, w_body) +
+                                        sum_bits(h + 4, std::uint64_t(n) * (w_gap + w_body), n, w_title);
         if (blocks > 1 && load_u32(p + 8 * std::uint64_t(b)) != least - 1) return false;
         at += 4 + (head_bits + positions * w_position + 7) / 8;
         if (at > avail) return false;
