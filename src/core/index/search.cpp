@@ -319,27 +319,10 @@ public:
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
-    // a virtual call or a leapfrog per document (bulk mode walks the window's bits).
+    // a virtual call or a leapfrog per document.
     template <typename F>
     void visit_all(F&& f) {
-        while (doc_ != kNoDoc && !bulk_) {
-            f(doc_, score(nullptr));
-            advance(doc_ + 1);
-        }
-        while (doc_ != kNoDoc) {
-            const std::uint32_t from = doc_ - base_;
-            for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
-                std::uint64_t bits = window_->present[word];
-                if (word == from / 64) bits &= ~std::uint64_t(0) << (from % 64);
-                for (; bits; bits &= bits - 1) {
-                    doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
-                    f(doc_, score(nullptr));
-                }
-            }
-            const std::uint64_t end = std::uint64_t(base_) + kWindow;
-            if (end >= kNoDoc) { doc_ = kNoDoc; return; }
-            fill(static_cast<std::uint32_t>(end));
-        }
+        for (; doc_ != kNoDoc; advance(doc_ + 1)) f(doc_, score(nullptr));
     }
 
 private:
