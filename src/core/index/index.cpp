@@ -1,7 +1,6 @@
 #include "core/index/index.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
@@ -393,6 +392,7 @@ std::pair<const std::uint8_t*, std::uint32_t> Index::forms_of_folded(std::uint32
 // the rest of word as typed, so those completions are looked up instead of walked.
 void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint32_t, int>>& out,
                   std::size_t keep_prefix) const {
+    static constexpr std::size_t kMaxNear = 64;  // the first in dictionary order
     struct Walk {
         const StringTable& terms;
         std::string_view word;
@@ -404,7 +404,6 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         std::vector<std::vector<int>> rows = std::vector<std::vector<int>>(max_len + 2, std::vector<int>(n + 1));
         std::string prefix = {};
         std::vector<std::string> tails = {};
-        std::size_t kMaxResults = 64;
 
         unsigned char at(std::uint32_t i, std::size_t depth) const { return static_cast<unsigned char>(terms.get(i)[depth]); }
         // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
@@ -441,7 +440,7 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
             std::sort(tails.begin(), tails.end());
             tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
             for (const std::string& tail : tails) {
-                if (out.size() >= kMaxResults) return;
+                if (out.size() >= kMaxNear) return;
                 std::uint32_t a = lo, b = hi;
                 while (a < b) {
                     const std::uint32_t mid = a + (b - a) / 2;
@@ -456,12 +455,12 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
             const std::vector<int>& row = rows[depth];
             if (lo < hi && terms.get(lo).size() == depth) {  // the prefix itself is a term (sorts first)
                 const bool in_band = depth <= n + kk && n <= depth + kk;
-                if (in_band && row[n] <= k && out.size() < kMaxResults) out.emplace_back(lo, row[n]);
+                if (in_band && row[n] <= k && out.size() < kMaxNear) out.emplace_back(lo, row[n]);
                 ++lo;
             }
             if (depth >= max_len || lo >= hi) return;
             if (least == k && depth >= keep_prefix) return exact_tails(lo, hi, depth);
-            while (lo < hi && out.size() < kMaxResults) {
+            while (lo < hi && out.size() < kMaxNear) {
                 const unsigned char c = at(lo, depth);
                 const std::uint32_t a = run_end(lo, hi, depth, c);
                 if (depth < keep_prefix && depth < n && c != static_cast<unsigned char>(word[depth])) {  // skip this run
