@@ -114,6 +114,10 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         bad[postings] = width;  // the first form's first block: its documents' gap width
         CHECK_THAT(reason(resealed(bad)), Catch::Contains("postings of form 0"));
     }
+    // A summary table that claims more stems than there are.
+    std::string summaries = good;
+    summaries[section_at(index::format::Section::stem_summaries) + 19] = 0x7F;
+    CHECK_THAT(reason(resealed(summaries)), Catch::Contains("stem summaries"));
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;
     far[section_at(index::format::Section::checkpoints)] = 0x7F;

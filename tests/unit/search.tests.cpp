@@ -458,6 +458,72 @@ TEST_CASE("a many-form word over thousands of documents: bulk and merged reading
     }
 }
 
+TEST_CASE("a frequent word: its summary answers as a visit of every match does", "[search]") {
+    // 5,000 documents of varied lengths, titles, dates, sources and countries. "porter" has
+    // common forms and a rare one (portâmes, 3 documents); "xylophone" has one form; "les" is a
+    // stopword in every document. portons (a stem of its own) and portames (no such stem: a
+    // typo search) are rare.
+    static const char* kForms[] = {"porte", "portes", "portait", "porté", "portée", "portés"};
+    static const char* kSources[] = {"AFP", "Reuters", "Le Soir", "RTBF", "Belga"};
+    static const char* kCountries[] = {"BEL", "FRA", "ESP", "NLD", "DEU", "ITA", "USA"};
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 5000; ++i) {
+        std::string text = "Les nouvelles du jour.";
+        for (int k = 0; k < i % 13; ++k) text += " Un paragraphe sans rapport, long de quelques mots.";
+        if (i % 3 != 0)
+            for (int k = 0; k <= (i * 7) % 4; ++k) text += std::string(" Il ") + kForms[(i + k * 5) % 6] + " les nouvelles.";
+        if (i % 1250 == 7) text += " Nous portons le dossier.";
+        if (i % 1700 == 11) text += " Nous portâmes plainte.";
+        if (i % 2 == 0) text += " Le xylophone joue.";
+        if (i % 10 == 0) text += " Encore le xylophone.";
+        const std::string title = i % 17 == 0 ? "Il porte le xylophone" : i % 5 == 0 ? "Brève" : "Note " + std::to_string(i);
+        docs.push_back(doc("d" + std::to_string(i), title, text, std::to_string(1990 + i % 25) + "-0" + std::to_string(1 + i % 9),
+                           kSources[i % 5], {kCountries[i % 7], kCountries[(i / 7) % 7]}));
+    }
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    const index::Index& ix = built.value();
+    const index::Searcher s(ix, analyzer());
+    CHECK(ix.stats().summary_bytes > 100);
+    // Every document allowed: the same question, answered by visiting each match.
+    const std::vector<char> every(docs.size(), 1);
+    for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
+        for (std::size_t limit : {1, 10, 50}) {
+            CAPTURE(q, limit);
+            index::SearchOptions o;
+            o.limit = limit;
+            o.snippets = false;
+            const auto summarised = s.search(q, o);
+            o.only = &every;
+            const auto visited = s.search(q, o);
+            CHECK(summarised.summarised);
+            CHECK_FALSE(visited.summarised);
+            CHECK(summarised.total == visited.total);
+            REQUIRE(summarised.hits.size() == visited.hits.size());
+            for (std::size_t i = 0; i < visited.hits.size(); ++i) {
+                CHECK(summarised.hits[i].doc == visited.hits[i].doc);
+                CHECK(summarised.hits[i].score == visited.hits[i].score);  // to the bit
+            }
+            auto same = [](const std::vector<index::FacetCount>& a, const std::vector<index::FacetCount>& b) {
+                if (a.size() != b.size()) return false;
+                for (std::size_t i = 0; i < a.size(); ++i)
+                    if (a[i].value != b[i].value || a[i].count != b[i].count) return false;
+                return true;
+            };
+            CHECK(same(summarised.years, visited.years));
+            CHECK(same(summarised.sources, visited.sources));
+            CHECK(same(summarised.countries, visited.countries));
+        }
+    // What the summary cannot answer is visited: a rare word, a filter, an exclusion, a prefix.
+    index::SearchOptions o;
+    for (const char* q : {"portons", "portames", "porte année:2000", "porte -xylophone", "porte pays:BEL", "titre:porte"}) {
+        CAPTURE(q);
+        CHECK_FALSE(s.search(q, o).summarised);
+    }
+    o.typing = true;
+    CHECK_FALSE(s.search("porte", o).summarised);
+}
+
 TEST_CASE("highlights in the reader cover every occurrence in the text", "[search]") {
     const index::Searcher s(fixture(), analyzer());
     std::uint32_t d = 0;

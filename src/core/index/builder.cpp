@@ -1,6 +1,7 @@
 #include "core/index/builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -10,6 +11,7 @@
 #include "core/index/bytes.h"
 #include "core/index/format.h"
 #include "core/index/index.h"
+#include "core/index/scoring.h"
 #include "core/text/analyzer.h"
 #include "core/text/fold.h"
 
@@ -79,6 +81,119 @@ struct DocMeta {
     std::vector<std::uint16_t> countries;
     std::string checkpoints;
 };
+
+// What a one-word query on each frequent stem needs without visiting its documents (format.h
+// STEM_SUMMARIES): how many there are, their facets, and the kSummaryListed documents with the
+// highest BM25F-normalised frequency G, with a bound on every other's G. `order` lists the forms
+// by stem, `first_form` where each stem's begin; the forms' doc streams are still varints.
+std::string stem_summaries(const std::vector<FormPostings>& forms, const std::vector<std::uint32_t>& order,
+                           const std::vector<std::uint32_t>& first_form, const std::vector<DocMeta>& docs,
+                           std::uint64_t title_tokens, std::uint64_t body_tokens) {
+    const auto n_docs = static_cast<std::uint32_t>(docs.size());
+    // Each document's field weights from its length ratios computed as Index::open computes
+    // them (floats), so that G here is, to the bit, G when searching.
+    const float avg_title = n_docs ? std::max(1.0f, float(title_tokens) / float(n_docs)) : 1.0f;
+    const float avg_body = n_docs ? std::max(1.0f, float(body_tokens) / float(n_docs)) : 1.0f;
+    std::vector<double> title_w(n_docs), body_w(n_docs);
+    for (std::uint32_t d = 0; d < n_docs; ++d) {
+        title_w[d] = scoring::title_weight(float(docs[d].title_tokens) / avg_title);
+        body_w[d] = scoring::body_weight(float(docs[d].body_tokens) / avg_body);
+    }
+    std::string head, records;
+    for (double v : {scoring::kTitleWeight, scoring::kTitleB, scoring::kBodyWeight, scoring::kBodyB})
+        put_f32(head, static_cast<float>(v));
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;  // stem, record offset
+    std::vector<std::uint32_t> tf_title(n_docs), tf_body(n_docs), stamp(n_docs, 0), touched;
+    std::vector<std::pair<double, std::uint32_t>> by_g;
+    std::vector<std::uint32_t> slot(n_docs, 0);  // 1 + a listed document's rank in the list
+    struct FormTf { std::uint32_t form, tf_title, tf_body; };
+    std::vector<std::vector<FormTf>> per_doc;
+    std::map<std::uint32_t, std::uint32_t> years, sources, countries;
+    // f(form, doc, tf_title, tf_body) for every posting of the stem's forms (form: from its first).
+    auto for_each_posting = [&](std::uint32_t stem, auto&& f) {
+        for (std::uint32_t i = first_form[stem]; i < first_form[stem + 1]; ++i) {
+            const FormPostings& form = forms[order[i]];
+            const auto* p = reinterpret_cast<const std::uint8_t*>(form.docs.data());
+            std::uint32_t doc = kNoDoc;
+            for (std::uint32_t k = 0; k < form.df; ++k) {
+                doc += 1 + read_varint(p);
+                const std::uint32_t v = read_varint(p);
+                f(i - first_form[stem], doc, (v & 1) ? read_varint(p) : 0, v >> 1);
+            }
+        }
+    };
+    for (std::uint32_t s = 0; s + 1 < first_form.size(); ++s) {
+        std::uint64_t postings = 0;
+        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
+        if (postings < kSummaryMinDocs) continue;
+        touched.clear();
+        for_each_posting(s, [&](std::uint32_t, std::uint32_t doc, std::uint32_t title, std::uint32_t body) {
+            if (stamp[doc] != s + 1) {
+                stamp[doc] = s + 1;
+                touched.push_back(doc);
+                tf_title[doc] = tf_body[doc] = 0;
+            }
+            tf_title[doc] += title;
+            tf_body[doc] += body;
+        });
+        by_g.clear();
+        for (std::uint32_t d : touched) by_g.emplace_back(title_w[d] * tf_title[d] + body_w[d] * tf_body[d], d);
+        const std::size_t listed = std::min<std::size_t>(kSummaryListed, by_g.size());
+        std::nth_element(by_g.begin(), by_g.begin() + static_cast<std::ptrdiff_t>(listed), by_g.end(),
+                         [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+        double rest = 0;
+        for (std::size_t i = listed; i < by_g.size(); ++i) rest = std::max(rest, by_g[i].first);
+        std::sort(by_g.begin(), by_g.begin() + static_cast<std::ptrdiff_t>(listed), [](auto& a, auto& b) { return a.second < b.second; });
+
+        // The listed documents' frequencies form by form (a second read of the stem's forms).
+        for (std::size_t i = 0; i < listed; ++i) slot[by_g[i].second] = static_cast<std::uint32_t>(i + 1);
+        for (auto& l : per_doc) l.clear();
+        per_doc.resize(listed);
+        for_each_posting(s, [&](std::uint32_t form, std::uint32_t doc, std::uint32_t title, std::uint32_t body) {
+            if (slot[doc]) per_doc[slot[doc] - 1].push_back({form, title, body});
+        });
+        for (std::size_t i = 0; i < listed; ++i) slot[by_g[i].second] = 0;
+
+        entries.emplace_back(s, static_cast<std::uint32_t>(records.size()));
+        // Rounded up: no unlisted document's G is above it.
+        put_f32(records, rest > 0 ? std::nextafter(static_cast<float>(rest), INFINITY) : 0.0f);
+        put_varint(records, touched.size());
+        put_varint(records, listed);
+        std::uint32_t prev = 0;
+        for (std::size_t i = 0; i < listed; ++i) {
+            const std::uint32_t d = by_g[i].second;
+            put_varint(records, i == 0 ? d : d - prev);
+            put_varint(records, per_doc[i].size());
+            for (const auto& [form, title, body] : per_doc[i]) {
+                put_varint(records, form);
+                put_varint(records, title);
+                put_varint(records, body);
+            }
+            prev = d;
+        }
+        years.clear();
+        sources.clear();
+        countries.clear();
+        for (std::uint32_t d : touched) {
+            if (const int y = std::clamp(docs[d].date.year, 0, 65535)) ++years[static_cast<std::uint32_t>(y)];
+            if (docs[d].source != kNoSource) ++sources[docs[d].source];
+            for (std::uint16_t c : docs[d].countries) ++countries[c];
+        }
+        for (const auto* facet : {&years, &sources, &countries}) {
+            put_varint(records, facet->size());
+            for (auto [value, count] : *facet) {
+                put_varint(records, value);
+                put_varint(records, count);
+            }
+        }
+    }
+    put_u32(head, static_cast<std::uint32_t>(entries.size()));
+    for (auto [stem, offset] : entries) {
+        put_u32(head, stem);
+        put_u32(head, offset);
+    }
+    return head + records;
+}
 
 void put_string_table(std::string& out, const std::vector<std::string_view>& strings) {
     put_u32(out, static_cast<std::uint32_t>(strings.size()));
@@ -345,6 +460,7 @@ Result<std::string> IndexBuilder::finish() && {
     put_string_table(stems_sec, stems);
     for (std::uint32_t v : first_form) put_u32(stems_sec, v);
 
+    std::string summaries = stem_summaries(im.forms, order, first_form, im.docs, im.title_tokens, im.body_tokens);
     std::string& forms_sec = section(Section::forms);
     put_string_table(forms_sec, exacts);
     // Each form's postings packed, the builder's streams freed as they are read.
@@ -372,6 +488,7 @@ Result<std::string> IndexBuilder::finish() && {
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
     section(Section::postings) = std::move(postings);
+    section(Section::stem_summaries) = std::move(summaries);
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();

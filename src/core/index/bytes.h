@@ -23,6 +23,11 @@ inline void put_u16(std::string& out, std::uint16_t v) {
     const char b[2] = {static_cast<char>(v), static_cast<char>(v >> 8)};
     out.append(b, 2);
 }
+inline void put_f32(std::string& out, float v) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, 4);
+    put_u32(out, bits);
+}
 inline void put_varint(std::string& out, std::uint64_t v) {
     if (v < 0x80) {  // most deltas and frequencies
         out += static_cast<char>(v);
@@ -42,6 +47,12 @@ inline std::uint32_t load_u32(const std::uint8_t* p) {
     return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
 }
 inline std::uint64_t load_u64(const std::uint8_t* p) { return load_u32(p) | std::uint64_t(load_u32(p + 4)) << 32; }
+inline float load_f32(const std::uint8_t* p) {
+    const std::uint32_t bits = load_u32(p);
+    float v;
+    std::memcpy(&v, &bits, 4);
+    return v;
+}
 inline std::uint16_t load_u16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
 
 // Decodes a varint at p (which the caller keeps inside its stream) and advances p.

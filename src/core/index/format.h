@@ -12,6 +12,17 @@
 //   FORMS       string table (exact forms, grouped by stem) + forms × {u64 postings, u32 df, u32 stem}
 //   FOLDED      string table (accent-folded forms, sorted) + u32 first[folded+1] into FOLDED_FORMS
 //   FOLDED_FORMS u32 form ids
+//   STEM_SUMMARIES for each stem whose forms hold >= kSummaryMinDocs postings, what a one-word
+//               query with no filter would otherwise visit every document for (search.cpp):
+//               f32 title weight, title b, body weight, body b (scoring.h, when written);
+//               u32 count, count × {u32 stem (rising), u32 offset from the first record}; then
+//               per stem: f32 rest, then varints: documents (holding any form), listed n,
+//               n × {doc (the first absolute, then the gap), forms k, k × {form (from the stem's
+//               first), tf_title, tf_body}}, years n × {year, documents}, sources n × {id,
+//               documents}, countries n × {id, documents}. The listed documents are the
+//               kSummaryListed with the highest G = title weight × tf_title + body weight ×
+//               tf_body, the frequencies summed over the stem's forms (BM25F's normalised
+//               frequency, every form counted once); every other document's G is at most rest.
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //
@@ -30,7 +41,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 2;  // 2: bit-packed postings blocks
+constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -38,12 +49,14 @@ constexpr std::uint32_t kCheckpointEvery = 16; // body positions between byte-of
 constexpr std::uint32_t kFieldGap = 8;         // positions between title and body
 constexpr std::uint32_t kDocRecordBytes = 32;
 constexpr std::uint16_t kNoSource = 0xFFFF;
+constexpr std::uint32_t kSummaryMinDocs = 2048;  // postings of a stem's forms for a summary
+constexpr std::uint32_t kSummaryListed = 512;    // documents a summary lists
 
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
-    folded_forms, postings,
+    folded_forms, postings, stem_summaries,
 };
-constexpr std::uint32_t kSectionCount = 12;
+constexpr std::uint32_t kSectionCount = 13;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -1,6 +1,7 @@
 #include "core/index/index.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
@@ -260,6 +261,27 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     for (std::uint32_t i = 0; i < n_forms; ++i)
         if (load_u32(ix.folded_forms_ + 4 * i) >= n_forms) return bad("folded form ids");
 
+    {
+        const std::uint8_t* p = sec[S(Section::stem_summaries)];
+        const std::size_t size = len[S(Section::stem_summaries)];
+        if (size < 20) return bad("stem summaries");
+        for (int i = 0; i < 4; ++i) ix.summary_weights_[i] = load_f32(p + 4 * i);
+        ix.summary_count_ = load_u32(p + 16);
+        if (ix.summary_count_ > n_stems || 20 + 8 * std::size_t(ix.summary_count_) > size) return bad("stem summaries");
+        ix.summary_entries_ = p + 20;
+        ix.summary_records_ = p + 20 + 8 * std::size_t(ix.summary_count_);
+        ix.summary_records_size_ = size - 20 - 8 * std::size_t(ix.summary_count_);
+        StemSummary scratch;
+        for (std::uint32_t i = 0; i < ix.summary_count_; ++i) {
+            const std::uint8_t* e = ix.summary_entries_ + 8 * i;
+            const std::uint32_t stem = load_u32(e), at = load_u32(e + 4);
+            const std::uint64_t end = i + 1 < ix.summary_count_ ? load_u32(e + 12) : ix.summary_records_size_;
+            if (stem >= n_stems || (i && stem <= load_u32(e - 8)) || at > end || end > ix.summary_records_size_ ||
+                !ix.read_summary(ix.summary_records_ + at, ix.summary_records_ + end, ix.stem_forms(stem), scratch))
+                return bad("summary of stem " + std::to_string(stem));
+        }
+    }
+
     ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
     ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
     ix.length_ratios_.resize(2 * std::size_t(ix.docs_));
@@ -270,6 +292,55 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     ix.owner_ = std::move(owner);
     ix.bytes_ = b;
     return ix;
+}
+
+bool Index::read_summary(const std::uint8_t* p, const std::uint8_t* end, std::uint32_t forms, StemSummary& out) const {
+    if (end - p < 4) return false;
+    out.rest = load_f32(p);
+    p += 4;
+    if (!(out.rest >= 0 && out.rest <= 3.4e38f)) return false;  // NaN fails too
+    std::uint32_t n = 0;
+    if (!read_varint(p, end, out.docs) || out.docs > docs_ || !read_varint(p, end, n) || n > out.docs) return false;
+    out.listed.resize(n);
+    out.tfs.clear();
+    std::uint64_t doc = 0;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        StemSummary::Listed& l = out.listed[i];
+        std::uint32_t gap = 0;
+        if (!read_varint(p, end, gap) || (i && gap == 0) || !read_varint(p, end, l.count) || l.count > forms) return false;
+        doc += gap;
+        if (doc >= docs_) return false;
+        l.doc = static_cast<std::uint32_t>(doc);
+        l.first = static_cast<std::uint32_t>(out.tfs.size());
+        for (std::uint32_t k = 0; k < l.count; ++k) {
+            StemSummary::FormTf t;
+            if (!read_varint(p, end, t.form) || t.form >= forms || !read_varint(p, end, t.tf_title) || !read_varint(p, end, t.tf_body))
+                return false;
+            out.tfs.push_back(t);
+        }
+    }
+    const std::uint32_t limits[3] = {0x10000, sources_.count, countries_.count};
+    const std::array<std::vector<std::pair<std::uint32_t, std::uint32_t>>*, 3> facets = {&out.years, &out.sources, &out.countries};
+    for (int k = 0; k < 3; ++k) {
+        if (!read_varint(p, end, n) || n > limits[k]) return false;
+        facets[k]->resize(n);
+        for (auto& [value, count] : *facets[k])
+            if (!read_varint(p, end, value) || value >= limits[k] || !read_varint(p, end, count) || count > out.docs) return false;
+    }
+    return p == end;
+}
+
+bool Index::summary(std::uint32_t stem, StemSummary& out) const {
+    std::uint32_t lo = 0, hi = summary_count_;
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (load_u32(summary_entries_ + 8 * mid) < stem) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == summary_count_ || load_u32(summary_entries_ + 8 * lo) != stem) return false;
+    const std::uint8_t* e = summary_entries_ + 8 * lo;
+    const std::size_t end = lo + 1 < summary_count_ ? load_u32(e + 12) : summary_records_size_;
+    return read_summary(summary_records_ + load_u32(e + 4), summary_records_ + end, stem_forms(stem), out);
 }
 
 // [SECTION] Documents -------------------------------------------------------------------------
@@ -503,6 +574,7 @@ IndexStats Index::stats() const {
     s.forms = forms_.count;
     s.folded = folded_.count;
     s.postings_bytes = postings_size_;
+    s.summary_bytes = 20 + 8 * std::uint64_t(summary_count_) + summary_records_size_;
     s.total_bytes = bytes_.size();
     s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +

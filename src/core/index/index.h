@@ -54,9 +54,21 @@ struct DocView {
 // The document back as the corpus type, to rebuild an index with more documents.
 corpus::Document to_document(const DocView& view);
 
+// A frequent stem's summary (format.h STEM_SUMMARIES): what a one-word query needs without
+// visiting each of its documents.
+struct StemSummary {
+    struct Listed { std::uint32_t doc, first, count; };  // its forms: tfs[first, first + count)
+    struct FormTf { std::uint32_t form, tf_title, tf_body; };  // form: an index into the stem's forms
+    std::uint32_t docs = 0;      // documents holding any form of the stem
+    float rest = 0;              // no unlisted document's G (format.h) is above it
+    std::vector<Listed> listed;  // the documents with the highest G, by document
+    std::vector<FormTf> tfs;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> years, sources, countries;  // (year or id, documents)
+};
+
 struct IndexStats {
     std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
-    std::uint64_t postings_bytes = 0, dictionary_bytes = 0, text_bytes = 0, total_bytes = 0;
+    std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, text_bytes = 0, total_bytes = 0;
     std::uint64_t title_tokens = 0, body_tokens = 0;
 };
 
@@ -113,6 +125,12 @@ public:
     void fuzzy(std::string_view word, int max_edits, std::vector<std::pair<std::uint32_t, int>>& out,
                std::size_t keep_prefix = 0) const;
 
+    // The stem's summary, if it has one (its forms hold format::kSummaryMinDocs postings or
+    // more); weights: the BM25F field weights its G was computed with (title weight, title b,
+    // body weight, body b).
+    bool summary(std::uint32_t stem, StemSummary& out) const;
+    const float* summary_weights() const { return summary_weights_; }
+
     IndexStats stats() const;
     std::string_view bytes() const { return bytes_; }
 
@@ -148,6 +166,14 @@ private:
     std::uint64_t title_tokens_ = 0, body_tokens_ = 0;
     float avg_title_ = 1, avg_body_ = 1;
     std::vector<float> length_ratios_;  // per document: title, body
+    float summary_weights_[4] = {};
+    const std::uint8_t* summary_entries_ = nullptr;  // {u32 stem, u32 offset} each
+    std::uint32_t summary_count_ = 0;
+    const std::uint8_t* summary_records_ = nullptr;
+    std::size_t summary_records_size_ = 0;
+    // Decodes one record in [p, end), checking every value against the index's counts.
+    bool read_summary(const std::uint8_t* p, const std::uint8_t* end, std::uint32_t forms, StemSummary& out) const;
+    std::uint32_t stem_forms(std::uint32_t stem) const { auto [a, b] = forms_of_stem(stem); return b - a; }
 };
 
 }  // namespace vigie::index

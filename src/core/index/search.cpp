@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "core/index/format.h"
+#include "core/index/scoring.h"
 #include "core/geo/gazetteer.h"
 #include "core/text/analyzer.h"
 #include "core/text/fold.h"
@@ -31,12 +33,7 @@ namespace vigie::index {
 
 namespace {
 
-// BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
-// Foundations and Trends in IR 3(4), 2009, §3.4): each field's term frequency is normalised by
-// its own length, the fields are summed with weights, then saturated once with k1.
-constexpr double kK1 = 1.2;
-constexpr double kTitleWeight = 3.0, kTitleB = 0.5;
-constexpr double kBodyWeight = 1.0, kBodyB = 0.75;
+using namespace scoring;  // BM25F's parameters (scoring.h)
 // How a form matched the word typed: the exact form first, then accents, stemming, prefix, typos.
 constexpr float kExact = 1.0f, kFolded = 0.92f, kStemmed = 0.8f, kPrefix = 0.6f, kTypo1 = 0.45f, kTypo2 = 0.3f;
 constexpr float kStopword = 0.3f;         // function words count, a little (they matter in phrases)
@@ -105,7 +102,16 @@ struct Group {
     double idf = 0, idf_literal = 0;
     bool title_only = false;
     std::string label;  // the word as analyzed
+    std::optional<std::uint32_t> stem;  // set when forms are this stem's, in order, and no other
 };
+
+// A word's score in one document from tf, Σ weight × normalised frequency over its forms, and
+// literal, the same over the forms as typed.
+double word_score(const Group& g, double tf, double literal) {
+    double s = g.idf * saturate(tf);
+    if (literal > 0) s += kLiteral * g.idf_literal * saturate(literal);
+    return s;
+}
 
 struct Occurrence {
     std::uint32_t position;
@@ -148,6 +154,7 @@ private:
                 add(f, w, w >= kFolded);
             }
         }
+        if (!g.forms.empty() && !prefix) g.stem = ix_.find_stem(t.term);
         if (prefix) {
             auto [a, b] = ix_.folded_prefix(folded);
             std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (df, folded entry)
@@ -286,8 +293,8 @@ public:
     }
     double score(std::string* why) override {
         const std::uint32_t d = doc_;
-        const double title_w = kTitleWeight / (1 - kTitleB + kTitleB * ix_.title_length_ratio(d));
-        const double body_w = group_.title_only ? 0 : kBodyWeight / (1 - kBodyB + kBodyB * ix_.body_length_ratio(d));
+        const double title_w = title_weight(ix_.title_length_ratio(d));
+        const double body_w = group_.title_only ? 0 : body_weight(ix_.body_length_ratio(d));
         double tf = 0, literal = 0;
         if (bulk_) {
             const std::uint32_t k = d - base_;
@@ -302,14 +309,12 @@ public:
                              ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
         });
         if (literal_ == Literal::all) literal = tf;
-        auto saturate = [](double x) { return x * (kK1 + 1) / (kK1 + x); };
-        double s = group_.idf * saturate(tf);
-        if (why) *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
-        if (literal > 0) {
-            s += kLiteral * group_.idf_literal * saturate(literal);
-            if (why) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
+        const double s = word_score(group_, tf, literal);
+        if (why) {
+            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
+            if (literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
+            *why += " → " + fmt(s) + "\n";
         }
-        if (why) *why += " → " + fmt(s) + "\n";
         return s;
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
@@ -318,6 +323,7 @@ public:
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
+    const Group& group() const { return group_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
     // a virtual call or a leapfrog per document.
     template <typename F>
@@ -835,6 +841,137 @@ struct Facets {
     }
 };
 
+// A one-word query on a frequent stem, with no filter: the total, the facets and the top k from
+// the stem's summary (format.h) instead of a visit of each of its documents. The word's score in
+// a document depends on G (every form's frequency, BM25F-normalised) and on the frequencies of
+// its forms as typed (literal): those are read for the listed documents (the summary's highest
+// G, with their frequencies), and read whole where they are rare, which brings their documents
+// in too. Any other document scores at most what G <= rest allows: when the k-th best score is
+// above that bound, the top k is the one a full visit finds (Fagin's threshold algorithm), score
+// for score, since each is computed as TermMatcher::score computes it. Otherwise false, and the
+// caller visits every document.
+constexpr std::uint32_t kReadWhole = 4096;  // a literal form with at most this many documents is read whole
+bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& facets, std::uint64_t& total) {
+    if (!g.stem || g.title_only || top.depth == 0 || top.depth > format::kSummaryListed / 4 || top.order.by_date) return false;
+    const float* fw = ix.summary_weights();
+    if (fw[0] != float(kTitleWeight) || fw[1] != float(kTitleB) || fw[2] != float(kBodyWeight) || fw[3] != float(kBodyB)) return false;
+    StemSummary sum;
+    if (!ix.summary(*g.stem, sum)) return false;
+    const std::size_t forms = g.forms.size();
+    // The largest weights of the forms a document outside the candidates may hold.
+    float w_other = 0, w_big_literal = 0;
+    std::vector<std::size_t> literal;  // indices of the forms as typed
+    bool big_literal = false;
+    for (std::size_t i = 0; i < forms; ++i) {
+        const float w = g.forms[i].second;
+        if (!g.literal[i]) {
+            w_other = std::max(w_other, w);
+        } else {
+            literal.push_back(i);
+            if (ix.form_df(g.forms[i].first) > kReadWhole) {
+                big_literal = true;
+                w_other = std::max(w_other, w);
+                w_big_literal = std::max(w_big_literal, w);
+            }
+        }
+    }
+    const bool some = !literal.empty() && literal.size() < forms;
+
+    // A document's score from its frequencies form by form, as TermMatcher::score makes it: a
+    // word of one form reads it directly, a word of several sums weight × frequency per field
+    // (bulk mode). Every weight is a float and every frequency a small integer, so those sums
+    // are exact in any order: the same bits.
+    auto score = [&](std::uint32_t d, const StemSummary::FormTf* tfs, std::size_t n) {
+        const double title_w = title_weight(ix.title_length_ratio(d)), body_w = body_weight(ix.body_length_ratio(d));
+        double tf = 0, lit = 0;
+        if (forms == 1) {
+            if (n) tf += g.forms[0].second * (title_w * tfs[0].tf_title + body_w * tfs[0].tf_body);
+        } else {
+            double t = 0, b = 0, lt = 0, lb = 0;
+            for (std::size_t k = 0; k < n; ++k) {
+                const double w = g.forms[tfs[k].form].second;
+                t += w * tfs[k].tf_title;
+                b += w * tfs[k].tf_body;
+                if (g.literal[tfs[k].form]) {
+                    lt += w * tfs[k].tf_title;
+                    lb += w * tfs[k].tf_body;
+                }
+            }
+            tf = title_w * t + body_w * b;
+            if (some) lit = title_w * lt + body_w * lb;
+        }
+        if (!literal.empty() && !some) lit = tf;
+        return word_score(g, tf, lit);
+    };
+    for (const StemSummary::Listed& l : sum.listed) top.add({score(l.doc, sum.tfs.data() + l.first, l.count), l.doc, 1, 0});
+    // The documents of rare forms as typed that are not listed: scored in full (every form
+    // read at each), best bound first, while the bound can still beat the k-th best.
+    const double slack = 1 + 1e-9;  // bounds computed in another order than scores: rounding aside
+    auto bound = [&](double tf, double lit) { return slack * word_score(g, tf, lit); };
+    struct Known { std::uint32_t doc; double wx, x; };  // Σ weight × x and Σ x over the rare forms as typed
+    std::vector<Known> known;
+    std::size_t read_whole = 0;
+    for (std::size_t i : literal) {
+        if (ix.form_df(g.forms[i].first) > kReadWhole) continue;
+        ++read_whole;
+        for (PostingCursor c = ix.postings(g.forms[i].first); c.doc() != kNoDoc; c.next()) {
+            const std::uint32_t d = c.doc();
+            const double x = title_weight(ix.title_length_ratio(d)) * c.tf_title() + body_weight(ix.body_length_ratio(d)) * c.tf_body();
+            known.push_back({d, g.forms[i].second * x, x});
+        }
+    }
+    if (read_whole > 1) {  // one entry per document
+        std::sort(known.begin(), known.end(), [](const Known& a, const Known& b) { return a.doc < b.doc; });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < known.size(); ++i) {
+            if (out && known[out - 1].doc == known[i].doc) {
+                known[out - 1].wx += known[i].wx;
+                known[out - 1].x += known[i].x;
+            } else {
+                known[out++] = known[i];
+            }
+        }
+        known.resize(out);
+    }
+    std::vector<std::pair<double, std::uint32_t>> extra;  // (bound, doc)
+    {
+        std::size_t k = 0;
+        for (const Known& v : known) {
+            while (k < sum.listed.size() && sum.listed[k].doc < v.doc) ++k;
+            if (k < sum.listed.size() && sum.listed[k].doc == v.doc) continue;
+            const double rest = std::max(0.0, double(sum.rest) - v.x);
+            extra.emplace_back(bound(v.wx + w_other * rest, v.wx + w_big_literal * rest), v.doc);
+        }
+    }
+    std::sort(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    auto full = [&]() { return top.heap.size() == top.depth; };
+    std::vector<StemSummary::FormTf> tfs;
+    for (auto [ub, d] : extra) {
+        if (full() && ub < top.heap.front().score) break;
+        tfs.clear();
+        for (std::uint32_t i = 0; i < forms; ++i) {
+            PostingCursor c = ix.postings(g.forms[i].first);
+            c.advance(d);
+            if (c.doc() == d) tfs.push_back({i, c.tf_title(), c.tf_body()});
+        }
+        top.add({score(d, tfs.data(), tfs.size()), d, 1, 0});
+    }
+    // Every other document: no rare form as typed, G <= rest.
+    const bool listed_all = sum.listed.size() == sum.docs;
+    if (!listed_all) {
+        const double rest = sum.rest;
+        if (!full() || top.heap.front().score <= bound(w_other * rest, big_literal ? w_big_literal * rest : 0)) return false;
+    }
+    total += sum.docs;
+    for (auto [y, n] : sum.years) {
+        if (int(y) >= Facets::kFirstYear && int(y) < Facets::kFirstYear + Facets::kYears) facets.recent[y - Facets::kFirstYear] += n;
+        else facets.years[int(y)] += n;
+    }
+    for (auto [id, n] : sum.sources) facets.sources[id] += n;
+    for (auto [id, n] : sum.countries) facets.countries[id] += n;
+    return true;
+}
+
 bool excluded(Plan& p, std::uint32_t d) {
     for (auto& m : p.excluded) {
         m->advance(d);
@@ -844,7 +981,8 @@ bool excluded(Plan& p, std::uint32_t d) {
 }
 
 // Every document matching all required units; or, relaxed, any of them, ranked by how many.
-void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& facets, std::uint64_t& total) {
+// summarised: set when a word's summary answered (collect_summary).
+void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& facets, std::uint64_t& total, bool& summarised) {
     const std::uint32_t n = ix.doc_count();
     const auto units = static_cast<std::uint32_t>(p.required.size());
     auto take = [&](std::uint32_t d, double score, std::uint32_t matched) {
@@ -857,11 +995,16 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
         for (std::uint32_t d = 0; d < n; ++d) take(d, 0.0, 0);
         return;
     }
+    TermMatcher* word = !relaxed && units == 1 ? p.required[0]->as_term() : nullptr;
+    const bool unfiltered = p.excluded.empty() && !p.filter_years && p.source_ok.empty() && p.country_ok.empty() && !p.only;
+    if (word && unfiltered && collect_summary(ix, word->group(), top, facets, total)) {
+        summarised = true;
+        return;
+    }
     // One unit, or any of them: every match is visited.
     if (relaxed || units == 1)
         for (auto& m : p.required) m->scan_all();
-    if (!relaxed && units == 1)
-        if (TermMatcher* t = p.required[0]->as_term()) return t->visit_all([&](std::uint32_t d, double s) { take(d, s, 1); });
+    if (word) return word->visit_all([&](std::uint32_t d, double s) { take(d, s, 1); });
     if (!relaxed) {
         std::uint32_t d = 0;
         while (true) {
@@ -1061,12 +1204,12 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     facets.sources.assign(index_.source_count(), 0);
     facets.countries.assign(index_.country_count(), 0);
     if (!plan.impossible || units >= 2) {
-        if (!plan.impossible) collect(index_, plan, false, top, facets, r.total);
+        if (!plan.impossible) collect(index_, plan, false, top, facets, r.total, r.summarised);
         if (r.total == 0 && units >= 2) {
             // Nobody has every word: the documents with the most of them, said so.
             plan = planner.replan(parsed);
             r.relaxed = true;
-            collect(index_, plan, true, top, facets, r.total);
+            collect(index_, plan, true, top, facets, r.total, r.summarised);
             if (r.total) r.messages.push_back({MessageId::partial, {}});
         }
     }

@@ -48,6 +48,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<Message> messages;  // repairs, typo corrections, relaxed matching
     bool relaxed = false;               // no document had every word: best partial matches
+    bool summarised = false;  // total, facets and best hits from the word's summary (format.h), no visit of each match
     std::vector<FacetCount> years, sources, countries;  // over the whole result set, by count
 };
 

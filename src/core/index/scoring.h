@@ -1,0 +1,21 @@
+// BM25F's field weighting, shared by the searcher (which scores) and the builder (which ranks
+// each frequent stem's documents ahead of time, format.h STEM_SUMMARIES).
+//
+// BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond",
+// Foundations and Trends in IR 3(4), 2009, §3.4): each field's term frequency is normalised by
+// its own length, the fields are summed with weights, then saturated once with k1.
+#pragma once
+
+namespace vigie::index::scoring {
+
+constexpr double kK1 = 1.2;
+constexpr double kTitleWeight = 3.0, kTitleB = 0.5;
+constexpr double kBodyWeight = 1.0, kBodyB = 0.75;
+
+// What one occurrence in each field is worth in a document whose fields are `ratio` times the
+// average length.
+inline double title_weight(float ratio) { return kTitleWeight / (1 - kTitleB + kTitleB * ratio); }
+inline double body_weight(float ratio) { return kBodyWeight / (1 - kBodyB + kBodyB * ratio); }
+inline double saturate(double tf) { return tf * (kK1 + 1) / (kK1 + tf); }
+
+}  // namespace vigie::index::scoring
