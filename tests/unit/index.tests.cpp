@@ -118,6 +118,9 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
     std::string summaries = good;
     summaries[section_at(index::format::Section::stem_summaries) + 19] = 0x7F;
     CHECK_THAT(reason(resealed(summaries)), Catch::Contains("stem summaries"));
+    std::string merged = good;
+    merged[section_at(index::format::Section::stem_postings) + 3] = 0x7F;
+    CHECK_THAT(reason(resealed(merged)), Catch::Contains("stem postings"));
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;
     far[section_at(index::format::Section::checkpoints)] = 0x7F;

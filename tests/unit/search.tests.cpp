@@ -458,7 +458,7 @@ TEST_CASE("a many-form word over thousands of documents: bulk and merged reading
     }
 }
 
-TEST_CASE("a frequent word: its summary answers as a visit of every match does", "[search]") {
+TEST_CASE("a frequent word: its summary and merged postings answer as reading each form does", "[search]") {
     // 5,000 documents of varied lengths, titles, dates, sources and countries. "porter" has
     // common forms and a rare one (portâmes, 3 documents); "xylophone" has one form; "les" is a
     // stopword in every document. portons (a stem of its own) and portames (no such stem: a
@@ -485,35 +485,41 @@ TEST_CASE("a frequent word: its summary answers as a visit of every match does",
     const index::Index& ix = built.value();
     const index::Searcher s(ix, analyzer());
     CHECK(ix.stats().summary_bytes > 100);
-    // Every document allowed: the same question, answered by visiting each match.
-    const std::vector<char> every(docs.size(), 1);
-    for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
-        for (std::size_t limit : {1, 10, 50}) {
-            CAPTURE(q, limit);
-            index::SearchOptions o;
-            o.limit = limit;
-            o.snippets = false;
-            const auto summarised = s.search(q, o);
-            o.only = &every;
-            const auto visited = s.search(q, o);
-            CHECK(summarised.summarised);
-            CHECK_FALSE(visited.summarised);
-            CHECK(summarised.total == visited.total);
-            REQUIRE(summarised.hits.size() == visited.hits.size());
-            for (std::size_t i = 0; i < visited.hits.size(); ++i) {
-                CHECK(summarised.hits[i].doc == visited.hits[i].doc);
-                CHECK(summarised.hits[i].score == visited.hits[i].score);  // to the bit
-            }
-            auto same = [](const std::vector<index::FacetCount>& a, const std::vector<index::FacetCount>& b) {
-                if (a.size() != b.size()) return false;
-                for (std::size_t i = 0; i < a.size(); ++i)
-                    if (a[i].value != b[i].value || a[i].count != b[i].count) return false;
-                return true;
-            };
-            CHECK(same(summarised.years, visited.years));
-            CHECK(same(summarised.sources, visited.sources));
-            CHECK(same(summarised.countries, visited.countries));
+    CHECK(ix.stats().merged_bytes > 100);
+    auto same_facets = [](const std::vector<index::FacetCount>& a, const std::vector<index::FacetCount>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].value != b[i].value || a[i].count != b[i].count) return false;
+        return true;
+    };
+    // The same question with every form read one by one (SearchOptions::merged = false).
+    auto same_as_unmerged = [&](const std::string& q, std::size_t limit) {
+        CAPTURE(q, limit);
+        index::SearchOptions o;
+        o.limit = limit;
+        o.snippets = false;
+        const auto merged = s.search(q, o);
+        o.merged = false;
+        const auto unmerged = s.search(q, o);
+        CHECK_FALSE(unmerged.summarised);
+        CHECK(merged.total == unmerged.total);
+        REQUIRE(merged.hits.size() == unmerged.hits.size());
+        for (std::size_t i = 0; i < unmerged.hits.size(); ++i) {
+            CHECK(merged.hits[i].doc == unmerged.hits[i].doc);
+            CHECK(merged.hits[i].score == unmerged.hits[i].score);  // to the bit
         }
+        CHECK(same_facets(merged.years, unmerged.years));
+        CHECK(same_facets(merged.sources, unmerged.sources));
+        CHECK(same_facets(merged.countries, unmerged.countries));
+        return merged.summarised;
+    };
+    for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
+        for (std::size_t limit : {1, 10, 50}) CHECK(same_as_unmerged(q, limit));
+    // Merged postings in an AND, a phrase, an OR, a filtered word, a relaxed match.
+    for (const char* q : {"porte xylophone", "porter les nouvelles", "\"porte les nouvelles\"", "portées OR xylophone",
+                          "porte année:1995..2005", "porte -xylophone", "porte pays:BEL", "portâmes xylophone",
+                          "porte zzzinconnu"})
+        CHECK_FALSE(same_as_unmerged(q, 20));
     // What the summary cannot answer is visited: a rare word, a filter, an exclusion, a prefix.
     index::SearchOptions o;
     for (const char* q : {"portons", "portames", "porte année:2000", "porte -xylophone", "porte pays:BEL", "titre:porte"}) {

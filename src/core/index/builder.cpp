@@ -35,7 +35,8 @@ void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
 
 // One form's postings in the .vidx layout (format.h): a skip table when there is more than one
 // block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
-void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uint32_t>& positions) {
+// Without positions (a stem's merged postings), their width is 0 and f.positions is not read.
+void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uint32_t>& positions, bool with_positions = true) {
     const auto* d = reinterpret_cast<const std::uint8_t*>(f.docs.data());
     const auto* p = reinterpret_cast<const std::uint8_t*>(f.positions.data());
     const std::uint32_t blocks = (f.df + kBlock - 1) / kBlock;
@@ -54,7 +55,8 @@ void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uin
             const std::uint32_t v = read_varint(d);
             tf_body[i] = v >> 1;
             tf_title[i] = (v & 1) ? read_varint(d) : 0;
-            for (std::uint32_t k = 0; k < tf_body[i] + tf_title[i]; ++k) positions.push_back(read_varint(p));
+            if (with_positions)
+                for (std::uint32_t k = 0; k < tf_body[i] + tf_title[i]; ++k) positions.push_back(read_varint(p));
             w_gap = std::max(w_gap, bit_width(gap[i]));
             w_body = std::max(w_body, bit_width(tf_body[i]));
             w_title = std::max(w_title, bit_width(tf_title[i]));
@@ -82,11 +84,14 @@ struct DocMeta {
     std::string checkpoints;
 };
 
-// What a one-word query on each frequent stem needs without visiting its documents (format.h
-// STEM_SUMMARIES): how many there are, their facets, and the kSummaryListed documents with the
-// highest BM25F-normalised frequency G, with a bound on every other's G. `order` lists the forms
-// by stem, `first_form` where each stem's begin; the forms' doc streams are still varints.
-std::string stem_summaries(const std::vector<FormPostings>& forms, const std::vector<std::uint32_t>& order,
+// For each frequent stem, what a query can read instead of merging its forms (format.h):
+// summaries, what a one-word query needs without visiting its documents (how many there are,
+// their facets, the kSummaryListed documents with the highest BM25F-normalised frequency G and
+// a bound on every other's G); and, for a stem of several forms, their postings merged (its
+// documents, frequencies summed, no positions). `order` lists the forms by stem, `first_form`
+// where each stem's begin; the forms' doc streams are still varints.
+struct StemSections { std::string summaries, merged; };
+StemSections stem_sections(const std::vector<FormPostings>& forms, const std::vector<std::uint32_t>& order,
                            const std::vector<std::uint32_t>& first_form, const std::vector<DocMeta>& docs,
                            std::uint64_t title_tokens, std::uint64_t body_tokens) {
     const auto n_docs = static_cast<std::uint32_t>(docs.size());
@@ -103,6 +108,10 @@ std::string stem_summaries(const std::vector<FormPostings>& forms, const std::ve
     for (double v : {scoring::kTitleWeight, scoring::kTitleB, scoring::kBodyWeight, scoring::kBodyB})
         put_f32(head, static_cast<float>(v));
     std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;  // stem, record offset
+    std::string merged_head, merged;
+    std::uint32_t merged_count = 0;
+    FormPostings stream;  // a stem's merged postings as varints, as pack_postings reads them
+    std::vector<std::uint32_t> scratch;
     std::vector<std::uint32_t> tf_title(n_docs), tf_body(n_docs), stamp(n_docs, 0), touched;
     std::vector<std::pair<double, std::uint32_t>> by_g;
     std::vector<std::uint32_t> slot(n_docs, 0);  // 1 + a listed document's rank in the list
@@ -136,6 +145,23 @@ std::string stem_summaries(const std::vector<FormPostings>& forms, const std::ve
             tf_title[doc] += title;
             tf_body[doc] += body;
         });
+        if (first_form[s + 1] - first_form[s] >= 2) {
+            std::sort(touched.begin(), touched.end());
+            stream.docs.clear();
+            std::uint32_t prev = 0;
+            for (std::uint32_t d : touched) {
+                put_varint(stream.docs, d == touched.front() ? d : d - prev - 1);
+                put_varint(stream.docs, std::uint64_t(tf_body[d]) << 1 | (tf_title[d] > 0));
+                if (tf_title[d]) put_varint(stream.docs, tf_title[d]);
+                prev = d;
+            }
+            stream.df = static_cast<std::uint32_t>(touched.size());
+            put_u32(merged_head, s);
+            put_u32(merged_head, stream.df);
+            put_u64(merged_head, merged.size());
+            pack_postings(stream, merged, scratch, false);
+            ++merged_count;
+        }
         by_g.clear();
         for (std::uint32_t d : touched) by_g.emplace_back(title_w[d] * tf_title[d] + body_w[d] * tf_body[d], d);
         const std::size_t listed = std::min<std::size_t>(kSummaryListed, by_g.size());
@@ -192,7 +218,13 @@ std::string stem_summaries(const std::vector<FormPostings>& forms, const std::ve
         put_u32(head, stem);
         put_u32(head, offset);
     }
-    return head + records;
+    StemSections out;
+    out.summaries = head + records;
+    put_u32(out.merged, merged_count);
+    out.merged += merged_head;
+    out.merged += merged;
+    out.merged.append(8, '\0');  // get_bits reads whole words
+    return out;
 }
 
 void put_string_table(std::string& out, const std::vector<std::string_view>& strings) {
@@ -460,7 +492,7 @@ Result<std::string> IndexBuilder::finish() && {
     put_string_table(stems_sec, stems);
     for (std::uint32_t v : first_form) put_u32(stems_sec, v);
 
-    std::string summaries = stem_summaries(im.forms, order, first_form, im.docs, im.title_tokens, im.body_tokens);
+    StemSections stem = stem_sections(im.forms, order, first_form, im.docs, im.title_tokens, im.body_tokens);
     std::string& forms_sec = section(Section::forms);
     put_string_table(forms_sec, exacts);
     // Each form's postings packed, the builder's streams freed as they are read.
@@ -488,7 +520,8 @@ Result<std::string> IndexBuilder::finish() && {
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
     section(Section::postings) = std::move(postings);
-    section(Section::stem_summaries) = std::move(summaries);
+    section(Section::stem_summaries) = std::move(stem.summaries);
+    section(Section::stem_postings) = std::move(stem.merged);
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();

@@ -23,6 +23,10 @@
 //               kSummaryListed with the highest G = title weight × tf_title + body weight ×
 //               tf_body, the frequencies summed over the stem's forms (BM25F's normalised
 //               frequency, every form counted once); every other document's G is at most rest.
+//   STEM_POSTINGS for each stem of several forms that has a summary, its forms' postings merged:
+//               u32 count, count × {u32 stem (rising), u32 documents, u64 offset}, then each
+//               stem's postings as a form's (below), tf_title and tf_body summed over its forms,
+//               no positions (width 0); then 8 bytes of padding.
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //
@@ -41,7 +45,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries
+constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries and postings
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -54,9 +58,9 @@ constexpr std::uint32_t kSummaryListed = 512;    // documents a summary lists
 
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
-    folded_forms, postings, stem_summaries,
+    folded_forms, postings, stem_summaries, stem_postings,
 };
-constexpr std::uint32_t kSectionCount = 13;
+constexpr std::uint32_t kSectionCount = 14;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -34,22 +34,17 @@ void PostingCursor::enter(std::uint32_t block) {
     n_ = std::min(kBlock, df_ - block * kBlock);
     i_ = 0;
     position_ = 0;
-    read();
-}
-
-void PostingCursor::read() {
-    doc_ += 1 + get_bits(bits_, std::uint64_t(i_) * w_gap_, w_gap_);
-    const std::uint64_t at = std::uint64_t(n_) * w_gap_;
-    tf_body_ = get_bits(bits_, at + std::uint64_t(i_) * w_body_, w_body_);
-    tf_title_ = w_title_ ? get_bits(bits_, at + std::uint64_t(n_) * w_body_ + std::uint64_t(i_) * w_title_, w_title_) : 0;
+    position_of_ = 0;
+    doc_ += 1 + get_bits(bits_, 0, w_gap_);
+    read_ = false;
 }
 
 void PostingCursor::next() {
     if (doc_ == kNoDoc) return;
     if (i_ + 1 < n_) {
-        position_ += tf_body_ + tf_title_;
         ++i_;
-        read();
+        doc_ += 1 + get_bits(bits_, std::uint64_t(i_) * w_gap_, w_gap_);
+        read_ = false;
     } else if ((block_ + 1) * kBlock < df_) {
         enter(block_ + 1);
     } else {
@@ -66,16 +61,32 @@ void PostingCursor::advance(std::uint32_t target) {
         while (b < blocks && load_u32(skip_ + 8 * b) < target) ++b;
         if (b == blocks) { doc_ = kNoDoc; return; }
         enter(b);
+        if (doc_ >= target) return;
     }
-    while (doc_ < target) next();
+    // In the block: the documents alone, then the frequencies of the one it stops at.
+    std::uint32_t doc = doc_, i = i_;
+    while (doc < target && i + 1 < n_) doc += 1 + get_bits(bits_, std::uint64_t(++i) * w_gap_, w_gap_);
+    doc_ = doc;
+    i_ = i;
+    read_ = false;
+    while (doc_ < target) next();  // the block ran out (a list with no skip table)
 }
 
 void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
     out.clear();
     if (doc_ == kNoDoc) return;
+    // Where the current posting's positions begin: after the block's earlier postings'.
+    if (position_of_ != i_) {
+        const std::uint64_t body = std::uint64_t(n_) * w_gap_, title = body + std::uint64_t(n_) * w_body_;
+        const std::uint32_t from = position_of_, n = i_ - position_of_;  // i_ only rises within a block
+        position_ += static_cast<std::uint32_t>(sum_bits(bits_, body + std::uint64_t(from) * w_body_, n, w_body_) +
+                                                sum_bits(bits_, title + std::uint64_t(from) * w_title_, n, w_title_));
+        position_of_ = i_;
+    }
     const std::uint64_t at = std::uint64_t(n_) * (w_gap_ + w_body_ + w_title_);
     std::uint32_t p = 0;
-    for (std::uint32_t k = position_; k < position_ + tf_body_ + tf_title_; ++k) {
+    const std::uint32_t n = tf_body() + tf_title();
+    for (std::uint32_t k = position_; k < position_ + n; ++k) {
         p += get_bits(bits_, at + std::uint64_t(k) * w_position_, w_position_);  // the first absolute, then deltas
         out.push_back(p);
     }
@@ -282,6 +293,27 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         }
     }
 
+    {
+        const std::uint8_t* p = sec[S(Section::stem_postings)];
+        const std::size_t size = len[S(Section::stem_postings)];
+        if (size < 12) return bad("stem postings");
+        ix.merged_count_ = load_u32(p);
+        ix.merged_size_ = size;
+        const std::size_t head = 4 + 16 * std::size_t(ix.merged_count_);
+        if (ix.merged_count_ > n_stems || head + 8 > size) return bad("stem postings");
+        ix.merged_entries_ = p + 4;
+        ix.merged_postings_ = p + head;
+        const std::uint64_t avail = size - head - 8;  // the padding after the last
+        for (std::uint32_t i = 0; i < ix.merged_count_; ++i) {
+            const std::uint8_t* e = ix.merged_entries_ + 16 * i;
+            const std::uint32_t stem = load_u32(e), df = load_u32(e + 4);
+            const std::uint64_t begin = load_u64(e + 8), end = i + 1 < ix.merged_count_ ? load_u64(e + 24) : avail;
+            if (stem >= n_stems || (i && stem <= load_u32(e - 16)) || df == 0 || df > ix.docs_ || begin > end || end > avail ||
+                !valid_postings(ix.merged_postings_ + begin, end - begin, df, ix.docs_))
+                return bad("merged postings of stem " + std::to_string(stem));
+        }
+    }
+
     ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
     ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
     ix.length_ratios_.resize(2 * std::size_t(ix.docs_));
@@ -330,17 +362,33 @@ bool Index::read_summary(const std::uint8_t* p, const std::uint8_t* end, std::ui
     return p == end;
 }
 
-bool Index::summary(std::uint32_t stem, StemSummary& out) const {
-    std::uint32_t lo = 0, hi = summary_count_;
+namespace {
+
+// The entry (of `stride` bytes, starting with a u32 stem; rising) for stem, or null.
+const std::uint8_t* find_entry(const std::uint8_t* entries, std::uint32_t count, std::size_t stride, std::uint32_t stem) {
+    std::uint32_t lo = 0, hi = count;
     while (lo < hi) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (load_u32(summary_entries_ + 8 * mid) < stem) lo = mid + 1;
+        if (load_u32(entries + stride * mid) < stem) lo = mid + 1;
         else hi = mid;
     }
-    if (lo == summary_count_ || load_u32(summary_entries_ + 8 * lo) != stem) return false;
-    const std::uint8_t* e = summary_entries_ + 8 * lo;
-    const std::size_t end = lo + 1 < summary_count_ ? load_u32(e + 12) : summary_records_size_;
+    return lo < count && load_u32(entries + stride * lo) == stem ? entries + stride * lo : nullptr;
+}
+
+}  // namespace
+
+bool Index::summary(std::uint32_t stem, StemSummary& out) const {
+    const std::uint8_t* e = find_entry(summary_entries_, summary_count_, 8, stem);
+    if (!e) return false;
+    const std::size_t end = e + 8 < summary_entries_ + 8 * std::size_t(summary_count_) ? load_u32(e + 12) : summary_records_size_;
     return read_summary(summary_records_ + load_u32(e + 4), summary_records_ + end, stem_forms(stem), out);
+}
+
+bool Index::stem_postings(std::uint32_t stem, PostingCursor& out) const {
+    const std::uint8_t* e = find_entry(merged_entries_, merged_count_, 16, stem);
+    if (!e) return false;
+    out = PostingCursor(merged_postings_ + load_u64(e + 8), load_u32(e + 4));
+    return true;
 }
 
 // [SECTION] Documents -------------------------------------------------------------------------
@@ -575,6 +623,7 @@ IndexStats Index::stats() const {
     s.folded = folded_.count;
     s.postings_bytes = postings_size_;
     s.summary_bytes = 20 + 8 * std::uint64_t(summary_count_) + summary_records_size_;
+    s.merged_bytes = merged_size_;
     s.total_bytes = bytes_.size();
     s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/corpus/document.h"
+#include "core/index/bytes.h"
 #include "core/result.h"
 
 namespace vigie::index {
@@ -25,8 +26,8 @@ public:
     PostingCursor(const std::uint8_t* postings, std::uint32_t df);
 
     std::uint32_t doc() const { return doc_; }  // kNoDoc when exhausted
-    std::uint32_t tf_title() const { return tf_title_; }
-    std::uint32_t tf_body() const { return tf_body_; }
+    std::uint32_t tf_title() const { if (!read_) read_frequencies(); return tf_title_; }
+    std::uint32_t tf_body() const { if (!read_) read_frequencies(); return tf_body_; }
     std::uint32_t df() const { return df_; }
     void next();                          // to the next posting
     void advance(std::uint32_t target);   // to the first posting with doc >= target
@@ -34,13 +35,22 @@ public:
 
 private:
     void enter(std::uint32_t block);  // to the block's first posting
-    void read();                      // the posting i_ of the block, after the one before it
+    void read_frequencies() const {   // of the posting i_ of the block
+        read_ = true;
+        const std::uint64_t at = std::uint64_t(n_) * w_gap_;
+        tf_body_ = get_bits(bits_, at + std::uint64_t(i_) * w_body_, w_body_);
+        tf_title_ = w_title_ ? get_bits(bits_, at + std::uint64_t(n_) * w_body_ + std::uint64_t(i_) * w_title_, w_title_) : 0;
+    }
     const std::uint8_t* skip_ = nullptr;    // {last doc, offset} per block, null if one block
     const std::uint8_t* blocks_ = nullptr;  // the first block
     const std::uint8_t* bits_ = nullptr;    // the current block's packed values
     std::uint32_t df_ = 0, block_ = 0, n_ = 0, i_ = 0, doc_ = kNoDoc;
-    std::uint32_t tf_title_ = 0, tf_body_ = 0;
-    std::uint32_t position_ = 0;  // index in the block of the current posting's first position
+    // Read when asked for: advance() passes postings whose frequencies nobody wants (an AND).
+    mutable std::uint32_t tf_title_ = 0, tf_body_ = 0;
+    mutable bool read_ = false;
+    // Index in the block of the first position of posting position_of_ (brought up to i_ when
+    // positions are asked for: most postings a cursor passes, it never reads the positions of).
+    mutable std::uint32_t position_ = 0, position_of_ = 0;
     std::uint8_t w_gap_ = 0, w_body_ = 0, w_title_ = 0, w_position_ = 0;  // bit widths
 };
 
@@ -69,6 +79,7 @@ struct StemSummary {
 struct IndexStats {
     std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
     std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, text_bytes = 0, total_bytes = 0;
+    std::uint64_t merged_bytes = 0;  // frequent stems' postings merged (no positions)
     std::uint64_t title_tokens = 0, body_tokens = 0;
 };
 
@@ -130,6 +141,9 @@ public:
     // body weight, body b).
     bool summary(std::uint32_t stem, StemSummary& out) const;
     const float* summary_weights() const { return summary_weights_; }
+    // The stem's forms' postings merged, if it has them (several forms and a summary): its
+    // documents with tf_title and tf_body summed over its forms, no positions.
+    bool stem_postings(std::uint32_t stem, PostingCursor& out) const;
 
     IndexStats stats() const;
     std::string_view bytes() const { return bytes_; }
@@ -170,6 +184,10 @@ private:
     const std::uint8_t* summary_entries_ = nullptr;  // {u32 stem, u32 offset} each
     std::uint32_t summary_count_ = 0;
     const std::uint8_t* summary_records_ = nullptr;
+    const std::uint8_t* merged_entries_ = nullptr;  // {u32 stem, u32 documents, u64 offset} each
+    std::uint32_t merged_count_ = 0;
+    const std::uint8_t* merged_postings_ = nullptr;
+    std::size_t merged_size_ = 0;
     std::size_t summary_records_size_ = 0;
     // Decodes one record in [p, end), checking every value against the index's counts.
     bool read_summary(const std::uint8_t* p, const std::uint8_t* end, std::uint32_t forms, StemSummary& out) const;

@@ -261,13 +261,21 @@ std::uint32_t leapfrog(Matchers& matchers, std::uint32_t d) {
 
 class TermMatcher final : public Matcher {
 public:
-    TermMatcher(const Index& ix, Group g) : ix_(ix), group_(std::move(g)) {
+    // merged: read a frequent word's merged postings (format.h STEM_POSTINGS) when it has them.
+    TermMatcher(const Index& ix, Group g, bool merged) : ix_(ix), group_(std::move(g)) {
         cursors_.reserve(group_.forms.size());
         for (auto [f, w] : group_.forms) cursors_.push_back(ix_.postings(f));
-        for (std::uint32_t i = 0; i < cursors_.size(); ++i)
-            if (cursors_[i].doc() != kNoDoc) heap_.push_back(i);
         const auto literal = std::count(group_.literal.begin(), group_.literal.end(), 1);
         literal_ = literal == 0 ? Literal::none : std::size_t(literal) == cursors_.size() ? Literal::all : Literal::some;
+        if (merged && group_.stem && !group_.title_only && uniform_stemmed_weight() && ix_.stem_postings(*group_.stem, merged_)) {
+            merged_mode_ = true;
+            for (std::uint32_t i = 0; i < cursors_.size(); ++i)
+                if (group_.literal[i]) literal_cursors_.push_back(i);
+            doc_ = merged_.doc();
+            return;
+        }
+        for (std::uint32_t i = 0; i < cursors_.size(); ++i)
+            if (cursors_[i].doc() != kNoDoc) heap_.push_back(i);
         std::make_heap(heap_.begin(), heap_.end(), later_);
         settle();
     }
@@ -277,12 +285,18 @@ public:
     void advance(std::uint32_t target) override {
         if (doc_ >= target) return;
         if (bulk_) return bulk_advance(target);
+        if (merged_mode_) {
+            merged_.advance(target);
+            doc_ = merged_.doc();
+            return;
+        }
         move_to(target);
         settle();
     }
     // A word with several forms, every match visited (a one-word query, an OR): the forms are
     // read a window of documents at a time into per-document sums (Lucene's BooleanScorer) —
-    // a few array operations per posting instead of the heap's log.
+    // a few array operations per posting instead of the heap's log. (Merged postings are
+    // already one list.)
     void scan_all() override {
         if (cursors_.size() < 2 || bulk_) return;
         bulk_ = true;
@@ -291,24 +305,54 @@ public:
         doc_ = kNoDoc;
         if (from != kNoDoc) fill(from);
     }
+    // BM25F over the word's forms: tf = title weight × Σ form weight × tf_title + body weight ×
+    // Σ form weight × tf_body; literal the same over the forms as typed. Each Σ is exact (float
+    // weights, small integer frequencies), so every way of reading the forms gives the same bits.
     double score(std::string* why) override {
         const std::uint32_t d = doc_;
         const double title_w = title_weight(ix_.title_length_ratio(d));
         const double body_w = group_.title_only ? 0 : body_weight(ix_.body_length_ratio(d));
-        double tf = 0, literal = 0;
+        double title = 0, body = 0, title_literal = 0, body_literal = 0;
         if (bulk_) {
             const std::uint32_t k = d - base_;
-            tf = title_w * window_->title[k] + body_w * window_->body[k];
-            if (literal_ == Literal::some) literal = title_w * window_->title_literal[k] + body_w * window_->body_literal[k];
-        } else for_each_here([&](std::uint32_t i) {
-            const PostingCursor& c = cursors_[i];
-            const double f = group_.forms[i].second * (title_w * c.tf_title() + body_w * c.tf_body());
-            tf += f;
-            if (group_.literal[i]) literal += f;
-            if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
-                             ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
-        });
-        if (literal_ == Literal::all) literal = tf;
+            title = window_->title[k];
+            body = window_->body[k];
+            if (literal_ == Literal::some) {
+                title_literal = window_->title_literal[k];
+                body_literal = window_->body_literal[k];
+            }
+        } else if (merged_mode_ && !why) {
+            // The merged sums, minus the forms as typed read from their own postings.
+            std::uint32_t raw_title = 0, raw_body = 0;
+            for (std::uint32_t i : literal_cursors_) {
+                PostingCursor& c = cursors_[i];
+                c.advance(d);
+                if (c.doc() != d) continue;
+                raw_title += c.tf_title();
+                raw_body += c.tf_body();
+                title_literal += double(group_.forms[i].second) * c.tf_title();
+                body_literal += double(group_.forms[i].second) * c.tf_body();
+            }
+            title = stemmed_weight_ * double(merged_.tf_title() - raw_title) + title_literal;
+            body = stemmed_weight_ * double(merged_.tf_body() - raw_body) + body_literal;
+        } else {
+            each_form_here([&](std::uint32_t i) {
+                const PostingCursor& c = cursors_[i];
+                const double w = group_.forms[i].second;
+                title += w * c.tf_title();
+                body += w * c.tf_body();
+                if (group_.literal[i]) {
+                    title_literal += w * c.tf_title();
+                    body_literal += w * c.tf_body();
+                }
+                if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
+                                 ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
+            });
+        }
+        const double tf = title_w * title + body_w * body;
+        const double literal = literal_ == Literal::all    ? tf
+                               : literal_ == Literal::some ? title_w * title_literal + body_w * body_literal
+                                                           : 0;
         const double s = word_score(group_, tf, literal);
         if (why) {
             *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
@@ -350,9 +394,14 @@ private:
         Window& w = *window_;
         for (;;) {
             std::uint32_t first = kNoDoc;
-            for (PostingCursor& c : cursors_) {
-                c.advance(target);
-                first = std::min(first, c.doc());
+            if (merged_mode_) {
+                merged_.advance(target);
+                first = merged_.doc();
+            } else {
+                for (PostingCursor& c : cursors_) {
+                    c.advance(target);
+                    first = std::min(first, c.doc());
+                }
             }
             doc_ = kNoDoc;
             if (first == kNoDoc) return;
@@ -360,6 +409,32 @@ private:
             const std::uint64_t end = std::uint64_t(base_) + kWindow;
             std::fill(std::begin(w.present), std::end(w.present), 0);
             const bool split = literal_ == Literal::some;
+            if (merged_mode_) {
+                // Every form at the stemmed weight, then the forms as typed corrected to theirs
+                // (exact sums: the same bits as adding each form's own).
+                for (; merged_.doc() < end; merged_.next()) {
+                    const std::uint32_t k = merged_.doc() - base_;
+                    w.present[k / 64] |= std::uint64_t(1) << (k % 64);
+                    w.title[k] = stemmed_weight_ * double(merged_.tf_title());
+                    w.body[k] = stemmed_weight_ * double(merged_.tf_body());
+                    if (split) w.title_literal[k] = w.body_literal[k] = 0;
+                }
+                for (std::uint32_t i : literal_cursors_) {
+                    PostingCursor& c = cursors_[i];
+                    const double weight = group_.forms[i].second, extra = weight - double(stemmed_weight_);
+                    for (c.advance(base_); c.doc() < end; c.next()) {
+                        const std::uint32_t k = c.doc() - base_;
+                        w.title[k] += extra * c.tf_title();
+                        w.body[k] += extra * c.tf_body();
+                        if (split) {
+                            w.title_literal[k] += weight * c.tf_title();
+                            w.body_literal[k] += weight * c.tf_body();
+                        }
+                    }
+                }
+                next_present(0);  // the window holds its first document
+                return;
+            }
             for (std::size_t i = 0; i < cursors_.size(); ++i) {
                 PostingCursor& c = cursors_[i];
                 const double weight = group_.forms[i].second;
@@ -424,6 +499,27 @@ private:
         }
         doc_ = heap_.empty() ? kNoDoc : cursors_[heap_.front()].doc();
     }
+    // Calls f(i) for every form i in doc_: from the heap, or (merged postings) each form's
+    // cursor brought to doc_.
+    template <typename F>
+    void each_form_here(F&& f) {
+        if (!merged_mode_) return for_each_here(f);
+        for (std::uint32_t i = 0; i < cursors_.size(); ++i) {
+            cursors_[i].advance(doc_);
+            if (cursors_[i].doc() == doc_) f(i);
+        }
+    }
+    // Every form but those as typed has one weight (kStemmed, times kStopword for a stopword):
+    // what the merged sums rely on. Sets stemmed_weight_.
+    bool uniform_stemmed_weight() {
+        for (std::size_t i = 0; i < group_.forms.size(); ++i) {
+            if (group_.literal[i]) continue;
+            if (stemmed_weight_ >= 0 && group_.forms[i].second != stemmed_weight_) return false;
+            stemmed_weight_ = group_.forms[i].second;
+        }
+        if (stemmed_weight_ < 0) stemmed_weight_ = 0;  // every form as typed
+        return true;
+    }
     // Calls f(i) for every cursor i on doc_: the heap's top and its descendants on that document.
     template <typename F>
     void for_each_here(F&& f) {
@@ -463,7 +559,7 @@ private:
                 if (c.doc() == doc_) add(c);
             }
         } else {
-            for_each_here([&](std::uint32_t i) { add(cursors_[i]); });
+            each_form_here([&](std::uint32_t i) { add(cursors_[i]); });
         }
         std::sort(positions_.begin(), positions_.end());
         positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
@@ -479,6 +575,10 @@ private:
     std::vector<std::uint32_t> positions_, buffer_;
     enum class Literal { none, all, some } literal_;  // which forms are the word as typed
     bool bulk_ = false;
+    bool merged_mode_ = false;  // reading merged_, the stem's merged postings, instead of the heap
+    PostingCursor merged_;
+    std::vector<std::uint32_t> literal_cursors_;  // merged mode: the forms as typed
+    float stemmed_weight_ = -1;
     std::uint32_t base_ = 0;
     std::unique_ptr<Window> window_;
 };
@@ -597,6 +697,7 @@ struct Plan {
     int year_from = 0, year_to = 0;
     std::vector<char> source_ok, country_ok;  // by id; empty = no filter
     const std::vector<char>* only = nullptr;  // SearchOptions::only
+    bool merged = true;                       // SearchOptions::merged
 
     bool accepts(const Index& ix, std::uint32_t d) const {
         if (only && (d >= only->size() || !(*only)[d])) return false;
@@ -634,6 +735,7 @@ public:
     Plan plan(const ParsedQuery& q) {
         Plan p;
         p.only = only_;
+        p.merged = merged_;
         for (const QueryClause& clause : q.clauses) {
             // A lone run of plain words is one unit per word, so that every word is required.
             if (!clause.negated && clause.any.size() == 1 && clause.any[0].kind == QueryPart::Kind::text) {
@@ -693,6 +795,7 @@ public:
 
 private:
     std::vector<text::Token> tokens(const std::string& s) { return an_.analyze(s); }
+    std::unique_ptr<TermMatcher> term(const Group& g) { return std::make_unique<TermMatcher>(ix_, g, merged_); }
 
     // Each word of a text part: a term, or for a compound the compound or its parts in a row.
     std::vector<std::pair<std::unique_ptr<Matcher>, std::string>> words(const QueryPart& part) {
@@ -716,12 +819,12 @@ private:
                 while (j < toks.size() && toks[j].kind != text::TokenKind::compound && toks[j].begin < t.end) {
                     const bool prefix = part.prefix && j == last_word;
                     typing |= prefix;
-                    parts.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[j], prefix, part.title_only)));
+                    parts.push_back(term(resolver_.resolve(toks[j], prefix, part.title_only)));
                     offsets.push_back(toks[j].position - t.position);
                     ++j;
                 }
                 std::vector<std::unique_ptr<Matcher>> alt;
-                alt.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, typing, part.title_only)));
+                alt.push_back(term(resolver_.resolve(t, typing, part.title_only)));
                 alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets)));
                 out.emplace_back(std::make_unique<AnyMatcher>(std::move(alt)), t.exact);
                 i = j;
@@ -735,7 +838,7 @@ private:
                     std::vector<std::uint32_t> offsets;
                     std::string label;
                     for (std::size_t k = i; k < j; ++k) {
-                        chars.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(toks[k], false, part.title_only)));
+                        chars.push_back(term(resolver_.resolve(toks[k], false, part.title_only)));
                         offsets.push_back(toks[k].position - t.position);
                         label += toks[k].exact;
                     }
@@ -744,7 +847,7 @@ private:
                     continue;
                 }
             }
-            out.emplace_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, part.prefix && i == last_word, part.title_only)),
+            out.emplace_back(term(resolver_.resolve(t, part.prefix && i == last_word, part.title_only)),
                              t.exact);
             ++i;
         }
@@ -768,7 +871,7 @@ private:
         for (const text::Token& t : toks) {
             if (t.kind == text::TokenKind::compound) continue;  // its parts follow, in order
             if (terms.empty()) first = t.position;
-            terms.push_back(std::make_unique<TermMatcher>(ix_, resolver_.resolve(t, false, part.title_only)));
+            terms.push_back(term(resolver_.resolve(t, false, part.title_only)));
             offsets.push_back(t.position - first);
         }
         if (terms.empty()) {
@@ -781,6 +884,7 @@ private:
 
 public:
     const std::vector<char>* only_ = nullptr;  // given to every plan
+    bool merged_ = true;                       // SearchOptions::merged
 
 private:
     const Index& ix_;
@@ -877,30 +981,22 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
     }
     const bool some = !literal.empty() && literal.size() < forms;
 
-    // A document's score from its frequencies form by form, as TermMatcher::score makes it: a
-    // word of one form reads it directly, a word of several sums weight × frequency per field
-    // (bulk mode). Every weight is a float and every frequency a small integer, so those sums
-    // are exact in any order: the same bits.
+    // A document's score from its frequencies form by form, as TermMatcher::score makes it (the
+    // same sums, so the same bits).
     auto score = [&](std::uint32_t d, const StemSummary::FormTf* tfs, std::size_t n) {
         const double title_w = title_weight(ix.title_length_ratio(d)), body_w = body_weight(ix.body_length_ratio(d));
-        double tf = 0, lit = 0;
-        if (forms == 1) {
-            if (n) tf += g.forms[0].second * (title_w * tfs[0].tf_title + body_w * tfs[0].tf_body);
-        } else {
-            double t = 0, b = 0, lt = 0, lb = 0;
-            for (std::size_t k = 0; k < n; ++k) {
-                const double w = g.forms[tfs[k].form].second;
-                t += w * tfs[k].tf_title;
-                b += w * tfs[k].tf_body;
-                if (g.literal[tfs[k].form]) {
-                    lt += w * tfs[k].tf_title;
-                    lb += w * tfs[k].tf_body;
-                }
+        double t = 0, b = 0, lt = 0, lb = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const double w = g.forms[tfs[k].form].second;
+            t += w * tfs[k].tf_title;
+            b += w * tfs[k].tf_body;
+            if (g.literal[tfs[k].form]) {
+                lt += w * tfs[k].tf_title;
+                lb += w * tfs[k].tf_body;
             }
-            tf = title_w * t + body_w * b;
-            if (some) lit = title_w * lt + body_w * lb;
         }
-        if (!literal.empty() && !some) lit = tf;
+        const double tf = title_w * t + body_w * b;
+        const double lit = some ? title_w * lt + body_w * lb : literal.empty() ? 0 : tf;
         return word_score(g, tf, lit);
     };
     for (const StemSummary::Listed& l : sum.listed) top.add({score(l.doc, sum.tfs.data() + l.first, l.count), l.doc, 1, 0});
@@ -997,7 +1093,7 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
     }
     TermMatcher* word = !relaxed && units == 1 ? p.required[0]->as_term() : nullptr;
     const bool unfiltered = p.excluded.empty() && !p.filter_years && p.source_ok.empty() && p.country_ok.empty() && !p.only;
-    if (word && unfiltered && collect_summary(ix, word->group(), top, facets, total)) {
+    if (word && unfiltered && p.merged && collect_summary(ix, word->group(), top, facets, total)) {
         summarised = true;
         return;
     }
@@ -1196,6 +1292,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
 
     Planner planner(index_, analyzer_, gazetteer_, r.messages);
     planner.only_ = options.only;
+    planner.merged_ = options.merged;
     Plan plan = planner.plan(parsed);
     const auto units = static_cast<std::uint32_t>(plan.required.size());
     // Proximity reranks the first kRerankDepth candidates of a query of several words.
