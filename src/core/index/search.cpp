@@ -269,8 +269,11 @@ public:
         literal_ = literal == 0 ? Literal::none : std::size_t(literal) == cursors_.size() ? Literal::all : Literal::some;
         if (merged && group_.stem && !group_.title_only && uniform_stemmed_weight() && ix_.stem_postings(*group_.stem, merged_)) {
             merged_mode_ = true;
-            for (std::uint32_t i = 0; i < cursors_.size(); ++i)
+            for (std::uint32_t i = 0; i < cursors_.size(); ++i) {
                 if (group_.literal[i]) literal_cursors_.push_back(i);
+                by_df_.push_back(i);
+            }
+            std::stable_sort(by_df_.begin(), by_df_.end(), [&](auto a, auto b) { return cursors_[a].df() > cursors_[b].df(); });
             doc_ = merged_.doc();
             return;
         }
@@ -504,9 +507,11 @@ private:
     template <typename F>
     void each_form_here(F&& f) {
         if (!merged_mode_) return for_each_here(f);
-        for (std::uint32_t i = 0; i < cursors_.size(); ++i) {
-            cursors_[i].advance(doc_);
-            if (cursors_[i].doc() == doc_) f(i);
+        const auto n = static_cast<std::uint32_t>(cursors_.size());
+        for (std::uint32_t i = 0; i < n; ++i) {
+            PostingCursor& c = cursors_[i];
+            if (c.doc() < doc_) c.advance(doc_);  // most forms are already past doc_: no call
+            if (c.doc() == doc_) f(i);
         }
     }
     // Every form but those as typed has one weight (kStemmed, times kStopword for a stopword):
@@ -558,6 +563,16 @@ private:
                 c.advance(doc_);
                 if (c.doc() == doc_) add(c);
             }
+        } else if (merged_mode_) {
+            // The forms most frequent first, until the merged postings' count of occurrences is
+            // reached: the rare forms' cursors are mostly left alone.
+            const std::uint32_t want = merged_.tf_title() + merged_.tf_body();
+            for (std::uint32_t i : by_df_) {
+                if (positions_.size() >= want) break;
+                PostingCursor& c = cursors_[i];
+                if (c.doc() < doc_) c.advance(doc_);
+                if (c.doc() == doc_) add(c);
+            }
         } else {
             each_form_here([&](std::uint32_t i) { add(cursors_[i]); });
         }
@@ -578,6 +593,7 @@ private:
     bool merged_mode_ = false;  // reading merged_, the stem's merged postings, instead of the heap
     PostingCursor merged_;
     std::vector<std::uint32_t> literal_cursors_;  // merged mode: the forms as typed
+    std::vector<std::uint32_t> by_df_;            // merged mode: the forms, most frequent first
     float stemmed_weight_ = -1;
     std::uint32_t base_ = 0;
     std::unique_ptr<Window> window_;
@@ -587,8 +603,10 @@ private:
 // stopword in the middle must be there too).
 class PhraseMatcher final : public Matcher {
 public:
-    PhraseMatcher(std::vector<std::unique_ptr<TermMatcher>> terms, std::vector<std::uint32_t> offsets)
-        : terms_(std::move(terms)), offsets_(std::move(offsets)) { find(0); }
+    // from: the first document it may match (a plan for a few known documents starts there
+    // instead of at the first match in the whole index).
+    PhraseMatcher(std::vector<std::unique_ptr<TermMatcher>> terms, std::vector<std::uint32_t> offsets, std::uint32_t from)
+        : terms_(std::move(terms)), offsets_(std::move(offsets)) { find(from); }
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
     double score(std::string* why) override {
@@ -612,16 +630,19 @@ private:
             target = d + 1;
         }
     }
+    // The first word's positions, kept where each next word follows at its offset (a merge of
+    // sorted lists); a word's positions are read only while some start is left.
     bool verify() {
-        starts_.clear();
-        const auto& first = terms_[0]->positions();
-        for (std::uint32_t p : first) {
-            bool all = true;
-            for (std::size_t i = 1; i < terms_.size() && all; ++i) {
-                const auto& ps = terms_[i]->positions();
-                all = std::binary_search(ps.begin(), ps.end(), p + offsets_[i]);
+        starts_ = terms_[0]->positions();
+        for (std::size_t i = 1; i < terms_.size() && !starts_.empty(); ++i) {
+            const std::vector<std::uint32_t>& ps = terms_[i]->positions();
+            std::size_t kept = 0, k = 0;
+            for (std::uint32_t p : starts_) {
+                const std::uint32_t want = p + offsets_[i];
+                while (k < ps.size() && ps[k] < want) ++k;
+                if (k < ps.size() && ps[k] == want) starts_[kept++] = p;
             }
-            if (all) starts_.push_back(p);
+            starts_.resize(kept);
         }
         return !starts_.empty();
     }
@@ -667,7 +688,7 @@ private:
 // All of its children (several words inside one OR alternative).
 class AllMatcher final : public Matcher {
 public:
-    explicit AllMatcher(std::vector<std::unique_ptr<Matcher>> children) : children_(std::move(children)) { find(0); }
+    AllMatcher(std::vector<std::unique_ptr<Matcher>> children, std::uint32_t from) : children_(std::move(children)) { find(from); }
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
     double score(std::string* why) override {
@@ -724,15 +745,17 @@ public:
     Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<Message>& messages)
         : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, messages) {}
     // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
-    Plan replan(const ParsedQuery& q) {
+    // from: the first document the plan will be asked about.
+    Plan replan(const ParsedQuery& q, std::uint32_t from = 0) {
         std::vector<Message> said;
         std::swap(said, messages_);
-        Plan p = plan(q);
+        Plan p = plan(q, from);
         std::swap(said, messages_);
         return p;
     }
 
-    Plan plan(const ParsedQuery& q) {
+    Plan plan(const ParsedQuery& q, std::uint32_t from = 0) {
+        from_ = from;
         Plan p;
         p.only = only_;
         p.merged = merged_;
@@ -825,7 +848,7 @@ private:
                 }
                 std::vector<std::unique_ptr<Matcher>> alt;
                 alt.push_back(term(resolver_.resolve(t, typing, part.title_only)));
-                alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets)));
+                alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets), from_));
                 out.emplace_back(std::make_unique<AnyMatcher>(std::move(alt)), t.exact);
                 i = j;
                 continue;
@@ -842,7 +865,7 @@ private:
                         offsets.push_back(toks[k].position - t.position);
                         label += toks[k].exact;
                     }
-                    out.emplace_back(std::make_unique<PhraseMatcher>(std::move(chars), std::move(offsets)), label);
+                    out.emplace_back(std::make_unique<PhraseMatcher>(std::move(chars), std::move(offsets), from_), label);
                     i = j;
                     continue;
                 }
@@ -860,7 +883,7 @@ private:
         if (ws.size() == 1) return std::move(ws[0].first);
         std::vector<std::unique_ptr<Matcher>> ms;
         for (auto& w : ws) ms.push_back(std::move(w.first));
-        return std::make_unique<AllMatcher>(std::move(ms));
+        return std::make_unique<AllMatcher>(std::move(ms), from_);
     }
 
     std::unique_ptr<Matcher> phrase(const QueryPart& part) {
@@ -879,7 +902,7 @@ private:
             return nullptr;
         }
         if (terms.size() == 1) return std::move(terms[0]);
-        return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets));
+        return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets), from_);
     }
 
 public:
@@ -892,6 +915,7 @@ private:
     const geo::Gazetteer* gaz_;
     std::vector<Message>& messages_;
     Resolver resolver_;
+    std::uint32_t from_ = 0;  // the plan being made starts there (plan())
 };
 
 // [SECTION] Collect ---------------------------------------------------------------------------
@@ -1265,10 +1289,14 @@ void add_filters(QueryFilters& to, const QueryFilters& from) {
     to.sources.insert(to.sources.end(), from.sources.begin(), from.sources.end());
 }
 
-// Occurrences of each unit of a fresh plan in each document of docs (ascending), by index.
-std::vector<std::vector<Occurrence>> occurrences_in(Plan plan, const std::vector<std::uint32_t>& docs,
+// Occurrences of each unit of the query in each document of docs (ascending), by index.
+// A fresh plan (made only when there are documents: a plan finds its first match) starts at the
+// first of them.
+std::vector<std::vector<Occurrence>> occurrences_in(Planner& planner, const ParsedQuery& q, const std::vector<std::uint32_t>& docs,
                                                     std::vector<std::string>* why = nullptr) {
     std::vector<std::vector<Occurrence>> out(docs.size());
+    if (docs.empty()) return out;
+    Plan plan = planner.replan(q, docs.front());
     for (std::size_t i = 0; i < docs.size(); ++i)
         for (std::uint32_t u = 0; u < plan.required.size(); ++u) {
             Matcher& m = *plan.required[u];
@@ -1322,7 +1350,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     std::vector<std::string> why(options.explain ? head : 0);
     if (options.explain)
         for (std::size_t i = 0; i < head; ++i) why[i] = why_first_line(best[i]);
-    std::vector<std::vector<Occurrence>> occ = occurrences_in(planner.replan(parsed), head_docs, options.explain ? &why : nullptr);
+    std::vector<std::vector<Occurrence>> occ = occurrences_in(planner, parsed, head_docs, options.explain ? &why : nullptr);
     for (std::size_t i = 0; i < head; ++i) {
         Candidate& c = best[i];
         if (c.matched_units < 2 || r.relaxed) continue;
@@ -1349,7 +1377,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
             if (i >= head) { tail.push_back(i); tail_docs.push_back(best[i].doc); }
         std::vector<std::string> tail_why(options.explain ? tail.size() : 0);
         for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = why_first_line(best[tail[k]]);
-        auto more = occurrences_in(planner.replan(parsed), tail_docs, options.explain ? &tail_why : nullptr);
+        auto more = occurrences_in(planner, parsed, tail_docs, options.explain ? &tail_why : nullptr);
         for (std::size_t k = 0; k < tail.size(); ++k) {
             occ[tail[k]] = std::move(more[k]);
             if (options.explain) why[tail[k]] = std::move(tail_why[k]);
@@ -1389,7 +1417,7 @@ std::vector<Occurrence> occurrences_of(const Index& ix, const text::Analyzer& an
                                        std::string_view query, bool typing, std::uint32_t doc) {
     std::vector<Message> messages;
     Planner planner(ix, an, gaz, messages);
-    return std::move(occurrences_in(planner.plan(parse_query(query, typing)), {doc})[0]);
+    return std::move(occurrences_in(planner, parse_query(query, typing), {doc})[0]);
 }
 
 }  // namespace
