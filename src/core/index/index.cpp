@@ -5,6 +5,7 @@
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
+#include "core/index/scoring.h"
 
 namespace vigie::index {
 
@@ -316,10 +317,10 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
 
     ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
     ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
-    ix.length_ratios_.resize(2 * std::size_t(ix.docs_));
+    ix.field_weights_.resize(2 * std::size_t(ix.docs_));
     for (std::uint32_t d = 0; d < ix.docs_; ++d) {
-        ix.length_ratios_[2 * d] = float(ix.doc_title_tokens(d)) / ix.avg_title_;
-        ix.length_ratios_[2 * d + 1] = float(ix.doc_body_tokens(d)) / ix.avg_body_;
+        ix.field_weights_[2 * d] = scoring::title_weight(float(ix.doc_title_tokens(d)) / ix.avg_title_);
+        ix.field_weights_[2 * d + 1] = scoring::body_weight(float(ix.doc_body_tokens(d)) / ix.avg_body_);
     }
     ix.owner_ = std::move(owner);
     ix.bytes_ = b;

@@ -101,10 +101,10 @@ public:
     std::uint32_t country_count() const { return countries_.count; }
     std::string_view country_code(std::uint32_t c) const { return countries_.get(c); }
     std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const;  // u16 ids
-    // A field's length over its average (BM25's length normalisation), in one compact array
-    // made at open: scoring reads 8 bytes a document instead of its 32-byte record.
-    float title_length_ratio(std::uint32_t d) const { return length_ratios_[2 * std::size_t(d)]; }
-    float body_length_ratio(std::uint32_t d) const { return length_ratios_[2 * std::size_t(d) + 1]; }
+    // What one occurrence in each field of the document is worth in BM25F (scoring.h: its
+    // weight, normalised by the field's length over its average), computed once at open.
+    double title_weight(std::uint32_t d) const { return field_weights_[2 * std::size_t(d)]; }
+    double body_weight(std::uint32_t d) const { return field_weights_[2 * std::size_t(d) + 1]; }
     float avg_title_tokens() const { return avg_title_; }
     float avg_body_tokens() const { return avg_body_; }
     std::uint32_t doc_title_tokens(std::uint32_t d) const;
@@ -179,7 +179,7 @@ private:
     std::size_t postings_size_ = 0;
     std::uint64_t title_tokens_ = 0, body_tokens_ = 0;
     float avg_title_ = 1, avg_body_ = 1;
-    std::vector<float> length_ratios_;  // per document: title, body
+    std::vector<double> field_weights_;  // per document: title, body
     float summary_weights_[4] = {};
     const std::uint8_t* summary_entries_ = nullptr;  // {u32 stem, u32 offset} each
     std::uint32_t summary_count_ = 0;

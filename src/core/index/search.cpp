@@ -313,8 +313,8 @@ public:
     // weights, small integer frequencies), so every way of reading the forms gives the same bits.
     double score(std::string* why) override {
         const std::uint32_t d = doc_;
-        const double title_w = title_weight(ix_.title_length_ratio(d));
-        const double body_w = group_.title_only ? 0 : body_weight(ix_.body_length_ratio(d));
+        const double title_w = ix_.title_weight(d);
+        const double body_w = group_.title_only ? 0 : ix_.body_weight(d);
         double title = 0, body = 0, title_literal = 0, body_literal = 0;
         if (bulk_) {
             const std::uint32_t k = d - base_;
@@ -1008,7 +1008,7 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
     // A document's score from its frequencies form by form, as TermMatcher::score makes it (the
     // same sums, so the same bits).
     auto score = [&](std::uint32_t d, const StemSummary::FormTf* tfs, std::size_t n) {
-        const double title_w = title_weight(ix.title_length_ratio(d)), body_w = body_weight(ix.body_length_ratio(d));
+        const double title_w = ix.title_weight(d), body_w = ix.body_weight(d);
         double t = 0, b = 0, lt = 0, lb = 0;
         for (std::size_t k = 0; k < n; ++k) {
             const double w = g.forms[tfs[k].form].second;
@@ -1036,7 +1036,7 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         ++read_whole;
         for (PostingCursor c = ix.postings(g.forms[i].first); c.doc() != kNoDoc; c.next()) {
             const std::uint32_t d = c.doc();
-            const double x = title_weight(ix.title_length_ratio(d)) * c.tf_title() + body_weight(ix.body_length_ratio(d)) * c.tf_body();
+            const double x = ix.title_weight(d) * c.tf_title() + ix.body_weight(d) * c.tf_body();
             known.push_back({d, g.forms[i].second * x, x});
         }
     }
