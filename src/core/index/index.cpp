@@ -432,8 +432,6 @@ corpus::Document to_document(const DocView& v) {
     return d;
 }
 
-std::uint16_t Index::doc_source(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 16); }
-int Index::doc_year(std::uint32_t d) const { return load_u16(doc_records_ + kDocRecordBytes * d + 12); }
 std::uint32_t Index::doc_date_key(std::uint32_t d) const {
     const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
     return load_u16(r + 12) * 10000u + r[14] * 100u + r[15];
@@ -442,10 +440,6 @@ std::uint32_t Index::doc_title_tokens(std::uint32_t d) const { return load_u32(d
 std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 4); }
 std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }
 
-std::pair<const std::uint8_t*, std::uint32_t> Index::doc_countries(std::uint32_t d) const {
-    const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
-    return {doc_countries_ + 2 * std::size_t(load_u32(r + 20)), load_u16(r + 18)};
-}
 
 std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d) const {
     std::vector<std::uint32_t> out;

@@ -12,6 +12,7 @@
 
 #include "core/corpus/document.h"
 #include "core/index/bytes.h"
+#include "core/index/format.h"
 #include "core/result.h"
 
 namespace vigie::index {
@@ -95,12 +96,16 @@ public:
     DocView doc(std::uint32_t d) const;
     std::uint32_t source_count() const { return sources_.count; }
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
-    std::uint16_t doc_source(std::uint32_t d) const;
-    int doc_year(std::uint32_t d) const;
+    // Per document, inline: facets count them for every match.
+    std::uint16_t doc_source(std::uint32_t d) const { return load_u16(doc_records_ + format::kDocRecordBytes * d + 16); }
+    int doc_year(std::uint32_t d) const { return load_u16(doc_records_ + format::kDocRecordBytes * d + 12); }
     std::uint32_t doc_date_key(std::uint32_t d) const;  // yyyymmdd (0 where unknown): sorts by date
     std::uint32_t country_count() const { return countries_.count; }
     std::string_view country_code(std::uint32_t c) const { return countries_.get(c); }
-    std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const;  // u16 ids
+    std::pair<const std::uint8_t*, std::uint32_t> doc_countries(std::uint32_t d) const {  // u16 ids
+        const std::uint8_t* r = doc_records_ + format::kDocRecordBytes * d;
+        return {doc_countries_ + 2 * std::size_t(load_u32(r + 20)), load_u16(r + 18)};
+    }
     // What one occurrence in each field of the document is worth in BM25F (scoring.h: its
     // weight, normalised by the field's length over its average), computed once at open.
     double title_weight(std::uint32_t d) const { return field_weights_[2 * std::size_t(d)]; }

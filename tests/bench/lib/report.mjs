@@ -29,7 +29,7 @@ export function renderReport(res) {
   out.push('');
   out.push(`${res.corpus.docs} documents, ${f(res.corpus.textMB, 1)} MB of text (title + text, UTF-8), from \`${res.corpus.file}\`; ` +
     `${res.queries.total} queries (\`${res.queries.file}\`); each query ${res.reps}× after a warm-up pass ` +
-    `(a class stops repeating after ${res.budgetS} s), top 10. ${res.machine}. ${res.date}.`);
+    `(a class stops repeating after ${res.budgetS} s), its time the median of its runs, top 10. ${res.machine}. ${res.date}.`);
   out.push('');
 
   out.push('## Build, memory, saved index');
