@@ -53,7 +53,7 @@ constexpr std::uint32_t kCheckpointEvery = 16; // body positions between byte-of
 constexpr std::uint32_t kFieldGap = 8;         // positions between title and body
 constexpr std::uint32_t kDocRecordBytes = 32;
 constexpr std::uint16_t kNoSource = 0xFFFF;
-constexpr std::uint32_t kSummaryMinDocs = 2048;  // postings of a stem's forms for a summary
+constexpr std::uint32_t kSummaryMinDocs = 1024;  // postings of a stem's forms for a summary
 constexpr std::uint32_t kSummaryListed = 512;    // documents a summary lists
 
 enum class Section : std::uint32_t {
