@@ -6,7 +6,7 @@
 //   META        u32 docs, stems, forms, folded, sources, countries; u64 title_tokens, body_tokens
 //   DOCS        docs × DocRecord (32 bytes, below)
 //   DOC_TEXT    u64 offsets[docs×4+1] then bytes: per doc id, title, text, url
-//   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 16, 32, …
+//   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 8, 16, …
 //   SOURCES     string table; COUNTRIES string table (iso3) + DOC_COUNTRIES u16 ids
 //   STEMS       string table (terms, sorted) + u32 first_form[stems+1]
 //   FORMS       string table (exact forms, grouped by stem) + forms × {u64 postings, u32 df, u32 stem}
@@ -45,11 +45,11 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries and postings
+constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
-constexpr std::uint32_t kCheckpointEvery = 16; // body positions between byte-offset checkpoints
+constexpr std::uint32_t kCheckpointEvery = 8;  // body positions between byte-offset checkpoints
 constexpr std::uint32_t kFieldGap = 8;         // positions between title and body
 constexpr std::uint32_t kDocRecordBytes = 32;
 constexpr std::uint16_t kNoSource = 0xFFFF;

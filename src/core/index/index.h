@@ -116,7 +116,7 @@ public:
     std::uint32_t doc_body_tokens(std::uint32_t d) const;
     std::uint32_t doc_body_start(std::uint32_t d) const;
 
-    // Byte offsets in the doc's text of body positions checkpoint·16 (format::kCheckpointEvery).
+    // Byte offsets in the doc's text of body positions checkpoint·8 (format::kCheckpointEvery).
     std::vector<std::uint32_t> checkpoints(std::uint32_t d) const;
 
     // Dictionary.

@@ -1184,7 +1184,7 @@ struct SnippetMaker {
         std::vector<text::Token> out;
         if (cps.empty()) return out;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
-        const std::size_t last_cp = to / format::kCheckpointEvery + 1;
+        const std::size_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
