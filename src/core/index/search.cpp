@@ -1126,15 +1126,22 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
         for (auto& m : p.required) m->scan_all();
     if (word) return word->visit_all([&](std::uint32_t d, double s) { take(d, s, 1); });
     if (!relaxed) {
-        std::uint32_t d = 0;
-        while (true) {
-            d = leapfrog(p.required, d);
-            if (d == kNoDoc) return;
-            double s = 0;
-            for (auto& m : p.required) s += m->score(nullptr);
-            take(d, s, units);
-            ++d;
-        }
+        // Words only (the usual AND): the same walk with direct calls (TermMatcher is final).
+        std::vector<TermMatcher*> words;
+        for (auto& m : p.required)
+            if (TermMatcher* t = m->as_term()) words.push_back(t);
+        auto walk = [&](auto& matchers) {
+            for (std::uint32_t d = 0;; ++d) {
+                d = leapfrog(matchers, d);
+                if (d == kNoDoc) return;
+                double s = 0;
+                for (auto& m : matchers) s += m->score(nullptr);
+                take(d, s, units);
+            }
+        };
+        if (words.size() == p.required.size()) walk(words);
+        else walk(p.required);
+        return;
     }
     for (;;) {
         std::uint32_t d = kNoDoc;
