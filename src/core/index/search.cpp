@@ -1034,14 +1034,17 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
     for (std::size_t i : literal) {
         if (ix.form_df(g.forms[i].first) > kReadWhole) continue;
         ++read_whole;
+        const auto before = static_cast<std::ptrdiff_t>(known.size());
         for (PostingCursor c = ix.postings(g.forms[i].first); c.doc() != kNoDoc; c.next()) {
             const std::uint32_t d = c.doc();
             const double x = ix.title_weight(d) * c.tf_title() + ix.body_weight(d) * c.tf_body();
             known.push_back({d, g.forms[i].second * x, x});
         }
+        // Each form's documents rise: merged with the forms' before, in document order.
+        std::inplace_merge(known.begin(), known.begin() + before, known.end(),
+                           [](const Known& a, const Known& b) { return a.doc < b.doc; });
     }
     if (read_whole > 1) {  // one entry per document
-        std::sort(known.begin(), known.end(), [](const Known& a, const Known& b) { return a.doc < b.doc; });
         std::size_t out = 0;
         for (std::size_t i = 0; i < known.size(); ++i) {
             if (out && known[out - 1].doc == known[i].doc) {
@@ -1063,8 +1066,10 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
             extra.emplace_back(bound(v.wx + w_other * rest, v.wx + w_big_literal * rest), v.doc);
         }
     }
-    std::sort(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.first > b.first; });
     auto full = [&]() { return top.heap.size() == top.depth; };
+    if (full())  // most cannot beat the listed documents' k-th: only the others are sorted
+        extra.erase(std::remove_if(extra.begin(), extra.end(), [&](auto& e) { return e.first < top.heap.front().score; }), extra.end());
+    std::sort(extra.begin(), extra.end(), [](auto& a, auto& b) { return a.first > b.first; });
     std::vector<StemSummary::FormTf> tfs;
     for (auto [ub, d] : extra) {
         if (full() && ub < top.heap.front().score) break;
