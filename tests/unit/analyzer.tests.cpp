@@ -183,6 +183,26 @@ TEST_CASE("utf8: validation names the offending byte, line_of counts lines", "[u
     CHECK(line_of("abc", 99) == 1);
 }
 
+TEST_CASE("word segments: the fast path for Latin text agrees with ICU's word break", "[analyzer]") {
+    // Every character the fast path takes, in the arrangements where UAX #29's rules differ:
+    // letters and digits side by side, . ' ’ between letters or digits, , ; between digits,
+    // doubled, at the ends; and characters it leaves to ICU (· ‘ _ @ soft hyphen, Greek, kana).
+    vigie::testing::HostileText latin(0x5E6E7A11ull, {"a", "Z", "é", "Œ", "ÿ", "ā", "ſ", "0", "7", ".", "'", "’", ",", ";", " ", "\u00A0",
+                                                    "\u202F", "\u2009", "\n", "-", "–", "—", ":", "/", "%", "«", "»", "“", "”", "…",
+                                                    "!", "?", "(", ")", "[", "]", "\"", "×", "÷"});
+    vigie::testing::HostileText other(0xA11CE5ull, {"a", "0", ".", "'", " ", "·", "‘", "_", "@", "\u00AD", "Ω", "カ", "ª", "µ", "#", "&", "\u200B"});
+    for (int round = 0; round < 4000; ++round) {
+        const std::string t = round % 4 == 3 ? other.next(24, 8) : latin.next(24, 1000000000);
+        CAPTURE(round, t);
+        CHECK(analyzer().word_segments(t) == analyzer().word_segments(t, true));
+    }
+    // French prose, the seeds' kind of text.
+    const std::string prose = "L’agence Amaq, « organe » de l'EI, a été visée le 21/11/2019 : 26 000 contenus (26.000), "
+                              "3,5 % ; A380, 2e, 12ab34, U.S., t.co/abc, aujourd’hui… Œuvre ſ ÿ.";
+    CHECK(analyzer().word_segments(prose) == analyzer().word_segments(prose, true));
+    CHECK(analyzer().word_segments(prose).size() >= 25);
+}
+
 TEST_CASE("casefold: the Latin-1 fast path agrees with ICU's NFKC_Casefold", "[casefold]") {
     using vigie::text::casefold_fast;
     using vigie::text::casefold_icu;

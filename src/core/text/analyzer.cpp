@@ -109,6 +109,55 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
         s.replace(at, from.size(), to);
 }
 
+// Word segmentation of Latin text without ICU. For text made only of Latin letters (ASCII,
+// Latin-1, Latin Extended-A), ASCII digits, white space and the common punctuation of French
+// prose, the segments ICU's word break iterator gives (UAX #29: letters and digits run together;
+// . ' ’ join letters to letters and digits to digits, , ; digits to digits; anything else breaks)
+// with ICU's rule status (a number when the segment ends in a digit). False, and out untouched,
+// for any other text (U+202F too: UAX #29 joins it to words, as ExtendNumLet): the caller asks
+// ICU. The tests check the two agree.
+struct WordSpan { int32_t b, e; bool number; };
+enum class Latin : std::uint8_t { other, letter, digit, mid, mid_number, gap };
+Latin latin_class(char16_t c) {
+    if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) return Latin::letter;
+    if (c >= u'0' && c <= u'9') return Latin::digit;
+    if (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7) return Latin::letter;
+    switch (c) {
+        case u'.': case u'\'': case u'\u2019': return Latin::mid;
+        case u',': case u';': return Latin::mid_number;
+        case u' ': case u'\t': case u'\n': case u'\r': case u'\u00A0': case u'\u2009':
+        case u'!': case u'?': case u'(': case u')': case u'[': case u']': case u'"': case u'\u00AB': case u'\u00BB':
+        case u'\u201C': case u'\u201D': case u'-': case u'\u2013': case u'\u2014': case u'\u2026': case u'/':
+        case u'%': case u':':
+            return Latin::gap;
+        default: return Latin::other;
+    }
+}
+bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out) {
+    const auto n = static_cast<int32_t>(u.size());
+    for (char16_t c : u)
+        if (latin_class(c) == Latin::other) return false;
+    auto word = [&](int32_t k) { const Latin c = latin_class(u[k]); return c == Latin::letter || c == Latin::digit; };
+    for (int32_t i = 0; i < n;) {
+        if (!word(i)) { ++i; continue; }
+        const int32_t b = i;
+        for (;;) {
+            if (i + 1 < n && word(i + 1)) { ++i; continue; }
+            if (i + 2 < n && word(i + 2)) {
+                const Latin before = latin_class(u[i]), mid = latin_class(u[i + 1]), after = latin_class(u[i + 2]);
+                if (before == after && (mid == Latin::mid || (mid == Latin::mid_number && before == Latin::digit))) {
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push_back({b, i + 1, latin_class(u[i]) == Latin::digit});
+        ++i;
+    }
+    return true;
+}
+
 }  // namespace
 
 // [SECTION] Analyzer --------------------------------------------------------------------------
@@ -123,6 +172,53 @@ struct Analyzer::Impl {
     // Buffers reused across calls.
     std::u16string u16;
     std::vector<std::uint32_t> byte_at;
+    std::vector<WordSpan> spans;
+
+    // Stage 0: UTF-8 → UTF-16 (u16) for ICU, remembering the byte offset of every UTF-16 unit
+    // (byte_at, one more at the end).
+    void load(std::string_view text) {
+        std::u16string& u = u16;
+        u.clear();
+        byte_at.clear();
+        for (std::size_t i = 0; i < text.size();) {
+            auto start = static_cast<std::uint32_t>(i);
+            if (static_cast<unsigned char>(text[i]) < 0x80) {
+                u += static_cast<char16_t>(text[i++]);
+                byte_at.push_back(start);
+                continue;
+            }
+            char32_t cp = next_code_point(text, i);
+            // A zero-width space inside a word is a line-break hint (or a copy-paste artefact), not
+            // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
+            if (cp == 0x200B) cp = 0x2060;
+            if (cp > 0xFFFF) {
+                u += static_cast<char16_t>(0xD7C0 + (cp >> 10));
+                u += static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
+                byte_at.push_back(start);
+            } else {
+                u += static_cast<char16_t>(cp);
+            }
+            byte_at.push_back(start);
+        }
+        byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+
+    // ICU's word segments of u (letters, numbers, kana, ideographs: rule status >= number).
+    bool icu_words(const std::u16string& u, std::vector<WordSpan>& out) {
+        UErrorCode status = U_ZERO_ERROR;
+        UText ut = UTEXT_INITIALIZER;
+        utext_openUChars(&ut, u.data(), static_cast<int64_t>(u.size()), &status);
+        icu::BreakIterator& bi = *words;
+        bi.setText(&ut, status);
+        if (U_FAILURE(status)) { utext_close(&ut); return false; }
+        for (int32_t b = bi.first(), e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+            const int32_t rule = bi.getRuleStatus();
+            if (rule >= UBRK_WORD_NUMBER) out.push_back({b, e, rule < UBRK_WORD_LETTER});  // not spaces, punctuation
+        }
+        bi.setText(icu::UnicodeString());  // drop the alias before the UText goes away
+        utext_close(&ut);
+        return true;
+    }
 
     ~Impl() { if (stemmer) sb_stemmer_delete(stemmer); }
 
@@ -167,45 +263,33 @@ Result<Analyzer> Analyzer::create() {
 
 std::string Analyzer::term_of(const std::string& exact) const { return impl_->term_of(exact); }
 
+std::vector<Analyzer::Segment> Analyzer::word_segments(std::string_view text, bool icu_only) const {
+    Impl& im = *impl_;
+    im.load(text);
+    im.spans.clear();
+    if ((icu_only || !segment_latin(im.u16, im.spans)) && !im.icu_words(im.u16, im.spans)) return {};
+    std::vector<Segment> out;
+    for (const WordSpan& w : im.spans)
+        out.push_back({im.byte_at[static_cast<std::size_t>(w.b)], im.byte_at[static_cast<std::size_t>(w.e)], w.number});
+    return out;
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     Impl& im = *impl_;
-    // Stage 0: UTF-8 → UTF-16 for ICU, remembering the byte offset of every UTF-16 unit.
-    std::u16string& u = im.u16;
-    std::vector<std::uint32_t>& byte_at = im.byte_at;
-    u.clear();
-    byte_at.clear();
-    for (std::size_t i = 0; i < text.size();) {
-        auto start = static_cast<std::uint32_t>(i);
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            u += static_cast<char16_t>(text[i++]);
-            byte_at.push_back(start);
-            continue;
-        }
-        char32_t cp = next_code_point(text, i);
-        // A zero-width space inside a word is a line-break hint (or a copy-paste artefact), not
-        // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
-        if (cp == 0x200B) cp = 0x2060;
-        if (cp > 0xFFFF) {
-            u += static_cast<char16_t>(0xD7C0 + (cp >> 10));
-            u += static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
-            byte_at.push_back(start);
-        } else {
-            u += static_cast<char16_t>(cp);
-        }
-        byte_at.push_back(start);
-    }
-    byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+    im.load(text);
+    const std::u16string& u = im.u16;
+    const std::vector<std::uint32_t>& byte_at = im.byte_at;
     const std::u16string_view uv(u);
 
     // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
     // joined: the parts of one word written with '.', '_' or '@' inside share a group number.
-    struct Segment { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
-    std::vector<Segment> segments;
+    struct Piece { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
+    std::vector<Piece> segments;
     segments.reserve(u.size() / 5);
     std::uint32_t group = 0;
     // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
     // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
-    auto push_joined = [](std::vector<Segment>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
+    auto push_joined = [](std::vector<Piece>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
         auto joiner = [&](int32_t k) { return w[k] == u'.' || w[k] == u'_' || w[k] == u'@'; };
         std::size_t parts = 0, first = out.size();
         for (int32_t k = b; k < e;) {
@@ -219,18 +303,15 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         }
         if (parts == 1) out[first].joined = 0;
     };
-    UErrorCode status = U_ZERO_ERROR;
-    UText ut = UTEXT_INITIALIZER;
-    utext_openUChars(&ut, u.data(), static_cast<int64_t>(u.size()), &status);
-    icu::BreakIterator& bi = *im.words;
-    bi.setText(&ut, status);
-    if (U_FAILURE(status)) { utext_close(&ut); return {}; }
-    for (int32_t b = bi.first(), e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
-        int32_t rule = bi.getRuleStatus();
-        if (rule < UBRK_WORD_NUMBER) continue;  // spaces, punctuation
-        bool number = rule < UBRK_WORD_LETTER;
+    std::vector<WordSpan>& spans = im.spans;
+    spans.clear();
+    if (!segment_latin(uv, spans) && !im.icu_words(u, spans)) return {};
+    for (WordSpan span : spans) {
+        int32_t b = span.b;
+        const int32_t e = span.e;
+        const bool number = span.number;
         if (number && !segments.empty()) {
-            Segment& prev = segments.back();
+            Piece& prev = segments.back();
             bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
                               all_digits(uv.substr(b, 3));
             bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
@@ -263,8 +344,6 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         }
         segments.push_back({b, e, number});
     }
-    bi.setText(icu::UnicodeString());  // drop the alias before the UText goes away
-    utext_close(&ut);
 
     // Stages 2–5 per segment: elision, casefold, numbers, stem + fold.
     std::vector<Token> tokens;
@@ -275,7 +354,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     seg_end.reserve(segments.size());
     joined.reserve(segments.size());
     std::uint32_t position = 0;
-    for (Segment s : segments) {
+    for (Piece s : segments) {
         // Elision: "l’opération" → "opération"; a lone "l" before ’ (as in "l’« agence") is dropped.
         int32_t apostrophe = -1;
         for (int32_t k = s.b; k < s.e; ++k)

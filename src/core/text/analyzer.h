@@ -47,6 +47,14 @@ public:
     // no term, no compound tokens; the same words at the same positions as the other modes.
     enum class Terms : std::uint8_t { now, later, none };
     std::vector<Token> analyze(std::string_view text, Terms terms = Terms::now) const;
+    // The segmentation stage alone: each word's byte range and whether ICU calls it a number.
+    // icu_only: without the fast path for Latin text (the tests check that the two agree).
+    struct Segment {
+        std::uint32_t begin, end;
+        bool number;
+        bool operator==(const Segment& o) const { return begin == o.begin && end == o.end && number == o.number; }
+    };
+    std::vector<Segment> word_segments(std::string_view text, bool icu_only = false) const;
     // The term of a word token's exact form: stemmed and folded (Latin script), else as is.
     std::string term_of(const std::string& exact) const;
 
