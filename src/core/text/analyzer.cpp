@@ -133,18 +133,20 @@ Latin latin_class(char16_t c) {
         default: return Latin::other;
     }
 }
-bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out) {
+// classes: scratch, one per UTF-16 unit.
+bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out, std::vector<Latin>& classes) {
     const auto n = static_cast<int32_t>(u.size());
-    for (char16_t c : u)
-        if (latin_class(c) == Latin::other) return false;
-    auto word = [&](int32_t k) { const Latin c = latin_class(u[k]); return c == Latin::letter || c == Latin::digit; };
+    classes.resize(u.size());
+    for (std::size_t k = 0; k < u.size(); ++k)
+        if ((classes[k] = latin_class(u[k])) == Latin::other) return false;
+    auto word = [&](int32_t k) { return classes[k] == Latin::letter || classes[k] == Latin::digit; };
     for (int32_t i = 0; i < n;) {
         if (!word(i)) { ++i; continue; }
         const int32_t b = i;
         for (;;) {
             if (i + 1 < n && word(i + 1)) { ++i; continue; }
             if (i + 2 < n && word(i + 2)) {
-                const Latin before = latin_class(u[i]), mid = latin_class(u[i + 1]), after = latin_class(u[i + 2]);
+                const Latin before = classes[i], mid = classes[i + 1], after = classes[i + 2];
                 if (before == after && (mid == Latin::mid || (mid == Latin::mid_number && before == Latin::digit))) {
                     i += 2;
                     continue;
@@ -152,15 +154,13 @@ bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out) {
             }
             break;
         }
-        out.push_back({b, i + 1, latin_class(u[i]) == Latin::digit});
+        out.push_back({b, i + 1, classes[i] == Latin::digit});
         ++i;
     }
     return true;
 }
 
 }  // namespace
-
-// [SECTION] Analyzer --------------------------------------------------------------------------
 
 struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words;  // ICU word break, French rules
@@ -173,6 +173,7 @@ struct Analyzer::Impl {
     std::u16string u16;
     std::vector<std::uint32_t> byte_at;
     std::vector<WordSpan> spans;
+    std::vector<Latin> classes;
 
     // Stage 0: UTF-8 → UTF-16 (u16) for ICU, remembering the byte offset of every UTF-16 unit
     // (byte_at, one more at the end).
@@ -180,6 +181,8 @@ struct Analyzer::Impl {
         std::u16string& u = u16;
         u.clear();
         byte_at.clear();
+        u.reserve(text.size());
+        byte_at.reserve(text.size() + 1);
         for (std::size_t i = 0; i < text.size();) {
             auto start = static_cast<std::uint32_t>(i);
             if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -267,7 +270,7 @@ std::vector<Analyzer::Segment> Analyzer::word_segments(std::string_view text, bo
     Impl& im = *impl_;
     im.load(text);
     im.spans.clear();
-    if ((icu_only || !segment_latin(im.u16, im.spans)) && !im.icu_words(im.u16, im.spans)) return {};
+    if ((icu_only || !segment_latin(im.u16, im.spans, im.classes)) && !im.icu_words(im.u16, im.spans)) return {};
     std::vector<Segment> out;
     for (const WordSpan& w : im.spans)
         out.push_back({im.byte_at[static_cast<std::size_t>(w.b)], im.byte_at[static_cast<std::size_t>(w.e)], w.number});
@@ -305,7 +308,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     };
     std::vector<WordSpan>& spans = im.spans;
     spans.clear();
-    if (!segment_latin(uv, spans) && !im.icu_words(u, spans)) return {};
+    if (!segment_latin(uv, spans, im.classes) && !im.icu_words(u, spans)) return {};
     for (WordSpan span : spans) {
         int32_t b = span.b;
         const int32_t e = span.e;
