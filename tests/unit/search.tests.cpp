@@ -521,6 +521,27 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
                           "porte zzzinconnu"})
         CHECK_FALSE(same_as_unmerged(q, 20));
     // What the summary cannot answer is visited: a rare word, a filter, an exclusion, a prefix.
+    {
+        // 1,500 documents alike, searched by a form they do not hold (so none is read whole): the
+        // 512 listed are no better than the others, the bound cannot be beaten, and the word is
+        // visited, with the same answer.
+        std::vector<corpus::Document> alike;
+        for (int i = 0; i < 1500; ++i) alike.push_back(doc("z" + std::to_string(i), "Brève", "Le zéphyr souffle.", "2020-01", "AFP"));
+        auto z = index::build_index(alike, analyzer());
+        REQUIRE(z.ok());
+        index::StemSummary zs;
+        REQUIRE(z->summary(*z->find_stem(analyzer().analyze("zéphyr").at(0).term), zs));
+        const index::Searcher zsearch(z.value(), analyzer());
+        index::SearchOptions zo;
+        zo.limit = 10;
+        const auto visited = zsearch.search("zéphyrs", zo);
+        CHECK_FALSE(visited.summarised);
+        CHECK(visited.total == 1500);
+        REQUIRE(visited.hits.size() == 10);
+        for (std::size_t i = 0; i < 10; ++i) CHECK(z->doc(visited.hits[i].doc).id == "z" + std::to_string(i));  // ties: by document
+        zo.merged = false;
+        CHECK(zsearch.search("zéphyrs", zo).total == 1500);
+    }
     index::SearchOptions o;
     for (const char* q : {"portons", "portames", "porte année:2000", "porte -xylophone", "porte pays:BEL", "titre:porte"}) {
         CAPTURE(q);

@@ -976,8 +976,8 @@ struct Facets {
 // G, with their frequencies), and read whole where they are rare, which brings their documents
 // in too. Any other document scores at most what G <= rest allows: when the k-th best score is
 // above that bound, the top k is the one a full visit finds (Fagin's threshold algorithm), score
-// for score, since each is computed as TermMatcher::score computes it. Otherwise false, and the
-// caller visits every document.
+// for score, since each is computed as TermMatcher::score computes it. Otherwise false (top may
+// hold candidates, total and facets are untouched), and the caller visits every document.
 constexpr std::uint32_t kReadWhole = 4096;  // a literal form with at most this many documents is read whole
 bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& facets, std::uint64_t& total) {
     if (!g.stem || g.title_only || top.depth == 0 || top.depth > format::kSummaryListed / 4 || top.order.by_date) return false;
@@ -1122,9 +1122,12 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
     }
     TermMatcher* word = !relaxed && units == 1 ? p.required[0]->as_term() : nullptr;
     const bool unfiltered = p.excluded.empty() && !p.filter_years && p.source_ok.empty() && p.country_ok.empty() && !p.only;
-    if (word && unfiltered && p.merged && collect_summary(ix, word->group(), top, facets, total)) {
-        summarised = true;
-        return;
+    if (word && unfiltered && p.merged) {
+        if (collect_summary(ix, word->group(), top, facets, total)) {
+            summarised = true;
+            return;
+        }
+        top.heap.clear();  // its candidates: the visit below finds them again
     }
     // One unit, or any of them: every match is visited.
     if (relaxed || units == 1)
