@@ -162,6 +162,8 @@ bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out, std::vecto
 
 }  // namespace
 
+// [SECTION] Analyzer --------------------------------------------------------------------------
+
 struct Analyzer::Impl {
     std::unique_ptr<icu::BreakIterator> words;  // ICU word break, French rules
     sb_stemmer* stemmer = nullptr;               // Snowball French, UTF-8
@@ -204,6 +206,12 @@ struct Analyzer::Impl {
             byte_at.push_back(start);
         }
         byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+    }
+
+    // Stage 1's word segments of u16 into spans: the Latin fast path, else (or when icu_only) ICU.
+    bool segment(bool icu_only) {
+        spans.clear();
+        return (!icu_only && segment_latin(u16, spans, classes)) || icu_words(u16, spans);
     }
 
     // ICU's word segments of u (letters, numbers, kana, ideographs: rule status >= number).
@@ -269,8 +277,7 @@ std::string Analyzer::term_of(const std::string& exact) const { return impl_->te
 std::vector<Analyzer::Segment> Analyzer::word_segments(std::string_view text, bool icu_only) const {
     Impl& im = *impl_;
     im.load(text);
-    im.spans.clear();
-    if ((icu_only || !segment_latin(im.u16, im.spans, im.classes)) && !im.icu_words(im.u16, im.spans)) return {};
+    if (!im.segment(icu_only)) return {};
     std::vector<Segment> out;
     for (const WordSpan& w : im.spans)
         out.push_back({im.byte_at[static_cast<std::size_t>(w.b)], im.byte_at[static_cast<std::size_t>(w.e)], w.number});
@@ -306,10 +313,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         }
         if (parts == 1) out[first].joined = 0;
     };
-    std::vector<WordSpan>& spans = im.spans;
-    spans.clear();
-    if (!segment_latin(uv, spans, im.classes) && !im.icu_words(u, spans)) return {};
-    for (WordSpan span : spans) {
+    if (!im.segment(false)) return {};
+    for (WordSpan span : im.spans) {
         int32_t b = span.b;
         const int32_t e = span.e;
         const bool number = span.number;
