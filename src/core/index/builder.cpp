@@ -27,6 +27,15 @@ struct FormPostings {
     // has_title, [tf_title]; and the positions, first absolute then deltas. finish() packs them.
     std::string docs, positions;
     std::uint32_t df = 0, last_doc = 0;
+
+    // The doc stream's entry for the next document (ascending); its positions are the caller's.
+    void add_posting(std::uint32_t doc, std::uint32_t tf_title, std::uint32_t tf_body) {
+        put_varint(docs, df == 0 ? doc : doc - last_doc - 1);
+        put_varint(docs, std::uint64_t(tf_body) << 1 | (tf_title > 0));
+        if (tf_title) put_varint(docs, tf_title);
+        last_doc = doc;
+        ++df;
+    }
 };
 
 void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
@@ -97,8 +106,7 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
     const auto n_docs = static_cast<std::uint32_t>(docs.size());
     // Each document's field weights from its length ratios computed as Index::open computes
     // them (floats), so that G here is, to the bit, G when searching.
-    const float avg_title = n_docs ? std::max(1.0f, float(title_tokens) / float(n_docs)) : 1.0f;
-    const float avg_body = n_docs ? std::max(1.0f, float(body_tokens) / float(n_docs)) : 1.0f;
+    const float avg_title = scoring::average_length(title_tokens, n_docs), avg_body = scoring::average_length(body_tokens, n_docs);
     std::vector<double> title_w(n_docs), body_w(n_docs);
     for (std::uint32_t d = 0; d < n_docs; ++d) {
         title_w[d] = scoring::title_weight(float(docs[d].title_tokens) / avg_title);
@@ -148,14 +156,8 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
         if (first_form[s + 1] - first_form[s] >= 2) {
             std::sort(touched.begin(), touched.end());
             stream.docs.clear();
-            std::uint32_t prev = 0;
-            for (std::uint32_t d : touched) {
-                put_varint(stream.docs, d == touched.front() ? d : d - prev - 1);
-                put_varint(stream.docs, std::uint64_t(tf_body[d]) << 1 | (tf_title[d] > 0));
-                if (tf_title[d]) put_varint(stream.docs, tf_title[d]);
-                prev = d;
-            }
-            stream.df = static_cast<std::uint32_t>(touched.size());
+            stream.df = 0;
+            for (std::uint32_t d : touched) stream.add_posting(d, tf_title[d], tf_body[d]);
             put_u32(merged_head, s);
             put_u32(merged_head, stream.df);
             put_u64(merged_head, merged.size());
@@ -377,16 +379,12 @@ void IndexBuilder::add(const corpus::Document& doc) {
         std::uint32_t tf_title = 0;
         for (std::size_t m = i; m < j && pos[m] < meta.body_start; ++m) ++tf_title;
         const auto tf_body = static_cast<std::uint32_t>(j - i) - tf_title;
-        put_varint(f.docs, f.df == 0 ? doc_id : doc_id - f.last_doc - 1);
-        put_varint(f.docs, std::uint64_t(tf_body) << 1 | (tf_title > 0));
-        if (tf_title) put_varint(f.docs, tf_title);
+        f.add_posting(doc_id, tf_title, tf_body);
         std::uint32_t prev = 0;
         for (std::size_t m = i; m < j; ++m) {
             put_varint(f.positions, pos[m] - prev);
             prev = pos[m];
         }
-        f.last_doc = doc_id;
-        ++f.df;
     }
     im.docs.push_back(std::move(meta));
 }

@@ -315,8 +315,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         }
     }
 
-    ix.avg_title_ = ix.docs_ ? std::max(1.0f, float(ix.title_tokens_) / float(ix.docs_)) : 1.0f;
-    ix.avg_body_ = ix.docs_ ? std::max(1.0f, float(ix.body_tokens_) / float(ix.docs_)) : 1.0f;
+    ix.avg_title_ = scoring::average_length(ix.title_tokens_, ix.docs_);
+    ix.avg_body_ = scoring::average_length(ix.body_tokens_, ix.docs_);
     ix.field_weights_.resize(2 * std::size_t(ix.docs_));
     for (std::uint32_t d = 0; d < ix.docs_; ++d) {
         ix.field_weights_[2 * d] = scoring::title_weight(float(ix.doc_title_tokens(d)) / ix.avg_title_);

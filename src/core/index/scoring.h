@@ -6,11 +6,20 @@
 // its own length, the fields are summed with weights, then saturated once with k1.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+
 namespace vigie::index::scoring {
 
 constexpr double kK1 = 1.2;
 constexpr double kTitleWeight = 3.0, kTitleB = 0.5;
 constexpr double kBodyWeight = 1.0, kBodyB = 0.75;
+
+// A field's average length over the documents, at least 1: a float, the same one the builder
+// (ranking summaries) and Index::open (scoring) compute, so that both get the same weights.
+inline float average_length(std::uint64_t tokens, std::uint32_t docs) {
+    return docs ? std::max(1.0f, float(tokens) / float(docs)) : 1.0f;
+}
 
 // What one occurrence in each field is worth in a document whose fields are `ratio` times the
 // average length.
