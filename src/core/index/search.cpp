@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "core/index/bytes.h"
 #include "core/index/format.h"
 #include "core/index/scoring.h"
 #include "core/geo/gazetteer.h"
@@ -153,8 +154,8 @@ private:
                 const float w = form == t.exact ? kExact : text::fold_accents(form) == folded ? kFolded : kStemmed;
                 add(f, w, w >= kFolded);
             }
+            if (!prefix) g.stem = stem;  // its forms and no other (a typo search runs only when there are none)
         }
-        if (!g.forms.empty() && !prefix) g.stem = ix_.find_stem(t.term);
         if (prefix) {
             auto [a, b] = ix_.folded_prefix(folded);
             std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (df, folded entry)
@@ -223,9 +224,6 @@ private:
         return g;
     }
 
-    static std::uint32_t load_u32(const std::uint8_t* p) {
-        return std::uint32_t(p[0]) | std::uint32_t(p[1]) << 8 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[3]) << 24;
-    }
     const Index& ix_;
     std::vector<Message>& messages_;
     std::map<std::string, Group> memo_;
