@@ -186,11 +186,14 @@ TEST_CASE("utf8: validation names the offending byte, line_of counts lines", "[u
 TEST_CASE("word segments: the fast path for Latin text agrees with ICU's word break", "[analyzer]") {
     // Every character the fast path takes, in the arrangements where UAX #29's rules differ:
     // letters and digits side by side, . ' ’ between letters or digits, , ; between digits,
-    // doubled, at the ends; and characters it leaves to ICU (· ‘ _ @ soft hyphen, Greek, kana).
+    // doubled, at the ends; symbols with no word-break property; and characters it leaves to ICU
+    // (· ‘ _ @ soft hyphen, Greek, kana, NUL).
     vigie::testing::HostileText latin(0x5E6E7A11ull, {"a", "Z", "é", "Œ", "ÿ", "ā", "ſ", "0", "7", ".", "'", "’", ",", ";", " ", "\u00A0",
                                                     "\u202F", "\u2009", "\n", "-", "–", "—", ":", "/", "%", "«", "»", "“", "”", "…",
-                                                    "!", "?", "(", ")", "[", "]", "\"", "×", "÷"});
-    vigie::testing::HostileText other(0xA11CE5ull, {"a", "0", ".", "'", " ", "·", "‘", "_", "@", "\u00AD", "Ω", "カ", "ª", "µ", "#", "&", "\u200B"});
+                                                    "!", "?", "(", ")", "[", "]", "\"", "×", "÷", "+", "=", "<", ">", "*", "#",
+                                                    "&", "|", "\\", "{", "}", "$", "~", "^", "`", "§", "°", "©", "•", "→", "⟨", "⟩"});
+    vigie::testing::HostileText other(0xA11CE5ull, {"a", "0", ".", "'", " ", "·", "‘", "_", "@", "\u00AD", "Ω", "カ", "ª", "µ", "#", "&", "\u200B",
+                                                   std::string(1, '\0')});
     for (int round = 0; round < 4000; ++round) {
         const std::string t = round % 4 == 3 ? other.next(24, 8) : latin.next(24, 1000000000);
         CAPTURE(round, t);

@@ -110,25 +110,34 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 }
 
 // Word segmentation of Latin text without ICU. For text made only of Latin letters (ASCII,
-// Latin-1, Latin Extended-A), ASCII digits, white space and the common punctuation of French
-// prose, the segments ICU's word break iterator gives (UAX #29: letters and digits run together;
+// Latin-1, Latin Extended-A), ASCII digits, white space, the common punctuation of French prose
+// and the symbols UAX #29 gives no word-break property (+ = < > * # & | \ { } $ ~ ^ ` § ° © × ÷ • → ⟨ ⟩),
+// the segments ICU's word break iterator gives (UAX #29: letters and digits run together;
 // . ' ’ join letters to letters and digits to digits, , ; digits to digits; anything else breaks)
 // with ICU's rule status (a number when the segment ends in a digit). False, and out untouched,
-// for any other text (U+202F too: UAX #29 joins it to words, as ExtendNumLet): the caller asks
-// ICU. The tests check the two agree.
+// for any other text (U+202F too: UAX #29 joins it to words, as ExtendNumLet; _ and @ as well):
+// the caller asks ICU. The tests check the two agree.
 struct WordSpan { int32_t b, e; bool number; };
 enum class Latin : std::uint8_t { other, letter, digit, mid, mid_number, gap };
+constexpr std::size_t kLatinTable = 0x180;  // ASCII, Latin-1, Latin Extended-A
+constexpr std::array<Latin, kLatinTable> latin_table() {
+    std::array<Latin, kLatinTable> t{};
+    for (char16_t c = u'a'; c <= u'z'; ++c) t[c] = t[c - u'a' + u'A'] = Latin::letter;
+    for (char16_t c = u'0'; c <= u'9'; ++c) t[c] = Latin::digit;
+    for (char16_t c = 0xC0; c < kLatinTable; ++c) t[c] = Latin::letter;
+    t[0xD7] = t[0xF7] = Latin::gap;  // × ÷
+    t[u'.'] = t[u'\''] = Latin::mid;
+    t[u','] = t[u';'] = Latin::mid_number;
+    for (char16_t c : std::u16string_view(u" \t\n\r\u00A0!?()[]\"\u00AB\u00BB-/%:+=<>*#&|\\{}$~^`\u00A7\u00B0\u00A9")) t[c] = Latin::gap;
+    return t;
+}
 Latin latin_class(char16_t c) {
-    if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')) return Latin::letter;
-    if (c >= u'0' && c <= u'9') return Latin::digit;
-    if (c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7) return Latin::letter;
+    static constexpr std::array<Latin, kLatinTable> table = latin_table();
+    if (c < kLatinTable) return table[c];
     switch (c) {
-        case u'.': case u'\'': case u'\u2019': return Latin::mid;
-        case u',': case u';': return Latin::mid_number;
-        case u' ': case u'\t': case u'\n': case u'\r': case u'\u00A0': case u'\u2009':
-        case u'!': case u'?': case u'(': case u')': case u'[': case u']': case u'"': case u'\u00AB': case u'\u00BB':
-        case u'\u201C': case u'\u201D': case u'-': case u'\u2013': case u'\u2014': case u'\u2026': case u'/':
-        case u'%': case u':':
+        case u'\u2019': return Latin::mid;
+        case u'\u2009': case u'\u201C': case u'\u201D': case u'\u2013': case u'\u2014': case u'\u2026':
+        case u'\u2022': case u'\u2192': case u'\u27E8': case u'\u27E9':
             return Latin::gap;
         default: return Latin::other;
     }
@@ -180,16 +189,17 @@ struct Analyzer::Impl {
     // Stage 0: UTF-8 → UTF-16 (u16) for ICU, remembering the byte offset of every UTF-16 unit
     // (byte_at, one more at the end).
     void load(std::string_view text) {
-        std::u16string& u = u16;
-        u.clear();
-        byte_at.clear();
-        u.reserve(text.size());
-        byte_at.reserve(text.size() + 1);
+        // At most one UTF-16 unit per byte (4 bytes of UTF-8 make 2 units): sized once, cut after.
+        u16.resize(text.size());
+        byte_at.resize(text.size() + 1);
+        char16_t* u = u16.data();
+        std::uint32_t* at = byte_at.data();
+        std::size_t n = 0;
         for (std::size_t i = 0; i < text.size();) {
-            auto start = static_cast<std::uint32_t>(i);
+            const auto start = static_cast<std::uint32_t>(i);
             if (static_cast<unsigned char>(text[i]) < 0x80) {
-                u += static_cast<char16_t>(text[i++]);
-                byte_at.push_back(start);
+                u[n] = static_cast<char16_t>(text[i++]);
+                at[n++] = start;
                 continue;
             }
             char32_t cp = next_code_point(text, i);
@@ -197,21 +207,25 @@ struct Analyzer::Impl {
             // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
             if (cp == 0x200B) cp = 0x2060;
             if (cp > 0xFFFF) {
-                u += static_cast<char16_t>(0xD7C0 + (cp >> 10));
-                u += static_cast<char16_t>(0xDC00 | (cp & 0x3FF));
-                byte_at.push_back(start);
-            } else {
-                u += static_cast<char16_t>(cp);
+                u[n] = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+                at[n++] = start;
+                cp = 0xDC00 | (cp & 0x3FF);
             }
-            byte_at.push_back(start);
+            u[n] = static_cast<char16_t>(cp);
+            at[n++] = start;
         }
-        byte_at.push_back(static_cast<std::uint32_t>(text.size()));
+        at[n] = static_cast<std::uint32_t>(text.size());
+        u16.resize(n);
+        byte_at.resize(n + 1);
     }
 
-    // Stage 1's word segments of u16 into spans: the Latin fast path, else (or when icu_only) ICU.
+    // Stage 1's word segments of u16 into spans: the Latin fast path (latin: it was taken), else
+    // (or when icu_only) ICU.
+    bool latin = false;
     bool segment(bool icu_only) {
         spans.clear();
-        return (!icu_only && segment_latin(u16, spans, classes)) || icu_words(u16, spans);
+        latin = !icu_only && segment_latin(u16, spans, classes);
+        return latin || icu_words(u16, spans);
     }
 
     // ICU's word segments of u (letters, numbers, kana, ideographs: rule status >= number).
@@ -328,8 +342,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
             if (next_group && prev_head) { prev.e = e; continue; }
         }
         if (!number) {
-            bool unspaced = false;
-            for (int32_t k = b; k < e && !unspaced;) unspaced = is_unspaced_script(code_point_at(uv, k));
+            bool unspaced = false;  // never so for the fast path's characters
+            for (int32_t k = b; k < e && !unspaced && !im.latin;) unspaced = is_unspaced_script(code_point_at(uv, k));
             if (unspaced) {
                 for (int32_t k = b; k < e;) {
                     int32_t start = k;
