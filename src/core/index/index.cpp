@@ -441,14 +441,14 @@ std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(do
 std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }
 
 
-std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d) const {
+std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d, std::uint32_t count) const {
     std::vector<std::uint32_t> out;
     const std::uint32_t body = doc_body_tokens(d);
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
     const std::size_t text_size = doc_field(d, 2).size();
     std::uint64_t at = 0;
-    for (std::uint32_t k = 0; k * kCheckpointEvery < body; ++k) {
+    for (std::uint32_t k = 0; k < count && std::uint64_t(k) * kCheckpointEvery < body; ++k) {
         std::uint32_t delta = 0;
         if (!read_varint(p, end, delta)) break;
         at += delta;

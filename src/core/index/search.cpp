@@ -1193,21 +1193,25 @@ struct SnippetMaker {
 
     // Tokens (non-compound) of the body between body positions [from, to), with their positions.
     std::vector<text::Token> body_tokens(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
-        const std::vector<std::uint32_t> cps = ix.checkpoints(d);
-        std::vector<text::Token> out;
-        if (cps.empty()) return out;
+        const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
+        const std::vector<std::uint32_t> cps = ix.checkpoints(d, last_cp + 1);
+        if (cps.empty()) return {};
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
-        const std::size_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
         // Positions and byte ranges are all a snippet needs.
-        for (text::Token& t : an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::none)) {
+        std::vector<text::Token> out = an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::none);
+        std::size_t kept = 0;
+        for (text::Token& t : out) {
             t.position += base;
+            if (t.position < from || t.position >= to) continue;
             t.begin += b;
             t.end += b;
-            if (t.position >= from && t.position < to) out.push_back(std::move(t));
+            if (&out[kept] != &t) out[kept] = std::move(t);
+            ++kept;
         }
+        out.resize(kept);
         return out;
     }
 
@@ -1268,23 +1272,32 @@ struct SnippetMaker {
         const bool cut_before = from > 0, cut_after = from + w < doc.body_tokens;
         // The passage with each run of white space (line breaks included) shown as one space;
         // at[k] is where original byte b + k lands in the snippet, for the highlights.
-        hit.snippet = cut_before ? "… " : "";
+        constexpr std::string_view kCut = "…";
+        std::string& out = hit.snippet;
+        out.resize(e - b + 2 * (kCut.size() + 1));  // the most it can take, cut to size below
+        char* o0 = out.data();
+        char* o = o0;
+        if (cut_before) o = std::copy(kCut.begin(), kCut.end(), o), *o++ = ' ';
         std::vector<std::uint32_t> at(e - b + 1);
         bool space = false;
         for (std::uint32_t k = b; k < e; ++k) {
-            at[k - b] = static_cast<std::uint32_t>(hit.snippet.size());
-            const char c = doc.text[k];
+            at[k - b] = static_cast<std::uint32_t>(o - o0);
+            const char c = tv[k];
             const bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-            if (!is_space) hit.snippet += c;
-            else if (!space) hit.snippet += ' ';
+            if (!is_space) *o++ = c;
+            else if (!space) *o++ = ' ';
             space = is_space;
         }
-        at[e - b] = static_cast<std::uint32_t>(hit.snippet.size());
-        if (cut_after) hit.snippet += " …";
-        std::set<std::uint32_t> matched;
-        for (const Occurrence& o : occ) matched.insert(o.position);
-        for (const text::Token& t : toks)
-            if (matched.count(t.position)) hit.highlights.emplace_back(at[t.begin - b], at[t.end - b]);
+        at[e - b] = static_cast<std::uint32_t>(o - o0);
+        if (cut_after) *o++ = ' ', o = std::copy(kCut.begin(), kCut.end(), o);
+        out.resize(static_cast<std::size_t>(o - o0));
+        // Both in position order: a merge marks the tokens the query matched.
+        auto match = occ.begin();
+        for (const text::Token& t : toks) {
+            while (match != occ.end() && match->position < t.position) ++match;
+            if (match != occ.end() && match->position == t.position)
+                hit.highlights.emplace_back(at[t.begin - b], at[t.end - b]);
+        }
     }
 };
 
