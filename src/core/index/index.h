@@ -31,6 +31,10 @@ public:
     std::uint32_t tf_body() const { if (!read_) read_frequencies(); return tf_body_; }
     std::uint32_t df() const { return df_; }
     void next();                          // to the next posting
+    // f(doc, tf_title, tf_body) for each posting from this one to the first with doc >= end,
+    // where it stops: a window of postings read in bulk without a call per posting.
+    template <typename F>
+    void each_before(std::uint64_t end, F&& f);
     void advance(std::uint32_t target);   // to the first posting with doc >= target
     void positions(std::vector<std::uint32_t>& out) const;  // the current posting's positions, sorted
 
@@ -54,6 +58,27 @@ private:
     mutable std::uint32_t position_ = 0, position_of_ = 0;
     std::uint8_t w_gap_ = 0, w_body_ = 0, w_title_ = 0, w_position_ = 0;  // bit widths
 };
+
+template <typename F>
+void PostingCursor::each_before(std::uint64_t end, F&& f) {
+    while (doc_ != kNoDoc && doc_ < end) {
+        const std::uint64_t body = std::uint64_t(n_) * w_gap_, title = body + std::uint64_t(n_) * w_body_;
+        std::uint32_t doc = doc_, i = i_;
+        for (;;) {
+            f(doc, w_title_ ? get_bits(bits_, title + std::uint64_t(i) * w_title_, w_title_) : 0u,
+              get_bits(bits_, body + std::uint64_t(i) * w_body_, w_body_));
+            if (i + 1 == n_) break;
+            ++i;
+            doc += 1 + get_bits(bits_, std::uint64_t(i) * w_gap_, w_gap_);
+            if (doc >= end) break;
+        }
+        doc_ = doc;
+        i_ = i;
+        read_ = false;
+        if (doc >= end) return;
+        next();  // the block's last posting, read: on to the next block (or the end)
+    }
+}
 
 struct DocView {
     std::string_view id, title, text, url, source;

@@ -306,23 +306,13 @@ public:
         doc_ = kNoDoc;
         if (from != kNoDoc) fill(from);
     }
-    // BM25F over the word's forms: tf = title weight × Σ form weight × tf_title + body weight ×
-    // Σ form weight × tf_body; literal the same over the forms as typed. Each Σ is exact (float
-    // weights, small integer frequencies), so every way of reading the forms gives the same bits.
+    // BM25F at doc(): the forms' sums per field (combine()), from the window, the merged
+    // postings or each form's cursor.
     double score(std::string* why) override {
+        if (bulk_) return window_score(doc_, why);
         const std::uint32_t d = doc_;
-        const double title_w = ix_.title_weight(d);
-        const double body_w = group_.title_only ? 0 : ix_.body_weight(d);
         double title = 0, body = 0, title_literal = 0, body_literal = 0;
-        if (bulk_) {
-            const std::uint32_t k = d - base_;
-            title = window_->title[k];
-            body = window_->body[k];
-            if (literal_ == Literal::some) {
-                title_literal = window_->title_literal[k];
-                body_literal = window_->body_literal[k];
-            }
-        } else if (merged_mode_ && !why) {
+        if (merged_mode_ && !why) {
             // The merged sums, minus the forms as typed read from their own postings.
             std::uint32_t raw_title = 0, raw_body = 0;
             for (std::uint32_t i : literal_cursors_) {
@@ -350,17 +340,7 @@ public:
                                  ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
             });
         }
-        const double tf = title_w * title + body_w * body;
-        const double literal = literal_ == Literal::all    ? tf
-                               : literal_ == Literal::some ? title_w * title_literal + body_w * body_literal
-                                                           : 0;
-        const double s = word_score(group_, tf, literal);
-        if (why) {
-            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
-            if (literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
-            *why += " → " + fmt(s) + "\n";
-        }
-        return s;
+        return combine(d, title, body, title_literal, body_literal, why);
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
         load_positions();
@@ -373,10 +353,55 @@ public:
     // a virtual call or a leapfrog per document.
     template <typename F>
     void visit_all(F&& f) {
-        for (; doc_ != kNoDoc; advance(doc_ + 1)) f(doc_, score(nullptr));
+        if (!bulk_) {
+            for (; doc_ != kNoDoc; advance(doc_ + 1)) f(doc_, score(nullptr));
+            return;
+        }
+        // Bulk: each window's documents straight from its bits.
+        while (doc_ != kNoDoc) {
+            const std::uint32_t from = doc_ - base_;
+            for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
+                std::uint64_t bits = window_->present[word];
+                if (word == from / 64) bits &= ~std::uint64_t(0) << (from % 64);
+                for (; bits; bits &= bits - 1) {
+                    doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
+                    f(doc_, window_score(doc_, nullptr));
+                }
+            }
+            const std::uint64_t end = std::uint64_t(base_) + kWindow;
+            if (end >= kNoDoc) doc_ = kNoDoc;
+            else fill(static_cast<std::uint32_t>(end));
+        }
     }
 
 private:
+    // BM25F over the word's forms at d from its sums per field (tf = title weight × Σ form weight
+    // × tf_title + body weight × Σ form weight × tf_body), and literal the same over the forms as
+    // typed. Each Σ is exact (float weights, small integer frequencies), so every way of reading
+    // the forms gives the same bits.
+    double combine(std::uint32_t d, double title, double body, double title_literal, double body_literal,
+                   std::string* why) const {
+        const double title_w = ix_.title_weight(d);
+        const double body_w = group_.title_only ? 0 : ix_.body_weight(d);
+        const double tf = title_w * title + body_w * body;
+        const double literal = literal_ == Literal::all    ? tf
+                               : literal_ == Literal::some ? title_w * title_literal + body_w * body_literal
+                                                           : 0;
+        const double s = word_score(group_, tf, literal);
+        if (why) {
+            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
+            if (literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
+            *why += " → " + fmt(s) + "\n";
+        }
+        return s;
+    }
+    // The same from the bulk window's sums (d in the window).
+    double window_score(std::uint32_t d, std::string* why) const {
+        const Window& w = *window_;
+        const std::uint32_t k = d - base_;
+        if (literal_ != Literal::some) return combine(d, w.title[k], w.body[k], 0, 0, why);
+        return combine(d, w.title[k], w.body[k], w.title_literal[k], w.body_literal[k], why);
+    }
     // The forms' cursors sit in a min-heap on their current document: a word with dozens of
     // forms (a verb's conjugation, a prefix) costs a log per posting, not a scan of every form.
     struct Later {
@@ -413,25 +438,27 @@ private:
             if (merged_mode_) {
                 // Every form at the stemmed weight, then the forms as typed corrected to theirs
                 // (exact sums: the same bits as adding each form's own).
-                for (; merged_.doc() < end; merged_.next()) {
-                    const std::uint32_t k = merged_.doc() - base_;
+                const double stemmed = stemmed_weight_;
+                merged_.each_before(end, [&](std::uint32_t d, std::uint32_t tf_title, std::uint32_t tf_body) {
+                    const std::uint32_t k = d - base_;
                     w.present[k / 64] |= std::uint64_t(1) << (k % 64);
-                    w.title[k] = stemmed_weight_ * double(merged_.tf_title());
-                    w.body[k] = stemmed_weight_ * double(merged_.tf_body());
+                    w.title[k] = stemmed * tf_title;
+                    w.body[k] = stemmed * tf_body;
                     if (split) w.title_literal[k] = w.body_literal[k] = 0;
-                }
+                });
                 for (std::uint32_t i : literal_cursors_) {
                     PostingCursor& c = cursors_[i];
-                    const double weight = group_.forms[i].second, extra = weight - double(stemmed_weight_);
-                    for (c.advance(base_); c.doc() < end; c.next()) {
-                        const std::uint32_t k = c.doc() - base_;
-                        w.title[k] += extra * c.tf_title();
-                        w.body[k] += extra * c.tf_body();
+                    const double weight = group_.forms[i].second, extra = weight - stemmed;
+                    c.advance(base_);
+                    c.each_before(end, [&](std::uint32_t d, std::uint32_t tf_title, std::uint32_t tf_body) {
+                        const std::uint32_t k = d - base_;
+                        w.title[k] += extra * tf_title;
+                        w.body[k] += extra * tf_body;
                         if (split) {
-                            w.title_literal[k] += weight * c.tf_title();
-                            w.body_literal[k] += weight * c.tf_body();
+                            w.title_literal[k] += weight * tf_title;
+                            w.body_literal[k] += weight * tf_body;
                         }
-                    }
+                    });
                 }
                 next_present(0);  // the window holds its first document
                 return;
@@ -439,9 +466,10 @@ private:
             for (std::size_t i = 0; i < cursors_.size(); ++i) {
                 PostingCursor& c = cursors_[i];
                 const double weight = group_.forms[i].second;
-                for (; c.doc() < end; c.next()) {
-                    if (group_.title_only && c.tf_title() == 0) continue;
-                    const std::uint32_t k = c.doc() - base_;
+                const bool title_only = group_.title_only, literal = split && group_.literal[i];
+                c.each_before(end, [&](std::uint32_t d, std::uint32_t tf_title, std::uint32_t tf_body) {
+                    if (title_only && tf_title == 0) return;
+                    const std::uint32_t k = d - base_;
                     std::uint64_t& bits = w.present[k / 64];
                     const std::uint64_t bit = std::uint64_t(1) << (k % 64);
                     if (!(bits & bit)) {
@@ -449,13 +477,13 @@ private:
                         w.title[k] = w.body[k] = 0;
                         if (split) w.title_literal[k] = w.body_literal[k] = 0;
                     }
-                    w.title[k] += weight * c.tf_title();
-                    w.body[k] += weight * c.tf_body();
-                    if (split && group_.literal[i]) {
-                        w.title_literal[k] += weight * c.tf_title();
-                        w.body_literal[k] += weight * c.tf_body();
+                    w.title[k] += weight * tf_title;
+                    w.body[k] += weight * tf_body;
+                    if (literal) {
+                        w.title_literal[k] += weight * tf_title;
+                        w.body_literal[k] += weight * tf_body;
                     }
-                }
+                });
             }
             if (next_present(0)) return;
             if (end >= kNoDoc) return;
