@@ -93,19 +93,8 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
 
     // Made by hand with the checksum fixed up: the postings are still checked, so that reads
     // stay inside the blob (a bit width past 32, documents past the last).
-    auto resealed = [](std::string b) {
-        const std::size_t body = index::format::kHeaderBytes + index::format::kSectionEntryBytes * index::format::kSectionCount;
-        const std::uint64_t sum = index::checksum64(reinterpret_cast<const std::uint8_t*>(b.data()) + body, b.size() - body);
-        for (int i = 0; i < 8; ++i) b[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
-        return b;
-    };
-    auto section_at = [&](index::format::Section id) {
-        for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
-            const auto* e = reinterpret_cast<const std::uint8_t*>(good.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
-            if (index::load_u32(e) == static_cast<std::uint32_t>(id)) return static_cast<std::size_t>(index::load_u64(e + 8));
-        }
-        return std::size_t(0);
-    };
+    using vigie::testing::resealed;
+    auto section_at = [&](index::format::Section id) { return vigie::testing::section_at(good, id); };
     const std::size_t postings = section_at(index::format::Section::postings);
     REQUIRE(postings > 0);
     CHECK(index::Index::open(resealed(good)).ok());

@@ -541,6 +541,26 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
         for (std::size_t i = 0; i < 10; ++i) CHECK(z->doc(visited.hits[i].doc).id == "z" + std::to_string(i));  // ties: by document
         zo.merged = false;
         CHECK(zsearch.search("zéphyrs", zo).total == 1500);
+        zo.merged = true;
+        CHECK(zsearch.search("zéphyr", zo).summarised);
+        // A damaged summary record (its bound not a number) still opens: opening checks the table,
+        // a query reads the record, takes it for none and visits the word, with the same answer.
+        std::string damaged(z->bytes());
+        const std::size_t table = vigie::testing::section_at(damaged, index::format::Section::stem_summaries);
+        const auto* t = reinterpret_cast<const std::uint8_t*>(damaged.data()) + table;
+        const std::uint32_t summaries = index::load_u32(t + 16), stem = *z->find_stem(analyzer().analyze("zéphyr").at(0).term);
+        std::size_t entry = 0;
+        while (entry < summaries && index::load_u32(t + 20 + 8 * entry) != stem) ++entry;
+        REQUIRE(entry < summaries);
+        const std::size_t record = table + 20 + 8 * std::size_t(summaries) + index::load_u32(t + 20 + 8 * entry + 4);
+        for (int i = 0; i < 4; ++i) damaged[record + i] = '\xFF';
+        auto reopened = index::Index::open(vigie::testing::resealed(damaged));
+        REQUIRE(reopened.ok());
+        const auto fallback = index::Searcher(reopened.value(), analyzer()).search("zéphyr", zo);
+        CHECK_FALSE(fallback.summarised);
+        CHECK(fallback.total == 1500);
+        REQUIRE(fallback.hits.size() == 10);
+        CHECK(reopened->doc(fallback.hits[0].doc).id == "z0");
     }
     index::SearchOptions o;
     for (const char* q : {"portons", "portames", "porte année:2000", "porte -xylophone", "porte pays:BEL", "titre:porte"}) {

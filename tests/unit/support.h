@@ -1,4 +1,5 @@
-// What several test files share: one French analyzer for the whole run, and the source root.
+// What several test files share: one French analyzer for the whole run, the source root, and
+// hand-made .vidx damage.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/index/bytes.h"
+#include "core/index/format.h"
 #include "core/text/analyzer.h"
 
 namespace vigie::testing {
@@ -20,6 +23,24 @@ inline const text::Analyzer& analyzer() {
         return std::move(r).value();
     }();
     return a;
+}
+
+// A .vidx blob changed by hand, with its checksum made right again: what passes the checksum
+// and must still be checked (a blob made on purpose).
+inline std::string resealed(std::string b) {
+    const std::size_t body = index::format::kHeaderBytes + index::format::kSectionEntryBytes * index::format::kSectionCount;
+    const std::uint64_t sum = index::checksum64(reinterpret_cast<const std::uint8_t*>(b.data()) + body, b.size() - body);
+    for (int i = 0; i < 8; ++i) b[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
+    return b;
+}
+
+// Where section id starts in a .vidx blob (0 if it has none).
+inline std::size_t section_at(const std::string& blob, index::format::Section id) {
+    for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
+        const auto* e = reinterpret_cast<const std::uint8_t*>(blob.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
+        if (index::load_u32(e) == static_cast<std::uint32_t>(id)) return static_cast<std::size_t>(index::load_u64(e + 8));
+    }
+    return 0;
 }
 
 // Hostile text, the same on every run and build: pieces that stress a parser, mixed with random
