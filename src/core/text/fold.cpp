@@ -1,5 +1,8 @@
 #include "core/text/fold.h"
 
+#include <algorithm>
+#include <array>
+
 #include "core/text/utf8.h"
 
 namespace vigie::text {
@@ -27,25 +30,36 @@ constexpr FoldRange kFolds[] = {
     {0x0179, 0x017E, "z"}, {0x017F, 0x017F, "s"},
 };
 
-const char* fold_of(char32_t cp) {
-    if (cp < 0x00C0 || cp > 0x017F) return nullptr;
+constexpr char32_t kFirstFold = 0x00C0, kLastFold = 0x017F;
+constexpr std::array<const char*, kLastFold - kFirstFold + 1> fold_table() {
+    std::array<const char*, kLastFold - kFirstFold + 1> t{};
     for (const FoldRange& r : kFolds)
-        if (cp >= r.first && cp <= r.last) return r.base;
-    return nullptr;
+        for (char32_t cp = r.first; cp <= r.last; ++cp) t[cp - kFirstFold] = r.base;
+    return t;
+}
+
+const char* fold_of(char32_t cp) {
+    static constexpr auto table = fold_table();
+    return cp < kFirstFold || cp > kLastFold ? nullptr : table[cp - kFirstFold];
 }
 
 }  // namespace
 
 std::string fold_accents(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+    // Never longer than s: what folds is two bytes of UTF-8 and becomes one or two letters.
+    std::string out(s.size(), '\0');
+    char* o = out.data();
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t start = i;
-        if (static_cast<unsigned char>(s[i]) < 0x80) { out += s[i++]; continue; }
-        char32_t cp = next_code_point(s, i);
-        if (const char* base = fold_of(cp)) out += base;
-        else out.append(s.substr(start, i - start));
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            *o++ = s[i++];
+            continue;
+        }
+        const std::size_t start = i;
+        const char* base = fold_of(next_code_point(s, i));
+        if (base) while (*base) *o++ = *base++;
+        else o = std::copy(s.data() + start, s.data() + i, o);
     }
+    out.resize(static_cast<std::size_t>(o - out.data()));
     return out;
 }
 
