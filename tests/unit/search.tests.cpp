@@ -515,8 +515,10 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
     };
     for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
         for (std::size_t limit : {1, 10, 50}) CHECK(same_as_unmerged(q, limit));
-    // Merged postings in an AND, a phrase, an OR, a filtered word, a relaxed match.
-    for (const char* q : {"porte xylophone", "porter les nouvelles", "\"porte les nouvelles\"", "portées OR xylophone",
+    // Merged postings in an AND (of words in every document: read in windows), a phrase, an OR,
+    // a filtered word, a relaxed match.
+    for (const char* q : {"porte xylophone", "porter les nouvelles", "les nouvelles", "nouvelles du jour", "titre:note nouvelles",
+                          "\"porte les nouvelles\"", "portées OR xylophone",
                           "porte année:1995..2005", "porte -xylophone", "porte pays:BEL", "portâmes xylophone",
                           "porte zzzinconnu"})
         CHECK_FALSE(same_as_unmerged(q, 20));

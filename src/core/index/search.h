@@ -26,8 +26,9 @@ struct SearchOptions {
     bool newest_first = false;  // order hits by date (undated last), relevance among equals
     QueryFilters filters;       // added to the query's own (a page's chips): years intersect, lists join
     const std::vector<char>* only = nullptr;  // per document, non-zero = may match (an operation's articles)
-    // Frequent words read from their summaries and merged postings (format.h); false: every form
-    // read one by one, which gives the same results (what tests compare them with).
+    // Frequent words read from their summaries and merged postings (format.h), an AND of them a
+    // window of documents at a time; false: every form read one by one and words joined document
+    // by document, which gives the same results (what tests compare them with).
     bool merged = true;
 };
 
