@@ -114,9 +114,9 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 // and the symbols UAX #29 gives no word-break property (+ = < > * # & | \ { } $ ~ ^ ` § ° © × ÷ • → ⟨ ⟩),
 // the segments ICU's word break iterator gives (UAX #29: letters and digits run together;
 // . ' ’ join letters to letters and digits to digits, , ; digits to digits; anything else breaks)
-// with ICU's rule status (a number when the segment ends in a digit). False, and out untouched,
-// for any other text (U+202F too: UAX #29 joins it to words, as ExtendNumLet; _ and @ as well):
-// the caller asks ICU. The tests check the two agree.
+// with ICU's rule status (a number when the segment ends in a digit). Any other character
+// (U+202F too: UAX #29 joins it to words, as ExtendNumLet; _ and @ as well) is left to ICU with
+// the text around it (Impl::segment). The tests check the two agree.
 struct WordSpan { int32_t b, e; bool number; };
 enum class Latin : std::uint8_t { other, letter, digit, mid, mid_number, gap };
 constexpr std::size_t kLatinTable = 0x180;  // ASCII, Latin-1, Latin Extended-A
@@ -142,16 +142,14 @@ Latin latin_class(char16_t c) {
         default: return Latin::other;
     }
 }
-// classes: scratch, one per UTF-16 unit.
-bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out, std::vector<Latin>& classes) {
-    const auto n = static_cast<int32_t>(u.size());
-    classes.resize(u.size());
-    for (std::size_t k = 0; k < u.size(); ++k)
-        if ((classes[k] = latin_class(u[k])) == Latin::other) return false;
+// The fast path's segments of u[b, e) (classes: latin_class of each unit, none of them other),
+// offsets in u. Joins look no further than e: where a range ends, a space or line break or the
+// text's end follows.
+void segment_latin(const std::vector<Latin>& classes, int32_t b, int32_t n, std::vector<WordSpan>& out) {
     auto word = [&](int32_t k) { return classes[k] == Latin::letter || classes[k] == Latin::digit; };
-    for (int32_t i = 0; i < n;) {
+    for (int32_t i = b; i < n;) {
         if (!word(i)) { ++i; continue; }
-        const int32_t b = i;
+        const int32_t first = i;
         for (;;) {
             if (i + 1 < n && word(i + 1)) { ++i; continue; }
             if (i + 2 < n && word(i + 2)) {
@@ -163,10 +161,9 @@ bool segment_latin(std::u16string_view u, std::vector<WordSpan>& out, std::vecto
             }
             break;
         }
-        out.push_back({b, i + 1, classes[i] == Latin::digit});
+        out.push_back({first, i + 1, classes[i] == Latin::digit});
         ++i;
     }
-    return true;
 }
 
 }  // namespace
@@ -219,26 +216,52 @@ struct Analyzer::Impl {
         byte_at.resize(n + 1);
     }
 
-    // Stage 1's word segments of u16 into spans: the Latin fast path (latin: it was taken), else
-    // (or when icu_only) ICU.
+    // Stage 1's word segments of u16 into spans: the Latin fast path (latin: for all of it), ICU
+    // around what the fast path does not take, or ICU for all of it (icu_only).
+    // UAX #29 always breaks after a space or line break that a letter, digit or the fast path's
+    // punctuation follows (no rule joins them; only Extend, Format and ZWJ cling to a space, and
+    // the fast path takes none of those). So a character the fast path does not take (an "@", a
+    // Greek word) sends ICU the text between the nearest such breaks around it, not the whole text.
     bool latin = false;
     bool segment(bool icu_only) {
         spans.clear();
-        latin = !icu_only && segment_latin(u16, spans, classes);
-        return latin || icu_words(u16, spans);
+        latin = false;
+        const auto n = static_cast<int32_t>(u16.size());
+        if (icu_only) return icu_words(0, n);
+        classes.resize(u16.size());
+        bool other = false;
+        for (std::size_t k = 0; k < u16.size(); ++k) other |= (classes[k] = latin_class(u16[k])) == Latin::other;
+        latin = !other;
+        auto breaks_before = [&](int32_t k) {  // a break at k, whatever the rest of the text is
+            return k == 0 || k == n || ((u16[k - 1] == u' ' || u16[k - 1] == u'\n') && classes[k] != Latin::other);
+        };
+        int32_t done = 0;  // segmented up to here
+        for (int32_t k = 0; k < n; ++k) {
+            if (classes[k] != Latin::other) continue;
+            int32_t b = k, e = k + 1;
+            while (b > done && !breaks_before(b)) --b;
+            while (!breaks_before(e)) ++e;
+            segment_latin(classes, done, b, spans);
+            if (!icu_words(b, e)) return false;
+            done = e;
+            k = e - 1;
+        }
+        segment_latin(classes, done, n, spans);
+        return true;
     }
 
-    // ICU's word segments of u (letters, numbers, kana, ideographs: rule status >= number).
-    bool icu_words(const std::u16string& u, std::vector<WordSpan>& out) {
+    // ICU's word segments of u16[b, e) (letters, numbers, kana, ideographs: rule status >=
+    // number), offsets in u16.
+    bool icu_words(int32_t b, int32_t e) {
         UErrorCode status = U_ZERO_ERROR;
         UText ut = UTEXT_INITIALIZER;
-        utext_openUChars(&ut, u.data(), static_cast<int64_t>(u.size()), &status);
+        utext_openUChars(&ut, u16.data() + b, e - b, &status);
         icu::BreakIterator& bi = *words;
         bi.setText(&ut, status);
         if (U_FAILURE(status)) { utext_close(&ut); return false; }
-        for (int32_t b = bi.first(), e = bi.next(); e != icu::BreakIterator::DONE; b = e, e = bi.next()) {
+        for (int32_t from = bi.first(), to = bi.next(); to != icu::BreakIterator::DONE; from = to, to = bi.next()) {
             const int32_t rule = bi.getRuleStatus();
-            if (rule >= UBRK_WORD_NUMBER) out.push_back({b, e, rule < UBRK_WORD_LETTER});  // not spaces, punctuation
+            if (rule >= UBRK_WORD_NUMBER) spans.push_back({b + from, b + to, rule < UBRK_WORD_LETTER});  // not spaces, punctuation
         }
         bi.setText(icu::UnicodeString());  // drop the alias before the UText goes away
         utext_close(&ut);
