@@ -103,6 +103,25 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         bad[postings] = width;  // the first form's first block: its documents' gap width
         CHECK_THAT(reason(resealed(bad)), Catch::Contains("postings of form 0"));
     }
+    // Positions too wide for their block: the blob opens (frequencies are not added up at
+    // open), the postings still answer, and the posting has no positions instead of reading
+    // past its block.
+    {
+        std::string wide = good;
+        wide[postings + 3] = 32;  // the first form's first block: its positions' width
+        auto opened = index::Index::open(resealed(wide));
+        REQUIRE(opened.ok());
+        index::PostingCursor c = opened->postings(0);
+        REQUIRE(c.doc() != index::kNoDoc);
+        std::vector<std::uint32_t> positions{7};
+        c.positions(positions);
+        CHECK(positions.empty());
+        const std::string word(opened->form_text(0));
+        index::SearchResult r;
+        CHECK_NOTHROW(r = index::Searcher(opened.value(), analyzer()).search("\"" + word + " " + word + "\" " + word, index::SearchOptions{}));
+        CHECK_NOTHROW(r = index::Searcher(opened.value(), analyzer()).search(word, index::SearchOptions{}));
+        CHECK(r.total >= 1);
+    }
     // A summary table that claims more stems than there are.
     std::string summaries = good;
     summaries[section_at(index::format::Section::stem_summaries) + 19] = 0x7F;

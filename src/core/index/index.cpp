@@ -13,7 +13,7 @@ using namespace format;
 
 // [SECTION] PostingCursor ---------------------------------------------------------------------
 
-PostingCursor::PostingCursor(const std::uint8_t* p, std::uint32_t df) : df_(df) {
+PostingCursor::PostingCursor(const std::uint8_t* p, std::uint64_t size, std::uint32_t df) : end_(p + size), df_(df) {
     if (df == 0) return;
     if (df > kBlock) {
         skip_ = p;
@@ -33,6 +33,8 @@ void PostingCursor::enter(std::uint32_t block) {
     w_position_ = p[3];
     bits_ = p + 4;
     n_ = std::min(kBlock, df_ - block * kBlock);
+    const std::uint8_t* block_end = block_ + 1 < (df_ + kBlock - 1) / kBlock ? blocks_ + load_u32(skip_ + 8 * (block + 1) + 4) : end_;
+    block_bits_ = 8 * std::uint64_t(block_end - bits_);
     i_ = 0;
     position_ = 0;
     position_of_ = 0;
@@ -87,6 +89,7 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
     const std::uint64_t at = std::uint64_t(n_) * (w_gap_ + w_body_ + w_title_);
     std::uint32_t p = 0;
     const std::uint32_t n = tf_body() + tf_title();
+    if (at + (std::uint64_t(position_) + n) * w_position_ > block_bits_) return;
     for (std::uint32_t k = position_; k < position_ + n; ++k) {
         p += get_bits(bits_, at + std::uint64_t(k) * w_position_, w_position_);  // the first absolute, then deltas
         out.push_back(p);
@@ -96,32 +99,35 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
 namespace {
 
 // One form's packed postings (format.h) in size bytes: widths of at most 32 bits, documents
-// rising and below docs, skip entries that agree with the blocks, every bit inside the form's
-// bytes. A blob with a valid checksum can still be made by hand; after this, reads stay inside.
+// rising and below docs, skip entries that agree with the blocks, each block's documents and
+// frequencies inside the form's bytes and before the next block. A blob with a valid checksum
+// can still be made by hand; after this, reads stay inside. The frequencies are not added up
+// (that was most of opening a large index): PostingCursor::positions() reads a posting's
+// positions only if they end inside its block.
 bool valid_postings(const std::uint8_t* p, std::uint64_t size, std::uint32_t df, std::uint32_t docs) {
     const std::uint32_t blocks = (df + kBlock - 1) / kBlock;
     const std::uint64_t skip = blocks > 1 ? 8 * std::uint64_t(blocks) : 0;
     if (skip > size) return false;
     const std::uint8_t* first = p + skip;
     const std::uint64_t avail = size - skip;
-    std::uint64_t at = 0, least = 0;  // the next block's offset; the smallest document allowed next
+    std::uint64_t at = 0, next = 0, least = 0;  // the block's offset; where the next may start; the smallest document allowed next
     for (std::uint32_t b = 0; b < blocks; ++b) {
-        if (blocks > 1 && load_u32(p + 8 * std::uint64_t(b) + 4) != at) return false;
+        if (blocks > 1) {
+            at = load_u32(p + 8 * std::uint64_t(b) + 4);
+            if (b == 0 ? at != 0 : at < next) return false;
+        }
         if (at + 4 > avail) return false;
         const std::uint8_t* h = first + at;
         const unsigned w_gap = h[0], w_body = h[1], w_title = h[2], w_position = h[3];
         if (w_gap > 32 || w_body > 32 || w_title > 32 || w_position > 32) return false;
         const std::uint32_t n = std::min(kBlock, df - b * kBlock);
         const std::uint64_t head_bits = std::uint64_t(n) * (w_gap + w_body + w_title);
-        if (at + 4 + (head_bits + 7) / 8 > avail) return false;
+        next = at + 4 + (head_bits + 7) / 8;
+        if (next > avail) return false;
         // Documents rise by gap + 1, so the block's last one below docs means all of them are.
         least += sum_bits(h + 4, 0, n, w_gap) + n;
         if (least > docs) return false;
-        const std::uint64_t positions = sum_bits(h + 4, std::uint64_t(n) * w_gap, n, w_body) +
-                                        sum_bits(h + 4, std::uint64_t(n) * (w_gap + w_body), n, w_title);
         if (blocks > 1 && load_u32(p + 8 * std::uint64_t(b)) != least - 1) return false;
-        at += 4 + (head_bits + positions * w_position + 7) / 8;
-        if (at > avail) return false;
     }
     return true;
 }
@@ -388,7 +394,10 @@ bool Index::summary(std::uint32_t stem, StemSummary& out) const {
 bool Index::stem_postings(std::uint32_t stem, PostingCursor& out) const {
     const std::uint8_t* e = find_entry(merged_entries_, merged_count_, 16, stem);
     if (!e) return false;
-    out = PostingCursor(merged_postings_ + load_u64(e + 8), load_u32(e + 4));
+    const std::uint64_t end = e + 16 < merged_entries_ + 16 * std::size_t(merged_count_)
+                                  ? load_u64(e + 24)
+                                  : merged_size_ - (4 + 16 * std::size_t(merged_count_)) - 8;  // 8: the padding
+    out = PostingCursor(merged_postings_ + load_u64(e + 8), end - load_u64(e + 8), load_u32(e + 4));
     return true;
 }
 
@@ -475,7 +484,8 @@ std::uint32_t Index::form_stem(std::uint32_t form) const { return load_u32(form_
 
 PostingCursor Index::postings(std::uint32_t form) const {
     const std::uint8_t* r = form_records_ + 16 * form;
-    return PostingCursor(postings_ + load_u64(r), load_u32(r + 8));
+    const std::uint64_t end = form + 1 < forms_.count ? load_u64(r + 16) : postings_size_ - 8;  // 8: the padding
+    return PostingCursor(postings_ + load_u64(r), end - load_u64(r), load_u32(r + 8));
 }
 
 std::optional<std::uint32_t> Index::find_folded(std::string_view folded) const {

@@ -24,7 +24,7 @@ constexpr std::uint32_t kNoDoc = 0xFFFFFFFFu;
 class PostingCursor {
 public:
     PostingCursor() = default;
-    PostingCursor(const std::uint8_t* postings, std::uint32_t df);
+    PostingCursor(const std::uint8_t* postings, std::uint64_t size, std::uint32_t df);  // size: the list's bytes
 
     std::uint32_t doc() const { return doc_; }  // kNoDoc when exhausted
     std::uint32_t tf_title() const { if (!read_) read_frequencies(); return tf_title_; }
@@ -36,7 +36,9 @@ public:
     template <typename F>
     void each_before(std::uint64_t end, F&& f);
     void advance(std::uint32_t target);   // to the first posting with doc >= target
-    void positions(std::vector<std::uint32_t>& out) const;  // the current posting's positions, sorted
+    // The current posting's positions, sorted (none if its block is too short for them: a blob
+    // made by hand; Index::open does not add up the frequencies).
+    void positions(std::vector<std::uint32_t>& out) const;
 
 private:
     void enter(std::uint32_t block);  // to the block's first posting
@@ -49,6 +51,8 @@ private:
     const std::uint8_t* skip_ = nullptr;    // {last doc, offset} per block, null if one block
     const std::uint8_t* blocks_ = nullptr;  // the first block
     const std::uint8_t* bits_ = nullptr;    // the current block's packed values
+    const std::uint8_t* end_ = nullptr;     // the list's end
+    std::uint64_t block_bits_ = 0;          // bits from bits_ to the block's end
     std::uint32_t df_ = 0, block_ = 0, n_ = 0, i_ = 0, doc_ = kNoDoc;
     // Read when asked for: advance() passes postings whose frequencies nobody wants (an AND).
     mutable std::uint32_t tf_title_ = 0, tf_body_ = 0;
