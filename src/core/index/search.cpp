@@ -314,7 +314,7 @@ public:
         return load_window(base);
     }
     const std::uint64_t* window_bits() const { return window_->present; }
-    // The same from the bulk window's sums (d in the window).
+    // The word's score at d, a document of the window, from the window's sums (combine()).
     double window_score(std::uint32_t d, std::string* why) const {
         const Window& w = *window_;
         const std::uint32_t k = d - base_;
@@ -1156,8 +1156,6 @@ bool excluded(Plan& p, std::uint32_t d) {
     return false;
 }
 
-// Every document matching all required units; or, relaxed, any of them, ranked by how many.
-// summarised: set when a word's summary answered (collect_summary).
 // An AND of frequent words of like frequency (the least frequent with kWindowsFrom postings or
 // more, the most frequent at most 4 times as many): a leapfrog would stop at most of their
 // documents. Reading each word a window of documents at a time and intersecting the windows'
@@ -1205,6 +1203,8 @@ void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
     }
 }
 
+// Every document matching all required units; or, relaxed, any of them, ranked by how many.
+// summarised: set when a word's summary answered (collect_summary).
 void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& facets, std::uint64_t& total, bool& summarised) {
     const std::uint32_t n = ix.doc_count();
     const auto units = static_cast<std::uint32_t>(p.required.size());
@@ -1378,7 +1378,10 @@ struct SnippetMaker {
         out.resize(e - b + 2 * (kCut.size() + 1));  // the most it can take, cut to size below
         char* o0 = out.data();
         char* o = o0;
-        if (cut_before) o = std::copy(kCut.begin(), kCut.end(), o), *o++ = ' ';
+        if (cut_before) {
+            o = std::copy(kCut.begin(), kCut.end(), o);
+            *o++ = ' ';
+        }
         std::vector<std::uint32_t> at(e - b + 1);
         bool space = false;
         for (std::uint32_t k = b; k < e; ++k) {
@@ -1390,7 +1393,10 @@ struct SnippetMaker {
             space = is_space;
         }
         at[e - b] = static_cast<std::uint32_t>(o - o0);
-        if (cut_after) *o++ = ' ', o = std::copy(kCut.begin(), kCut.end(), o);
+        if (cut_after) {
+            *o++ = ' ';
+            o = std::copy(kCut.begin(), kCut.end(), o);
+        }
         out.resize(static_cast<std::size_t>(o - o0));
         // Both in position order: a merge marks the tokens the query matched.
         auto match = occ.begin();
