@@ -145,14 +145,14 @@ Latin latin_class(char16_t c) {
 // The fast path's segments of u[b, e) (classes: latin_class of each unit, none of them other),
 // offsets in u. Joins look no further than e: where a range ends, a space or line break or the
 // text's end follows.
-void segment_latin(const std::vector<Latin>& classes, int32_t b, int32_t n, std::vector<WordSpan>& out) {
+void segment_latin(const std::vector<Latin>& classes, int32_t b, int32_t e, std::vector<WordSpan>& out) {
     auto word = [&](int32_t k) { return classes[k] == Latin::letter || classes[k] == Latin::digit; };
-    for (int32_t i = b; i < n;) {
+    for (int32_t i = b; i < e;) {
         if (!word(i)) { ++i; continue; }
         const int32_t first = i;
         for (;;) {
-            if (i + 1 < n && word(i + 1)) { ++i; continue; }
-            if (i + 2 < n && word(i + 2)) {
+            if (i + 1 < e && word(i + 1)) { ++i; continue; }
+            if (i + 2 < e && word(i + 2)) {
                 const Latin before = classes[i], mid = classes[i + 1], after = classes[i + 2];
                 if (before == after && (mid == Latin::mid || (mid == Latin::mid_number && before == Latin::digit))) {
                     i += 2;
