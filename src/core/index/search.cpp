@@ -1086,11 +1086,11 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         if (ix.form_df(g.forms[i].first) > kReadWhole) continue;
         ++read_whole;
         const auto before = static_cast<std::ptrdiff_t>(known.size());
-        for (PostingCursor c = ix.postings(g.forms[i].first); c.doc() != kNoDoc; c.next()) {
-            const std::uint32_t d = c.doc();
-            const double x = ix.title_weight(d) * c.tf_title() + ix.body_weight(d) * c.tf_body();
-            known.push_back({d, g.forms[i].second * x, x});
-        }
+        const double weight = g.forms[i].second;
+        ix.postings(g.forms[i].first).each_before(kNoDoc, [&](std::uint32_t d, std::uint32_t tf_title, std::uint32_t tf_body) {
+            const double x = ix.title_weight(d) * tf_title + ix.body_weight(d) * tf_body;
+            known.push_back({d, weight * x, x});
+        });
         // Each form's documents rise: merged with the forms' before, in document order.
         std::inplace_merge(known.begin(), known.begin() + before, known.end(),
                            [](const Known& a, const Known& b) { return a.doc < b.doc; });
