@@ -264,7 +264,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         const std::uint8_t* r = ix.form_records_ + 16 * f;
         const std::uint32_t df = load_u32(r + 8);
         if (df == 0 || df > ix.docs_ || load_u32(r + 12) >= n_stems) return bad("form " + std::to_string(f));
-        const std::uint64_t begin = load_u64(r), end = f + 1 < n_forms ? load_u64(r + 16) : ix.postings_size_ - 8;
+        const auto [begin, end] = ix.postings_range(f);
         if (end < begin || end > ix.postings_size_ - 8 || !valid_postings(ix.postings_ + begin, end - begin, df, ix.docs_))
             return bad("postings of form " + std::to_string(f));
     }
@@ -293,8 +293,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         // which takes a damaged one for none. Reading them all here was a sixth of opening.
         for (std::uint32_t i = 0; i < ix.summary_count_; ++i) {
             const std::uint8_t* e = ix.summary_entries_ + 8 * i;
-            const std::uint32_t stem = load_u32(e), at = load_u32(e + 4);
-            const std::uint64_t end = i + 1 < ix.summary_count_ ? load_u32(e + 12) : ix.summary_records_size_;
+            const std::uint32_t stem = load_u32(e);
+            const auto [at, end] = ix.summary_range(i);
             if (stem >= n_stems || (i && stem <= load_u32(e - 8)) || at > end || end > ix.summary_records_size_)
                 return bad("summary of stem " + std::to_string(stem));
         }
@@ -310,11 +310,11 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         if (ix.merged_count_ > n_stems || head + 8 > size) return bad("stem postings");
         ix.merged_entries_ = p + 4;
         ix.merged_postings_ = p + head;
-        const std::uint64_t avail = size - head - 8;  // the padding after the last
+        const std::uint64_t avail = ix.merged_range(ix.merged_count_).first;  // the padding after the last
         for (std::uint32_t i = 0; i < ix.merged_count_; ++i) {
             const std::uint8_t* e = ix.merged_entries_ + 16 * i;
             const std::uint32_t stem = load_u32(e), df = load_u32(e + 4);
-            const std::uint64_t begin = load_u64(e + 8), end = i + 1 < ix.merged_count_ ? load_u64(e + 24) : avail;
+            const auto [begin, end] = ix.merged_range(i);
             if (stem >= n_stems || (i && stem <= load_u32(e - 16)) || df == 0 || df > ix.docs_ || begin > end || end > avail ||
                 !valid_postings(ix.merged_postings_ + begin, end - begin, df, ix.docs_))
                 return bad("merged postings of stem " + std::to_string(stem));
@@ -387,18 +387,33 @@ const std::uint8_t* find_entry(const std::uint8_t* entries, std::uint32_t count,
 bool Index::summary(std::uint32_t stem, StemSummary& out) const {
     const std::uint8_t* e = find_entry(summary_entries_, summary_count_, 8, stem);
     if (!e) return false;
-    const std::size_t end = e + 8 < summary_entries_ + 8 * std::size_t(summary_count_) ? load_u32(e + 12) : summary_records_size_;
-    return read_summary(summary_records_ + load_u32(e + 4), summary_records_ + end, stem_forms(stem), out);
+    const auto [begin, end] = summary_range(static_cast<std::uint32_t>((e - summary_entries_) / 8));
+    return read_summary(summary_records_ + begin, summary_records_ + end, stem_forms(stem), out);
 }
 
 bool Index::stem_postings(std::uint32_t stem, PostingCursor& out) const {
     const std::uint8_t* e = find_entry(merged_entries_, merged_count_, 16, stem);
     if (!e) return false;
-    const std::uint64_t end = e + 16 < merged_entries_ + 16 * std::size_t(merged_count_)
-                                  ? load_u64(e + 24)
-                                  : merged_size_ - (4 + 16 * std::size_t(merged_count_)) - 8;  // 8: the padding
-    out = PostingCursor(merged_postings_ + load_u64(e + 8), end - load_u64(e + 8), load_u32(e + 4));
+    const auto [begin, end] = merged_range(static_cast<std::uint32_t>((e - merged_entries_) / 16));
+    out = PostingCursor(merged_postings_ + begin, end - begin, load_u32(e + 4));
     return true;
+}
+
+std::pair<std::uint64_t, std::uint64_t> Index::postings_range(std::uint32_t f) const {
+    const std::uint8_t* r = form_records_ + 16 * f;
+    return {load_u64(r), f + 1 < forms_.count ? load_u64(r + 16) : postings_size_ - 8};
+}
+
+std::pair<std::uint64_t, std::uint64_t> Index::summary_range(std::uint32_t i) const {
+    const std::uint8_t* e = summary_entries_ + 8 * std::size_t(i);
+    return {load_u32(e + 4), i + 1 < summary_count_ ? load_u32(e + 12) : summary_records_size_};
+}
+
+std::pair<std::uint64_t, std::uint64_t> Index::merged_range(std::uint32_t i) const {
+    const std::uint64_t avail = merged_size_ - (4 + 16 * std::size_t(merged_count_)) - 8;  // 8: the padding
+    if (i == merged_count_) return {avail, avail};
+    const std::uint8_t* e = merged_entries_ + 16 * std::size_t(i);
+    return {load_u64(e + 8), i + 1 < merged_count_ ? load_u64(e + 24) : avail};
 }
 
 // [SECTION] Documents -------------------------------------------------------------------------
@@ -483,9 +498,8 @@ std::uint32_t Index::form_df(std::uint32_t form) const { return load_u32(form_re
 std::uint32_t Index::form_stem(std::uint32_t form) const { return load_u32(form_records_ + 16 * form + 12); }
 
 PostingCursor Index::postings(std::uint32_t form) const {
-    const std::uint8_t* r = form_records_ + 16 * form;
-    const std::uint64_t end = form + 1 < forms_.count ? load_u64(r + 16) : postings_size_ - 8;  // 8: the padding
-    return PostingCursor(postings_ + load_u64(r), end - load_u64(r), load_u32(r + 8));
+    const auto [begin, end] = postings_range(form);
+    return PostingCursor(postings_ + begin, end - begin, load_u32(form_records_ + 16 * form + 8));
 }
 
 std::optional<std::uint32_t> Index::find_folded(std::string_view folded) const {

@@ -224,6 +224,12 @@ private:
     const std::uint8_t* merged_postings_ = nullptr;
     std::size_t merged_size_ = 0;
     std::size_t summary_records_size_ = 0;
+    // Where a form's postings, a summary record (by entry) or a stem's merged postings (by entry;
+    // merged_count_: where the last ends) lie in their section: [begin, end), up to the next one's
+    // start, the last up to the section's end (its padding excluded). Index::open checks them.
+    std::pair<std::uint64_t, std::uint64_t> postings_range(std::uint32_t form) const;
+    std::pair<std::uint64_t, std::uint64_t> summary_range(std::uint32_t entry) const;
+    std::pair<std::uint64_t, std::uint64_t> merged_range(std::uint32_t entry) const;
     // Decodes one record in [p, end), checking every value against the index's counts.
     bool read_summary(const std::uint8_t* p, const std::uint8_t* end, std::uint32_t forms, StemSummary& out) const;
     std::uint32_t stem_forms(std::uint32_t stem) const { auto [a, b] = forms_of_stem(stem); return b - a; }
