@@ -114,6 +114,25 @@ double word_score(const Group& g, double tf, double literal) {
     return s;
 }
 
+// Which of a word's forms are the word as typed.
+enum class Literal { none, all, some };
+
+// BM25F over a word's forms in document d from their sums per field (tf = title weight × Σ form
+// weight × tf_title + body weight × Σ form weight × tf_body), and literal the same over the forms
+// as typed. Each Σ is exact (float weights, small integer frequencies), so every way of reading
+// the forms (each one, merged postings, a window, a summary) gives the same bits.
+struct FieldScore { double tf, literal, score; };
+FieldScore field_score(const Index& ix, const Group& g, Literal which, std::uint32_t d, double title, double body,
+                       double title_literal, double body_literal) {
+    const double title_w = ix.title_weight(d);
+    const double body_w = g.title_only ? 0 : ix.body_weight(d);
+    const double tf = title_w * title + body_w * body;
+    const double literal = which == Literal::all    ? tf
+                           : which == Literal::some ? title_w * title_literal + body_w * body_literal
+                                                    : 0;
+    return {tf, literal, word_score(g, tf, literal)};
+}
+
 struct Occurrence {
     std::uint32_t position;
     std::uint32_t unit;  // which top-level clause it belongs to
@@ -411,25 +430,16 @@ public:
     }
 
 private:
-    // BM25F over the word's forms at d from its sums per field (tf = title weight × Σ form weight
-    // × tf_title + body weight × Σ form weight × tf_body), and literal the same over the forms as
-    // typed. Each Σ is exact (float weights, small integer frequencies), so every way of reading
-    // the forms gives the same bits.
+    // The word's score at d from its forms' sums per field (field_score), said when asked.
     double combine(std::uint32_t d, double title, double body, double title_literal, double body_literal,
                    std::string* why) const {
-        const double title_w = ix_.title_weight(d);
-        const double body_w = group_.title_only ? 0 : ix_.body_weight(d);
-        const double tf = title_w * title + body_w * body;
-        const double literal = literal_ == Literal::all    ? tf
-                               : literal_ == Literal::some ? title_w * title_literal + body_w * body_literal
-                                                           : 0;
-        const double s = word_score(group_, tf, literal);
+        const FieldScore f = field_score(ix_, group_, literal_, d, title, body, title_literal, body_literal);
         if (why) {
-            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(tf);
-            if (literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(literal);
-            *why += " → " + fmt(s) + "\n";
+            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(f.tf);
+            if (f.literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(f.literal);
+            *why += " → " + fmt(f.score) + "\n";
         }
-        return s;
+        return f.score;
     }
     // The forms' cursors sit in a min-heap on their current document: a word with dozens of
     // forms (a verb's conjugation, a prefix) costs a log per posting, not a scan of every form.
@@ -639,7 +649,7 @@ private:
     std::vector<std::size_t> stack_;
     std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
     std::vector<std::uint32_t> positions_, buffer_;
-    enum class Literal { none, all, some } literal_;  // which forms are the word as typed
+    Literal literal_;
     bool bulk_ = false;
     bool merged_mode_ = false;  // reading merged_, the stem's merged postings, instead of the heap
     PostingCursor merged_;
@@ -1054,12 +1064,11 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
             }
         }
     }
-    const bool some = !literal.empty() && literal.size() < forms;
+    const Literal which = literal.empty() ? Literal::none : literal.size() < forms ? Literal::some : Literal::all;
 
     // A document's score from its frequencies form by form, as TermMatcher::score makes it (the
     // same sums, so the same bits).
     auto score = [&](std::uint32_t d, const StemSummary::FormTf* tfs, std::size_t n) {
-        const double title_w = ix.title_weight(d), body_w = ix.body_weight(d);
         double t = 0, b = 0, lt = 0, lb = 0;
         for (std::size_t k = 0; k < n; ++k) {
             const double w = g.forms[tfs[k].form].second;
@@ -1070,9 +1079,7 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
                 lb += w * tfs[k].tf_body;
             }
         }
-        const double tf = title_w * t + body_w * b;
-        const double lit = some ? title_w * lt + body_w * lb : literal.empty() ? 0 : tf;
-        return word_score(g, tf, lit);
+        return field_score(ix, g, which, d, t, b, lt, lb).score;
     };
     for (const StemSummary::Listed& l : sum.listed) top.add({score(l.doc, sum.tfs.data() + l.first, l.count), l.doc, 1, 0});
     // The documents of rare forms as typed that are not listed: scored in full (every form
