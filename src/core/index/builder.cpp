@@ -104,13 +104,13 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
                            const std::vector<std::uint32_t>& first_form, const std::vector<DocMeta>& docs,
                            std::uint64_t title_tokens, std::uint64_t body_tokens) {
     const auto n_docs = static_cast<std::uint32_t>(docs.size());
-    // Each document's field weights from its length ratios computed as Index::open computes
-    // them (floats), so that G here is, to the bit, G when searching.
+    // Each document's field weights as Index::open computes them, so that G here is, to the bit,
+    // G when searching.
     const float avg_title = scoring::average_length(title_tokens, n_docs), avg_body = scoring::average_length(body_tokens, n_docs);
     std::vector<double> title_w(n_docs), body_w(n_docs);
     for (std::uint32_t d = 0; d < n_docs; ++d) {
-        title_w[d] = scoring::title_weight(float(docs[d].title_tokens) / avg_title);
-        body_w[d] = scoring::body_weight(float(docs[d].body_tokens) / avg_body);
+        title_w[d] = scoring::title_weight(docs[d].title_tokens, avg_title);
+        body_w[d] = scoring::body_weight(docs[d].body_tokens, avg_body);
     }
     std::string head, records;
     for (double v : {scoring::kTitleWeight, scoring::kTitleB, scoring::kBodyWeight, scoring::kBodyB})

@@ -325,8 +325,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     ix.avg_body_ = scoring::average_length(ix.body_tokens_, ix.docs_);
     ix.field_weights_.resize(2 * std::size_t(ix.docs_));
     for (std::uint32_t d = 0; d < ix.docs_; ++d) {
-        ix.field_weights_[2 * d] = scoring::title_weight(float(ix.doc_title_tokens(d)) / ix.avg_title_);
-        ix.field_weights_[2 * d + 1] = scoring::body_weight(float(ix.doc_body_tokens(d)) / ix.avg_body_);
+        ix.field_weights_[2 * d] = scoring::title_weight(ix.doc_title_tokens(d), ix.avg_title_);
+        ix.field_weights_[2 * d + 1] = scoring::body_weight(ix.doc_body_tokens(d), ix.avg_body_);
     }
     ix.owner_ = std::move(owner);
     ix.bytes_ = b;

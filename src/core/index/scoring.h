@@ -21,10 +21,15 @@ inline float average_length(std::uint64_t tokens, std::uint32_t docs) {
     return docs ? std::max(1.0f, float(tokens) / float(docs)) : 1.0f;
 }
 
-// What one occurrence in each field is worth in a document whose fields are `ratio` times the
-// average length.
-inline double title_weight(float ratio) { return kTitleWeight / (1 - kTitleB + kTitleB * ratio); }
-inline double body_weight(float ratio) { return kBodyWeight / (1 - kBodyB + kBodyB * ratio); }
+// What one occurrence in each field is worth in a document whose field has `tokens` words, the
+// field's average being `average` (average_length): the one computation the builder and
+// Index::open share, so that both get the same bits.
+inline double title_weight(std::uint32_t tokens, float average) {
+    return kTitleWeight / (1 - kTitleB + kTitleB * (float(tokens) / average));
+}
+inline double body_weight(std::uint32_t tokens, float average) {
+    return kBodyWeight / (1 - kBodyB + kBodyB * (float(tokens) / average));
+}
 inline double saturate(double tf) { return tf * (kK1 + 1) / (kK1 + tf); }
 
 }  // namespace vigie::index::scoring
