@@ -250,6 +250,28 @@ private:
 
 // [SECTION] Matchers --------------------------------------------------------------------------
 
+// Bulk reading: postings read a window of kWindow documents at a time, the window's documents
+// as bits (word k / 64, bit k % 64 for the document base + k).
+constexpr std::uint32_t kWindow = 4096;
+// f(k) for every bit k >= from set in a window's bits, in order.
+template <typename F>
+void each_bit(const std::uint64_t* bits, std::uint32_t from, F&& f) {
+    for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
+        std::uint64_t b = bits[word];
+        if (word == from / 64) b &= ~std::uint64_t(0) << (from % 64);
+        for (; b; b &= b - 1) f(word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(b)));
+    }
+}
+// The first bit k >= from set in a window's bits, kWindow if none.
+inline std::uint32_t first_bit(const std::uint64_t* bits, std::uint32_t from) {
+    for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
+        std::uint64_t b = bits[word];
+        if (word == from / 64) b &= ~std::uint64_t(0) << (from % 64);
+        if (b) return word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(b));
+    }
+    return kWindow;
+}
+
 class Matcher {
 public:
     virtual ~Matcher() = default;
@@ -360,7 +382,6 @@ public:
         for (const PostingCursor& c : cursors_) n += c.df();
         return n;
     }
-    static constexpr std::uint32_t kWindow = 4096;  // documents per window of bulk reading
     // BM25F at doc(): the forms' sums per field (combine()), from the window, the merged
     // postings or each form's cursor.
     double score(std::string* why) override {
@@ -414,15 +435,10 @@ public:
         }
         // Bulk: each window's documents straight from its bits.
         while (doc_ != kNoDoc) {
-            const std::uint32_t from = doc_ - base_;
-            for (std::uint32_t word = from / 64; word < kWindow / 64; ++word) {
-                std::uint64_t bits = window_->present[word];
-                if (word == from / 64) bits &= ~std::uint64_t(0) << (from % 64);
-                for (; bits; bits &= bits - 1) {
-                    doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
-                    f(doc_, window_score(doc_, nullptr));
-                }
-            }
+            each_bit(window_->present, doc_ - base_, [&](std::uint32_t k) {
+                doc_ = base_ + k;
+                f(doc_, window_score(doc_, nullptr));
+            });
             const std::uint64_t end = std::uint64_t(base_) + kWindow;
             if (end >= kNoDoc) doc_ = kNoDoc;
             else fill(static_cast<std::uint32_t>(end));
@@ -527,16 +543,10 @@ private:
     }
     // doc_ = the first document present in the window at or after offset k; false if none.
     bool next_present(std::uint32_t k) {
-        const Window& w = *window_;
-        for (std::uint32_t word = k / 64; word < kWindow / 64; ++word) {
-            std::uint64_t bits = w.present[word];
-            if (word == k / 64) bits &= ~std::uint64_t(0) << (k % 64);
-            if (bits) {
-                doc_ = base_ + word * 64 + static_cast<std::uint32_t>(__builtin_ctzll(bits));
-                return true;
-            }
-        }
-        return false;
+        const std::uint32_t at = first_bit(window_->present, k);
+        if (at == kWindow) return false;
+        doc_ = base_ + at;
+        return true;
     }
     void bulk_advance(std::uint32_t target) {  // target > doc_ >= base_
         const std::uint64_t end = std::uint64_t(base_) + kWindow;
@@ -1019,11 +1029,12 @@ struct Facets {
     std::vector<std::uint32_t> recent = std::vector<std::uint32_t>(kYears, 0);
     std::map<int, std::uint32_t> years;
     std::vector<std::uint32_t> sources, countries;
+    void add_year(int y, std::uint32_t n) {
+        if (y >= kFirstYear && y < kFirstYear + kYears) recent[static_cast<std::size_t>(y - kFirstYear)] += n;
+        else years[y] += n;
+    }
     void count(const Index& ix, std::uint32_t d) {
-        if (int y = ix.doc_year(d)) {
-            if (y >= kFirstYear && y < kFirstYear + kYears) ++recent[static_cast<std::size_t>(y - kFirstYear)];
-            else ++years[y];
-        }
+        if (int y = ix.doc_year(d)) add_year(y, 1);
         if (std::uint16_t s = ix.doc_source(d); s != format::kNoSource) ++sources[s];
         auto [ids, n] = ix.doc_countries(d);
         for (std::uint32_t i = 0; i < n; ++i) ++countries[ids[2 * i] | ids[2 * i + 1] << 8];
@@ -1146,10 +1157,7 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         if (!full() || top.heap.front().score <= bound(w_other * rest, big_literal ? w_big_literal * rest : 0)) return false;
     }
     total += sum.docs;
-    for (auto [y, n] : sum.years) {
-        if (int(y) >= Facets::kFirstYear && int(y) < Facets::kFirstYear + Facets::kYears) facets.recent[y - Facets::kFirstYear] += n;
-        else facets.years[int(y)] += n;
-    }
+    for (auto [y, n] : sum.years) facets.add_year(int(y), n);
     for (auto [id, n] : sum.sources) facets.sources[id] += n;
     for (auto [id, n] : sum.countries) facets.countries[id] += n;
     return true;
@@ -1183,7 +1191,6 @@ bool windows_pay(const std::vector<TermMatcher*>& words) {
 // leapfrog scores them (the same sum in the same order).
 template <typename Take>
 void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
-    constexpr std::uint32_t kWindow = TermMatcher::kWindow;
     const auto units = static_cast<std::uint32_t>(words.size());
     std::uint64_t both[kWindow / 64];
     for (std::uint64_t base = 0; base < kNoDoc; base += kWindow) {
@@ -1200,13 +1207,12 @@ void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
             for (std::uint32_t k = 0; k < kWindow / 64; ++k) both[k] = i ? both[k] & bits[k] : bits[k];
         }
         if (!any) continue;
-        for (std::uint32_t k = 0; k < kWindow / 64; ++k)
-            for (std::uint64_t bits = both[k]; bits; bits &= bits - 1) {
-                const auto d = static_cast<std::uint32_t>(base + 64 * k + static_cast<std::uint32_t>(__builtin_ctzll(bits)));
-                double s = 0;
-                for (const TermMatcher* w : words) s += w->window_score(d, nullptr);
-                take(d, s, units);
-            }
+        each_bit(both, 0, [&](std::uint32_t k) {
+            const auto d = static_cast<std::uint32_t>(base + k);
+            double s = 0;
+            for (const TermMatcher* w : words) s += w->window_score(d, nullptr);
+            take(d, s, units);
+        });
     }
 }
 
