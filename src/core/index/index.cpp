@@ -80,13 +80,12 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
     if (doc_ == kNoDoc) return;
     // Where the current posting's positions begin: after the block's earlier postings'.
     if (position_of_ != i_) {
-        const std::uint64_t body = std::uint64_t(n_) * w_gap_, title = body + std::uint64_t(n_) * w_body_;
         const std::uint32_t from = position_of_, n = i_ - position_of_;  // i_ only rises within a block
-        position_ += static_cast<std::uint32_t>(sum_bits(bits_, body + std::uint64_t(from) * w_body_, n, w_body_) +
-                                                sum_bits(bits_, title + std::uint64_t(from) * w_title_, n, w_title_));
+        position_ += static_cast<std::uint32_t>(sum_bits(bits_, body_from() + std::uint64_t(from) * w_body_, n, w_body_) +
+                                                sum_bits(bits_, title_from() + std::uint64_t(from) * w_title_, n, w_title_));
         position_of_ = i_;
     }
-    const std::uint64_t at = std::uint64_t(n_) * (w_gap_ + w_body_ + w_title_);
+    const std::uint64_t at = positions_from();
     std::uint32_t p = 0;
     const std::uint32_t n = tf_body() + tf_title();
     if (at + (std::uint64_t(position_) + n) * w_position_ > block_bits_) return;

@@ -44,10 +44,14 @@ private:
     void enter(std::uint32_t block);  // to the block's first posting
     void read_frequencies() const {   // of the posting i_ of the block
         read_ = true;
-        const std::uint64_t at = std::uint64_t(n_) * w_gap_;
-        tf_body_ = get_bits(bits_, at + std::uint64_t(i_) * w_body_, w_body_);
-        tf_title_ = w_title_ ? get_bits(bits_, at + std::uint64_t(n_) * w_body_ + std::uint64_t(i_) * w_title_, w_title_) : 0;
+        tf_body_ = get_bits(bits_, body_from() + std::uint64_t(i_) * w_body_, w_body_);
+        tf_title_ = w_title_ ? get_bits(bits_, title_from() + std::uint64_t(i_) * w_title_, w_title_) : 0;
     }
+    // Where the block's fields begin in its bits: n_ gaps, n_ body frequencies, n_ title
+    // frequencies, then the positions.
+    std::uint64_t body_from() const { return std::uint64_t(n_) * w_gap_; }
+    std::uint64_t title_from() const { return body_from() + std::uint64_t(n_) * w_body_; }
+    std::uint64_t positions_from() const { return title_from() + std::uint64_t(n_) * w_title_; }
     const std::uint8_t* skip_ = nullptr;    // {last doc, offset} per block, null if one block
     const std::uint8_t* blocks_ = nullptr;  // the first block
     const std::uint8_t* bits_ = nullptr;    // the current block's packed values
@@ -66,7 +70,7 @@ private:
 template <typename F>
 void PostingCursor::each_before(std::uint64_t end, F&& f) {
     while (doc_ != kNoDoc && doc_ < end) {
-        const std::uint64_t body = std::uint64_t(n_) * w_gap_, title = body + std::uint64_t(n_) * w_body_;
+        const std::uint64_t body = body_from(), title = title_from();  // read once: f may write anywhere
         std::uint32_t doc = doc_, i = i_;
         for (;;) {
             f(doc, w_title_ ? get_bits(bits_, title + std::uint64_t(i) * w_title_, w_title_) : 0u,
