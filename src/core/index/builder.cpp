@@ -36,6 +36,13 @@ struct FormPostings {
         last_doc = doc;
         ++df;
     }
+    // add_posting's entry read back at p (advanced past it): the gap to the document before (the
+    // first: the document itself, the gap being from kNoDoc + 1), tf_title, tf_body.
+    struct Entry { std::uint32_t gap, tf_title, tf_body; };
+    static Entry read_posting(const std::uint8_t*& p) {
+        const std::uint32_t gap = read_varint(p), v = read_varint(p);
+        return {gap, (v & 1) ? read_varint(p) : 0, v >> 1};
+    }
 };
 
 void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
@@ -59,11 +66,11 @@ void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uin
         unsigned w_gap = 0, w_body = 0, w_title = 0, w_pos = 0;
         positions.clear();
         for (std::uint32_t i = 0; i < n; ++i) {
-            gap[i] = read_varint(d);
+            const FormPostings::Entry e = FormPostings::read_posting(d);
+            gap[i] = e.gap;
+            tf_body[i] = e.tf_body;
+            tf_title[i] = e.tf_title;
             doc += 1 + gap[i];
-            const std::uint32_t v = read_varint(d);
-            tf_body[i] = v >> 1;
-            tf_title[i] = (v & 1) ? read_varint(d) : 0;
             if (with_positions)
                 for (std::uint32_t k = 0; k < tf_body[i] + tf_title[i]; ++k) positions.push_back(read_varint(p));
             w_gap = std::max(w_gap, bit_width(gap[i]));
@@ -133,9 +140,9 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
             const auto* p = reinterpret_cast<const std::uint8_t*>(form.docs.data());
             std::uint32_t doc = kNoDoc;
             for (std::uint32_t k = 0; k < form.df; ++k) {
-                doc += 1 + read_varint(p);
-                const std::uint32_t v = read_varint(p);
-                f(i - first_form[stem], doc, (v & 1) ? read_varint(p) : 0, v >> 1);
+                const FormPostings::Entry e = FormPostings::read_posting(p);
+                doc += 1 + e.gap;
+                f(i - first_form[stem], doc, e.tf_title, e.tf_body);
             }
         }
     };
