@@ -136,7 +136,8 @@ std::string stats() {
         const index::IndexStats st = s.index->stats();
         out.update({{"documents", st.documents}, {"terms", st.stems}, {"forms", st.forms}, {"folded", st.folded},
                     {"postings_bytes", st.postings_bytes}, {"dictionary_bytes", st.dictionary_bytes},
-                    {"summary_bytes", st.summary_bytes}, {"merged_bytes", st.merged_bytes}, {"text_bytes", st.text_bytes},
+                    {"summary_bytes", st.summary_bytes}, {"merged_bytes", st.merged_bytes},
+                    {"pair_bytes", st.pair_bytes}, {"text_bytes", st.text_bytes},
                     {"index_bytes", st.total_bytes - st.text_bytes},
                     {"total_bytes", st.total_bytes}, {"tokens", st.title_tokens + st.body_tokens}});
     } else {

@@ -201,10 +201,11 @@ int build_index(const Args& args) {
         return 1;
     }
     const index::IndexStats st = ix->stats();
-    std::fprintf(stderr, "vigie: %u documents, %u terms, %u forms → %s (%llu bytes: postings %llu, dictionary %llu, summaries %llu, merged postings %llu, text %llu)\n",
+    std::fprintf(stderr, "vigie: %u documents, %u terms, %u forms → %s (%llu bytes: postings %llu, dictionary %llu, summaries %llu, merged postings %llu, pairs %llu, text %llu)\n",
                  st.documents, st.stems, st.forms, args.output.c_str(), (unsigned long long)st.total_bytes,
                  (unsigned long long)st.postings_bytes, (unsigned long long)st.dictionary_bytes,
-                 (unsigned long long)st.summary_bytes, (unsigned long long)st.merged_bytes, (unsigned long long)st.text_bytes);
+                 (unsigned long long)st.summary_bytes, (unsigned long long)st.merged_bytes, (unsigned long long)st.pair_bytes,
+                 (unsigned long long)st.text_bytes);
     return 0;
 }
 

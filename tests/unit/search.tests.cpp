@@ -573,6 +573,109 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
     CHECK_FALSE(s.search("porte", o).summarised);
 }
 
+TEST_CASE("phrases of frequent words: their pairs' documents are the candidates, with the same answers", "[search]") {
+    // 1,500 documents of words drawn from a small vocabulary (xorshift: the same on every run
+    // and build), a verb in several forms, a compound and stopwords; the threshold lowered so
+    // that the frequent stems' pairs are listed (format.h PAIR_POSTINGS).
+    static const char* kWords[] = {"agence", "de", "presse", "la", "porte", "portait", "portes", "police",
+                                   "États-Unis", "ferme", "Europol", "l’agence", "réseau", "zéphyr"};
+    std::uint64_t state = 88172645463325252ull;
+    auto random = [&] { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state; };
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 1500; ++i) {
+        std::string title = kWords[random() % 13], text;
+        const int words = 3 + static_cast<int>(random() % 40);
+        for (int k = 0; k < words; ++k) text += std::string(k ? " " : "") + kWords[random() % 13];  // zéphyr: in one document
+        if (i == 700) text += " zéphyr presse";
+        docs.push_back(doc("d" + std::to_string(i), title, text + ".", "20" + std::to_string(10 + i % 12), i % 2 ? "AFP" : "RTBF"));
+    }
+    index::BuildOptions options;
+    options.pair_min_postings = 300;
+    auto built = index::build_index(docs, analyzer(), nullptr, options);
+    REQUIRE(built.ok());
+    const index::Index& ix = built.value();
+    const index::Searcher s(ix, analyzer());
+    CHECK(ix.stats().pair_bytes > 1000);
+    auto stem = [&](const char* w) { return *ix.find_stem(analyzer().analyze(w).at(0).term); };
+    auto all = [](bool merged) {
+        index::SearchOptions o;
+        o.limit = 2000;
+        o.snippets = false;
+        o.merged = merged;  // false: no pairs, every candidate's positions read
+        return o;
+    };
+    // Two listed stems: their pair's documents are exactly those of their phrase.
+    for (auto [a, b] : {std::pair{"agence", "presse"}, {"presse", "agence"}, {"de", "la"}, {"porte", "presse"}, {"agence", "agence"}}) {
+        CAPTURE(a, b);
+        index::PostingCursor p;
+        REQUIRE(ix.adjacent_postings(stem(a), stem(b), p));
+        std::vector<std::uint32_t> pair_docs, phrase_docs;
+        for (; p.doc() != index::kNoDoc; p.next()) pair_docs.push_back(p.doc());
+        for (const auto& h : s.search("\"" + std::string(a) + " " + b + "\"", all(false)).hits) phrase_docs.push_back(h.doc);
+        std::sort(phrase_docs.begin(), phrase_docs.end());
+        CHECK(pair_docs == phrase_docs);
+        CHECK_FALSE(pair_docs.empty());
+    }
+    // A rare stem is not listed: its phrase reads every candidate.
+    index::PostingCursor none;
+    CHECK_FALSE(ix.adjacent_postings(stem("zéphyr"), stem("presse"), none));
+
+    // Phrases, with and without the pairs: the same documents, scores and facets.
+    auto same = [&](const index::Index& index, const std::string& q) {
+        CAPTURE(q);
+        const index::Searcher searcher(index, analyzer());
+        const auto with = searcher.search(q, all(true)), without = searcher.search(q, all(false));
+        CHECK(with.total == without.total);
+        REQUIRE(with.hits.size() == without.hits.size());
+        for (std::size_t i = 0; i < with.hits.size(); ++i) {
+            CHECK(with.hits[i].doc == without.hits[i].doc);
+            CHECK(with.hits[i].score == without.hits[i].score);
+        }
+        REQUIRE(with.years.size() == without.years.size());
+        for (std::size_t i = 0; i < with.years.size(); ++i) CHECK(with.years[i].count == without.years[i].count);
+        return with.total;
+    };
+    std::size_t found = 0;
+    for (const char* q : {"\"agence de presse\"", "\"la presse\"", "\"presse agence\"", "\"porte la presse\"", "\"portait de\"",
+                          "\"États-Unis de la\"", "\"l’agence de\"", "\"agence presse\" police", "\"de la\" -europol",
+                          "\"presse de\" OR \"zéphyr presse\"", "\"zéphyr presse\"", "titre:\"agence de\"", "\"police police police\"",
+                          "\"europol réseau\" année:2015..2018"})
+        found += same(ix, q);
+    CHECK(found > 100);
+
+    // A damaged pair list (a width past 32): that pair is not used, the phrase is still answered.
+    std::string damaged(ix.bytes());
+    const std::size_t at = vigie::testing::section_at(damaged, index::format::Section::pair_postings);
+    const auto* t = reinterpret_cast<const std::uint8_t*>(damaged.data()) + at;
+    const std::uint32_t listed = index::load_u32(t), pairs = index::load_u32(t + 4);
+    REQUIRE(pairs > 0);
+    for (std::uint32_t i = 0; i < pairs; ++i) {  // every list's first block: its gaps' width
+        const std::size_t first = at + 8 + 4 * std::size_t(listed) + 16 * std::size_t(pairs) + index::load_u32(t + 8 + 4 * listed + 16 * i + 12);
+        const bool skips = index::load_u32(t + 8 + 4 * listed + 16 * i + 8) > index::format::kBlock;
+        damaged[first + (skips ? 8 * ((index::load_u32(t + 8 + 4 * listed + 16 * i + 8) + 127) / 128) : 0)] = 40;
+    }
+    auto reopened = index::Index::open(vigie::testing::resealed(damaged));
+    REQUIRE(reopened.ok());
+    index::PostingCursor p;
+    CHECK_FALSE(reopened->adjacent_postings(stem("agence"), stem("presse"), p));
+    for (const char* q : {"\"agence de presse\"", "\"porte la presse\""}) {
+        const auto a = index::Searcher(reopened.value(), analyzer()).search(q, all(true));
+        const auto b = s.search(q, all(true));
+        CHECK(a.total == b.total);
+        CHECK(a.total > 0);
+    }
+    // A pair table out of order is refused when opening.
+    if (pairs >= 2) {
+        std::string swapped(ix.bytes());
+        const std::size_t e = at + 8 + 4 * std::size_t(listed);
+        std::swap_ranges(swapped.begin() + static_cast<std::ptrdiff_t>(e), swapped.begin() + static_cast<std::ptrdiff_t>(e + 8),
+                         swapped.begin() + static_cast<std::ptrdiff_t>(e + 16));
+        auto refused = index::Index::open(vigie::testing::resealed(swapped));
+        REQUIRE_FALSE(refused.ok());
+        CHECK_THAT(refused.error().message, Catch::Contains("pair postings"));
+    }
+}
+
 TEST_CASE("highlights in the reader cover every occurrence in the text", "[search]") {
     const index::Searcher s(fixture(), analyzer());
     std::uint32_t d = 0;

@@ -236,6 +236,119 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
     return out;
 }
 
+// PAIR_POSTINGS (format.h): for the most frequent stems, the documents where a form of one
+// follows a form of another. The forms' streams hold positions by form; the documents' word
+// sequences are rebuilt a slice of documents at a time, the listed stems' tokens only, into
+// one cell per position (a list: a compound shares its first part's position).
+Result<std::string> pair_section(const std::vector<FormPostings>& forms, const std::vector<std::uint32_t>& order,
+                                 const std::vector<std::uint32_t>& first_form, const std::vector<DocMeta>& docs,
+                                 std::uint32_t min_postings) {
+    const auto n_stems = static_cast<std::uint32_t>(first_form.size() - 1);
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> frequent;  // postings, stem
+    for (std::uint32_t s = 0; s < n_stems; ++s) {
+        std::uint64_t postings = 0;
+        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
+        if (postings >= min_postings) frequent.emplace_back(postings, s);
+    }
+    // The most postings first, then the first stem: the kPairStems listed, ranked (the pairs of
+    // the highest ranks are met the most often: their slots below stay in cache).
+    std::sort(frequent.begin(), frequent.end(), [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    if (frequent.size() > kPairStems) frequent.resize(kPairStems);
+    const auto n = static_cast<std::uint32_t>(frequent.size());
+    std::vector<std::uint32_t> listed, rank(n);  // stem ids, rising; their ranks
+    for (auto [postings, s] : frequent) listed.push_back(s);
+    std::sort(listed.begin(), listed.end());
+    for (std::uint32_t r = 0; r < n; ++r)
+        rank[static_cast<std::uint32_t>(std::lower_bound(listed.begin(), listed.end(), frequent[r].second) - listed.begin())] = r;
+
+    // A cursor per form of a listed stem over its doc and position streams, on its next posting.
+    struct Reader { const std::uint8_t *docs, *positions; std::uint32_t left, doc, count, rank; };
+    std::vector<Reader> readers;
+    for (std::uint32_t k = 0; k < n; ++k)
+        for (std::uint32_t i = first_form[listed[k]]; i < first_form[listed[k] + 1]; ++i) {
+            const FormPostings& f = forms[order[i]];
+            readers.push_back({reinterpret_cast<const std::uint8_t*>(f.docs.data()),
+                               reinterpret_cast<const std::uint8_t*>(f.positions.data()), f.df, kNoDoc, 0, rank[k]});
+        }
+    auto peek = [](Reader& r) {
+        const FormPostings::Entry e = FormPostings::read_posting(r.docs);
+        r.doc += 1 + e.gap;
+        r.count = e.tf_title + e.tf_body;
+        --r.left;
+    };
+    for (Reader& r : readers) peek(r);  // every form has a posting
+
+    struct Slot { std::uint32_t pair, last; };  // 1 + the pair's index, 1 + the last document it was seen in
+    std::vector<Slot> slot(std::size_t(n) * n, Slot{0, 0});
+    std::uint32_t pairs = 0;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (pair, document), documents rising
+    std::vector<std::uint32_t> cell;                         // per position of the slice: 1 + its first node
+    struct Node { std::uint32_t rank, next; };
+    std::vector<Node> nodes;
+    std::vector<std::uint64_t> start;  // per document of the slice, its first cell
+    constexpr std::uint64_t kSliceCells = std::uint64_t(1) << 18;  // a megabyte of cells: cached
+    const auto n_docs = static_cast<std::uint32_t>(docs.size());
+    for (std::uint32_t a = 0, b = 0; a < n_docs; a = b) {
+        start.assign(1, 0);
+        for (b = a; b < n_docs && (b == a || start.back() < kSliceCells); ++b)
+            start.push_back(start.back() + docs[b].body_start + docs[b].body_tokens);
+        cell.assign(start.back(), 0);
+        nodes.clear();
+        for (Reader& r : readers)
+            while (r.doc < b) {
+                const std::uint64_t at = start[r.doc - a];
+                std::uint32_t position = 0;
+                for (std::uint32_t k = 0; k < r.count; ++k) {
+                    position += static_cast<std::uint32_t>(read_varint(r.positions));
+                    if (at + position >= start[r.doc - a + 1]) continue;  // (no position is past its document)
+                    nodes.push_back({r.rank, cell[at + position]});
+                    cell[at + position] = static_cast<std::uint32_t>(nodes.size());
+                }
+                if (r.left == 0) { r.doc = kNoDoc; break; }
+                peek(r);
+            }
+        for (std::uint32_t d = a; d < b; ++d)
+            for (std::uint64_t c = start[d - a]; c + 1 < start[d - a + 1]; ++c)
+                for (std::uint32_t x = cell[c]; x; x = nodes[x - 1].next)
+                    for (std::uint32_t y = cell[c + 1]; y; y = nodes[y - 1].next) {
+                        Slot& p = slot[std::size_t(nodes[x - 1].rank) * n + nodes[y - 1].rank];
+                        if (!p.pair) p.pair = ++pairs;
+                        if (p.last != d + 1) {
+                            p.last = d + 1;
+                            seen.emplace_back(p.pair - 1, d);
+                        }
+                    }
+    }
+
+    // Each pair's documents together (a counting sort: they stay rising), then packed.
+    std::vector<std::uint32_t> first(std::size_t(pairs) + 1, 0), by_pair(seen.size());
+    for (auto [p, d] : seen) ++first[p + 1];
+    std::partial_sum(first.begin(), first.end(), first.begin());
+    for (auto [p, d] : seen) by_pair[first[p]++] = d;  // first[p] ends at the next pair's start
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(seen);
+    std::string head, postings;
+    put_u32(head, n);
+    put_u32(head, pairs);
+    for (std::uint32_t s : listed) put_u32(head, s);
+    std::vector<std::uint32_t> scratch;
+    FormPostings stream;
+    for (std::uint32_t i = 0; i < n; ++i)
+        for (std::uint32_t j = 0; j < n; ++j)
+            if (const std::uint32_t p = slot[std::size_t(rank[i]) * n + rank[j]].pair) {
+                if (postings.size() > 0xFFFFFFFFu) return Error{"index: pair postings past 4 GiB"};
+                stream.docs.clear();
+                stream.df = 0;
+                for (std::uint32_t k = p == 1 ? 0 : first[p - 2]; k < first[p - 1]; ++k) stream.add_posting(by_pair[k], 0, 0);
+                put_u32(head, i);
+                put_u32(head, j);
+                put_u32(head, stream.df);
+                put_u32(head, static_cast<std::uint32_t>(postings.size()));
+                pack_postings(stream, postings, scratch, false);
+            }
+    postings.append(8, '\0');  // get_bits reads whole words
+    return head + postings;
+}
+
 void put_string_table(std::string& out, const std::vector<std::string_view>& strings) {
     put_u32(out, static_cast<std::uint32_t>(strings.size()));
     std::uint32_t at = 0;
@@ -249,6 +362,7 @@ void put_string_table(std::string& out, const std::vector<std::string_view>& str
 struct IndexBuilder::Impl {
     const text::Analyzer& analyzer;
     const geo::Gazetteer* gazetteer;
+    BuildOptions options;
     std::vector<FormPostings> forms;
     // Form ids by exact form, open addressing: tag (the hash's high half, never 0) << 32 |
     // id + 1, 0 when empty; half full at most. One probe touches one array, not a chain of
@@ -266,7 +380,7 @@ struct IndexBuilder::Impl {
     std::vector<std::uint32_t> local_of;  // per form: its index among this document's forms
     std::vector<std::uint32_t> doc_forms, starts, grouped;
 
-    Impl(const text::Analyzer& a, const geo::Gazetteer* g) : analyzer(a), gazetteer(g) {}
+    Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
 
     // Tokens come without their term (Terms::later): each distinct form is stemmed once, here.
     // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
@@ -309,8 +423,8 @@ struct IndexBuilder::Impl {
     }
 };
 
-IndexBuilder::IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer)
-    : impl_(std::make_unique<Impl>(analyzer, gazetteer)) {}
+IndexBuilder::IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer, BuildOptions options)
+    : impl_(std::make_unique<Impl>(analyzer, gazetteer, options)) {}
 IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
@@ -498,6 +612,8 @@ Result<std::string> IndexBuilder::finish() && {
     for (std::uint32_t v : first_form) put_u32(stems_sec, v);
 
     StemSections stem = stem_sections(im.forms, order, first_form, im.docs, im.title_tokens, im.body_tokens);
+    auto pair_bytes = pair_section(im.forms, order, first_form, im.docs, im.options.pair_min_postings);
+    if (!pair_bytes) return pair_bytes.error();
     std::string& forms_sec = section(Section::forms);
     put_string_table(forms_sec, exacts);
     // Each form's postings packed, the builder's streams freed as they are read.
@@ -527,6 +643,7 @@ Result<std::string> IndexBuilder::finish() && {
     section(Section::postings) = std::move(postings);
     section(Section::stem_summaries) = std::move(stem.summaries);
     section(Section::stem_postings) = std::move(stem.merged);
+    section(Section::pair_postings) = std::move(pair_bytes).value();
 
     // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();
@@ -563,8 +680,8 @@ Result<std::string> IndexBuilder::finish() && {
 }
 
 Result<Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer,
-                          const geo::Gazetteer* gazetteer) {
-    IndexBuilder builder(analyzer, gazetteer);
+                          const geo::Gazetteer* gazetteer, BuildOptions options) {
+    IndexBuilder builder(analyzer, gazetteer, options);
     for (const corpus::Document& d : docs) builder.add(d);
     auto bytes = std::move(builder).finish();
     if (!bytes) return bytes.error();

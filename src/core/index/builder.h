@@ -8,12 +8,18 @@
 #include <vector>
 
 #include "core/corpus/document.h"
+#include "core/index/format.h"
 #include "core/result.h"
 
 namespace vigie::text { class Analyzer; }
 namespace vigie::geo { class Gazetteer; }
 
 namespace vigie::index {
+
+// What a build may be told beside its documents (tests lower it to reach what big corpora do).
+struct BuildOptions {
+    std::uint32_t pair_min_postings = format::kPairMinPostings;  // a stem's postings for its pairs (format.h)
+};
 
 // Usage:
 //   IndexBuilder b(analyzer, &gazetteer);           // gazetteer: optional, tags countries
@@ -23,7 +29,7 @@ class IndexBuilder {
 public:
     // With a gazetteer, each document's countries are those it names (title and text) plus any
     // it came with; without, only the latter.
-    explicit IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer = nullptr);
+    explicit IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer* gazetteer = nullptr, BuildOptions options = {});
     IndexBuilder(IndexBuilder&&) noexcept;
     ~IndexBuilder();
 
@@ -39,6 +45,6 @@ private:
 
 // Builds and opens an index over documents in one call.
 Result<class Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer,
-                                const geo::Gazetteer* gazetteer = nullptr);
+                                const geo::Gazetteer* gazetteer = nullptr, BuildOptions options = {});
 
 }  // namespace vigie::index

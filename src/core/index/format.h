@@ -27,6 +27,14 @@
 //               u32 count, count × {u32 stem (rising), u32 documents, u64 offset}, then each
 //               stem's postings as a form's (below), tf_title and tf_body summed over its forms,
 //               no positions (width 0); then 8 bytes of padding.
+//   PAIR_POSTINGS for each pair of frequent stems (the kPairStems whose forms hold the most
+//               postings, at least IndexBuilder's pair_min_postings) where a form of the second
+//               follows a form of the first somewhere (the next position), the documents where it
+//               does: a phrase's candidates before its positions are read. u32 stems n, u32 pairs
+//               m, n × u32 stem (rising), m × {u32 first, u32 second (indices in the stems,
+//               rising as a pair), u32 documents, u32 offset}, then each pair's documents as a
+//               form's postings (below) with no frequencies or positions (width 0); then 8 bytes
+//               of padding. Two listed stems with no entry never follow each other.
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //
@@ -45,7 +53,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 3;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8
+constexpr std::uint32_t kVersion = 4;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -55,12 +63,14 @@ constexpr std::uint32_t kDocRecordBytes = 32;
 constexpr std::uint16_t kNoSource = 0xFFFF;
 constexpr std::uint32_t kSummaryMinDocs = 1024;  // postings of a stem's forms for a summary
 constexpr std::uint32_t kSummaryListed = 512;    // documents a summary lists
+constexpr std::uint32_t kPairMinPostings = 8192;  // postings of a stem's forms for its pairs to be listed
+constexpr std::uint32_t kPairStems = 2048;        // stems whose pairs are listed, at most
 
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
-    folded_forms, postings, stem_summaries, stem_postings,
+    folded_forms, postings, stem_summaries, stem_postings, pair_postings,
 };
-constexpr std::uint32_t kSectionCount = 14;
+constexpr std::uint32_t kSectionCount = 15;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -103,6 +103,9 @@ namespace {
 // can still be made by hand; after this, reads stay inside. The frequencies are not added up
 // (that was most of opening a large index): PostingCursor::positions() reads a posting's
 // positions only if they end inside its block.
+// A pair entry's (first, second) as one rising key.
+std::uint64_t pair_key(const std::uint8_t* e) { return std::uint64_t(load_u32(e)) << 32 | load_u32(e + 4); }
+
 bool valid_postings(const std::uint8_t* p, std::uint64_t size, std::uint32_t df, std::uint32_t docs) {
     const std::uint32_t blocks = (df + kBlock - 1) / kBlock;
     const std::uint64_t skip = blocks > 1 ? 8 * std::uint64_t(blocks) : 0;
@@ -320,6 +323,32 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         }
     }
 
+    {
+        // The table only: a pair's documents are checked when a phrase reads them.
+        const std::uint8_t* p = sec[S(Section::pair_postings)];
+        const std::size_t size = len[S(Section::pair_postings)];
+        if (size < 16) return bad("pair postings");
+        ix.pair_stem_count_ = load_u32(p);
+        ix.pair_count_ = load_u32(p + 4);
+        const std::size_t head = 8 + 4 * std::size_t(ix.pair_stem_count_) + 16 * std::size_t(ix.pair_count_);
+        if (ix.pair_stem_count_ > n_stems || ix.pair_count_ > size / 16 || head + 8 > size) return bad("pair postings");
+        ix.pair_stems_ = p + 8;
+        ix.pair_entries_ = ix.pair_stems_ + 4 * std::size_t(ix.pair_stem_count_);
+        ix.pair_postings_ = p + head;
+        ix.pair_postings_size_ = size - head - 8;
+        for (std::uint32_t i = 0; i < ix.pair_stem_count_; ++i)
+            if (load_u32(ix.pair_stems_ + 4 * i) >= n_stems || (i && load_u32(ix.pair_stems_ + 4 * i) <= load_u32(ix.pair_stems_ + 4 * i - 4)))
+                return bad("pair postings' stems");
+        for (std::uint32_t i = 0; i < ix.pair_count_; ++i) {
+            const std::uint8_t* e = ix.pair_entries_ + 16 * std::size_t(i);
+            const std::uint64_t key = pair_key(e), df = load_u32(e + 8);
+            const auto [begin, end] = ix.pair_range(i);
+            if (load_u32(e) >= ix.pair_stem_count_ || load_u32(e + 4) >= ix.pair_stem_count_ || (i && key <= pair_key(e - 16)) ||
+                df == 0 || df > ix.docs_ || begin > end || end > ix.pair_postings_size_)
+                return bad("pair postings, pair " + std::to_string(i));
+        }
+    }
+
     ix.avg_title_ = scoring::average_length(ix.title_tokens_, ix.docs_);
     ix.avg_body_ = scoring::average_length(ix.body_tokens_, ix.docs_);
     ix.field_weights_.resize(2 * std::size_t(ix.docs_));
@@ -396,6 +425,37 @@ bool Index::stem_postings(std::uint32_t stem, PostingCursor& out) const {
     const auto [begin, end] = merged_range(static_cast<std::uint32_t>((e - merged_entries_) / 16));
     out = PostingCursor(merged_postings_ + begin, end - begin, load_u32(e + 4));
     return true;
+}
+
+bool Index::adjacent_postings(std::uint32_t first, std::uint32_t second, PostingCursor& out) const {
+    auto listed = [&](std::uint32_t stem) -> std::optional<std::uint32_t> {
+        const std::uint8_t* e = find_entry(pair_stems_, pair_stem_count_, 4, stem);
+        if (!e) return std::nullopt;
+        return static_cast<std::uint32_t>((e - pair_stems_) / 4);
+    };
+    const auto a = listed(first), b = listed(second);
+    if (!a || !b) return false;
+    const std::uint64_t key = std::uint64_t(*a) << 32 | *b;
+    std::uint32_t lo = 0, hi = pair_count_;
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (pair_key(pair_entries_ + 16 * std::size_t(mid)) < key) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == pair_count_ || pair_key(pair_entries_ + 16 * std::size_t(lo)) != key) {
+        out = PostingCursor();  // they never follow each other
+        return true;
+    }
+    const auto [begin, end] = pair_range(lo);
+    const std::uint32_t df = load_u32(pair_entries_ + 16 * std::size_t(lo) + 8);
+    if (!valid_postings(pair_postings_ + begin, end - begin, df, docs_)) return false;
+    out = PostingCursor(pair_postings_ + begin, end - begin, df);
+    return true;
+}
+
+std::pair<std::uint64_t, std::uint64_t> Index::pair_range(std::uint32_t i) const {
+    const std::uint8_t* e = pair_entries_ + 16 * std::size_t(i);
+    return {load_u32(e + 12), i + 1 < pair_count_ ? load_u32(e + 28) : pair_postings_size_};
 }
 
 std::pair<std::uint64_t, std::uint64_t> Index::postings_range(std::uint32_t f) const {
@@ -642,6 +702,7 @@ IndexStats Index::stats() const {
     s.postings_bytes = postings_size_;
     s.summary_bytes = 20 + 8 * std::uint64_t(summary_count_) + summary_records_size_;
     s.merged_bytes = merged_size_;
+    s.pair_bytes = 16 + 4 * std::uint64_t(pair_stem_count_) + 16 * std::uint64_t(pair_count_) + pair_postings_size_;
     s.total_bytes = bytes_.size();
     s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +

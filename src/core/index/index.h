@@ -114,6 +114,7 @@ struct IndexStats {
     std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
     std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, text_bytes = 0, total_bytes = 0;
     std::uint64_t merged_bytes = 0;  // frequent stems' postings merged (no positions)
+    std::uint64_t pair_bytes = 0;    // frequent stems' pairs' documents
     std::uint64_t title_tokens = 0, body_tokens = 0;
 };
 
@@ -184,6 +185,12 @@ public:
     // documents with tf_title and tf_body summed over its forms, no positions.
     bool stem_postings(std::uint32_t stem, PostingCursor& out) const;
 
+    // The documents where a form of stem `second` follows one of stem `first` (the next
+    // position), if the index lists pairs of those stems (format.h PAIR_POSTINGS: frequent
+    // stems): true, out on them (none if they never follow each other); else false (or a damaged
+    // list). No frequencies, no positions: a phrase's candidates.
+    bool adjacent_postings(std::uint32_t first, std::uint32_t second, PostingCursor& out) const;
+
     IndexStats stats() const;
     std::string_view bytes() const { return bytes_; }
 
@@ -228,12 +235,18 @@ private:
     const std::uint8_t* merged_postings_ = nullptr;
     std::size_t merged_size_ = 0;
     std::size_t summary_records_size_ = 0;
+    const std::uint8_t* pair_stems_ = nullptr;    // u32 stem ids, rising
+    const std::uint8_t* pair_entries_ = nullptr;  // {u32 first, u32 second, u32 documents, u32 offset} each
+    const std::uint8_t* pair_postings_ = nullptr;
+    std::uint32_t pair_stem_count_ = 0, pair_count_ = 0;
+    std::size_t pair_postings_size_ = 0;  // without the padding
     // Where a form's postings, a summary record (by entry) or a stem's merged postings (by entry;
     // merged_count_: where the last ends) lie in their section: [begin, end), up to the next one's
     // start, the last up to the section's end (its padding excluded). Index::open checks them.
     std::pair<std::uint64_t, std::uint64_t> postings_range(std::uint32_t form) const;
     std::pair<std::uint64_t, std::uint64_t> summary_range(std::uint32_t entry) const;
     std::pair<std::uint64_t, std::uint64_t> merged_range(std::uint32_t entry) const;
+    std::pair<std::uint64_t, std::uint64_t> pair_range(std::uint32_t entry) const;
     // Decodes one record in [p, end), checking every value against the index's counts.
     bool read_summary(const std::uint8_t* p, const std::uint8_t* end, std::uint32_t forms, StemSummary& out) const;
     std::uint32_t stem_forms(std::uint32_t stem) const { auto [a, b] = forms_of_stem(stem); return b - a; }

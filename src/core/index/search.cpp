@@ -676,8 +676,11 @@ class PhraseMatcher final : public Matcher {
 public:
     // from: the first document it may match (a plan for a few known documents starts there
     // instead of at the first match in the whole index).
-    PhraseMatcher(std::vector<std::unique_ptr<TermMatcher>> terms, std::vector<std::uint32_t> offsets, std::uint32_t from)
-        : terms_(std::move(terms)), offsets_(std::move(offsets)) { find(from); }
+    // pairs: documents where two of its words follow each other (Index::adjacent_postings), a
+    // superset of its own, often far smaller than the set holding every word.
+    PhraseMatcher(std::vector<std::unique_ptr<TermMatcher>> terms, std::vector<std::uint32_t> offsets, std::uint32_t from,
+                  std::vector<PostingCursor> pairs = {})
+        : terms_(std::move(terms)), offsets_(std::move(offsets)), pairs_(std::move(pairs)) { find(from); }
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
     double score(std::string* why) override {
@@ -694,8 +697,18 @@ public:
 private:
     void find(std::uint32_t target) {
         for (;;) {
-            // A document holding every word, then their positions checked.
-            const std::uint32_t d = leapfrog(terms_, target);
+            // A document where the pairs follow each other, holding every word, then their
+            // positions checked.
+            std::uint32_t d = target;
+            for (bool moved = true; moved && d != kNoDoc;) {
+                moved = false;
+                for (PostingCursor& p : pairs_) {
+                    p.advance(d);
+                    if (p.doc() != d) { d = p.doc(); moved = true; }
+                }
+            }
+            const std::uint32_t all = d == kNoDoc ? kNoDoc : leapfrog(terms_, d);
+            if (all != d) { target = all; continue; }
             doc_ = d;
             if (d == kNoDoc || verify()) return;
             target = d + 1;
@@ -721,6 +734,7 @@ private:
     std::vector<std::unique_ptr<TermMatcher>> terms_;
     std::vector<std::uint32_t> offsets_;
     std::vector<std::uint32_t> starts_;
+    std::vector<PostingCursor> pairs_;
     std::uint32_t doc_ = kNoDoc;
 };
 
@@ -973,7 +987,14 @@ private:
             return nullptr;
         }
         if (terms.size() == 1) return std::move(terms[0]);
-        return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets), from_);
+        // Neighbours that are whole stems: their pair's documents, where the index lists them.
+        std::vector<PostingCursor> pairs;
+        for (std::size_t i = 0; merged_ && i + 1 < terms.size(); ++i) {
+            const auto &a = terms[i]->group().stem, &b = terms[i + 1]->group().stem;
+            PostingCursor p;
+            if (a && b && offsets[i + 1] == offsets[i] + 1 && ix_.adjacent_postings(*a, *b, p)) pairs.push_back(p);
+        }
+        return std::make_unique<PhraseMatcher>(std::move(terms), std::move(offsets), from_, std::move(pairs));
     }
 
 public:

@@ -27,8 +27,9 @@ struct SearchOptions {
     QueryFilters filters;       // added to the query's own (a page's chips): years intersect, lists join
     const std::vector<char>* only = nullptr;  // per document, non-zero = may match (an operation's articles)
     // Frequent words read from their summaries and merged postings (format.h), an AND of them a
-    // window of documents at a time; false: every form read one by one and words joined document
-    // by document, which gives the same results (what tests compare them with).
+    // window of documents at a time, a phrase's candidates from its words' pairs; false: every
+    // form read one by one and words joined document by document, which gives the same results
+    // (what tests compare them with).
     bool merged = true;
 };
 
