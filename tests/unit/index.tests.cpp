@@ -248,6 +248,32 @@ TEST_CASE("bytes: sums of packed fields agree with reading them one by one", "[i
     }
 }
 
+TEST_CASE("bytes: the checksum changes with any flipped bit, swapped words or length", "[index]") {
+    std::vector<std::uint8_t> data(1000);
+    std::uint32_t seed = 7;
+    for (auto& b : data) b = static_cast<std::uint8_t>((seed = seed * 1664525u + 1013904223u) >> 24);
+    const std::uint64_t sum = index::checksum64(data.data(), data.size());
+    CHECK(index::checksum64(data.data(), data.size()) == sum);
+    for (std::size_t at = 0; at < data.size(); at += 37)
+        for (int bit : {0, 3, 7}) {
+            CAPTURE(at, bit);
+            data[at] ^= static_cast<std::uint8_t>(1 << bit);
+            CHECK(index::checksum64(data.data(), data.size()) != sum);
+            data[at] ^= static_cast<std::uint8_t>(1 << bit);
+        }
+    for (std::size_t a : {0, 8, 32, 64}) {  // two words swapped, in one lane and across lanes
+        CAPTURE(a);
+        std::vector<std::uint8_t> swapped = data;
+        std::swap_ranges(swapped.begin() + static_cast<std::ptrdiff_t>(a), swapped.begin() + static_cast<std::ptrdiff_t>(a + 8),
+                         swapped.begin() + 256);
+        CHECK(index::checksum64(swapped.data(), swapped.size()) != sum);
+    }
+    CHECK(index::checksum64(data.data(), data.size() - 1) != sum);
+    std::vector<std::uint8_t> longer = data;
+    longer.push_back(0);
+    CHECK(index::checksum64(longer.data(), longer.size()) != sum);
+}
+
 TEST_CASE("dictionary: prefixes and typos over folded forms", "[index]") {
     auto ix = index::Index::open(build_bytes(sample()));
     REQUIRE(ix.ok());

@@ -53,7 +53,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 4;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings
+constexpr std::uint32_t kVersion = 4;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
