@@ -46,5 +46,9 @@ set(VIGIE_IMGUI_DEFINES IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
     "IMGUI_USER_CONFIG=\"${CMAKE_SOURCE_DIR}/src/app/imconfig_vigie.h\"")
 
 # The JS API (DESIGN.md §4.4): one module for Node and the browser, a factory createVigie().
+# A library: no process-wide handlers for uncaught exceptions and rejections (NODEJS_CATCH_*),
+# which would take over the host program's and, holding the module, keep every instance's
+# memory alive after its last use.
 set(VIGIE_API_LINK_FLAGS "--pre-js=${CMAKE_CURRENT_LIST_DIR}/node_pre.js" --bind -sMODULARIZE=1
-    -sEXPORT_NAME=createVigie -sENVIRONMENT=web,node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
+    -sEXPORT_NAME=createVigie -sENVIRONMENT=web,node -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
+    -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0)

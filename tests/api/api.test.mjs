@@ -67,3 +67,12 @@ test("loadIndex refuses damaged bytes with a message, and keeps the index it had
   assert.throws(() => v.loadIndex(new Uint8Array(0)), /no VIDX header/);
   assert.equal(v.search("Amaq").total, 3);  // 001, 002, 003
 });
+
+test("a module is a library: it installs no process-wide handler, so a dropped instance can be freed", async () => {
+  const events = ["uncaughtException", "unhandledRejection", "exit"];
+  const before = events.map((e) => process.listenerCount(e));
+  const v = await createVigie();
+  v.addJsonl(seedsJsonl());
+  v.commit();
+  assert.deepEqual(events.map((e) => process.listenerCount(e)), before);
+});
