@@ -26,14 +26,11 @@ __attribute__((target_clones("popcnt", "default")))
 std::uint64_t sum_bits_wide(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width) {
     std::uint64_t sum = 0;
     const unsigned per = 56 / width;  // fields read in one 8-byte load, whatever bit % 8 is
-    if (per >= 2) {
-        for (; n >= per; n -= per, bit += std::uint64_t(per) * width) {
-            const std::uint64_t chunk = load_u64(p + bit / 8) >> (bit % 8);
-            for (unsigned b = 0; b < width; ++b)
-                sum += std::uint64_t(__builtin_popcountll(chunk & kPlanes.mask[width][b])) << b;
-        }
-    }
-    for (; n > 0; --n, bit += width) sum += get_bits(p, bit, width);
+    auto add = [&](std::uint64_t chunk) {
+        for (unsigned b = 0; b < width; ++b) sum += std::uint64_t(__builtin_popcountll(chunk & kPlanes.mask[width][b])) << b;
+    };
+    for (; n >= per; n -= per, bit += std::uint64_t(per) * width) add(load_u64(p + bit / 8) >> (bit % 8));
+    if (n) add((load_u64(p + bit / 8) >> (bit % 8)) & ((std::uint64_t(1) << (n * width)) - 1));  // the rest: n * width < 56
     return sum;
 }
 

@@ -99,12 +99,13 @@ inline std::uint32_t get_bits(const std::uint8_t* p, std::uint64_t bit, unsigned
 }
 
 // Σ of n consecutive width-bit fields from bit (the same reads as get_bits, 8 bytes past the
-// last field at most). Many narrow fields: a popcount per bit plane of each 56-bit chunk instead
-// of a read per field (sum_bits_wide; past 8 bits, its planes cost more than the reads).
+// last field at most). Several narrow fields: a popcount per bit plane of each 56-bit chunk
+// instead of a read per field (sum_bits_wide, width <= 8; past 8 bits, its planes cost more
+// than the reads).
 std::uint64_t sum_bits_wide(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width);
 inline std::uint64_t sum_bits(const std::uint8_t* p, std::uint64_t bit, std::uint32_t n, unsigned width) {
     if (width == 0) return 0;
-    if (n >= 32 && width <= 8) return sum_bits_wide(p, bit, n, width);
+    if (n >= 4 && width <= 8) return sum_bits_wide(p, bit, n, width);
     std::uint64_t sum = 0;
     for (; n > 0; --n, bit += width) sum += get_bits(p, bit, width);
     return sum;

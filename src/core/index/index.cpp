@@ -97,15 +97,15 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
 
 namespace {
 
+// A pair entry's (first, second) as one rising key.
+std::uint64_t pair_key(const std::uint8_t* e) { return std::uint64_t(load_u32(e)) << 32 | load_u32(e + 4); }
+
 // One form's packed postings (format.h) in size bytes: widths of at most 32 bits, documents
 // rising and below docs, skip entries that agree with the blocks, each block's documents and
 // frequencies inside the form's bytes and before the next block. A blob with a valid checksum
 // can still be made by hand; after this, reads stay inside. The frequencies are not added up
 // (that was most of opening a large index): PostingCursor::positions() reads a posting's
 // positions only if they end inside its block.
-// A pair entry's (first, second) as one rising key.
-std::uint64_t pair_key(const std::uint8_t* e) { return std::uint64_t(load_u32(e)) << 32 | load_u32(e + 4); }
-
 bool valid_postings(const std::uint8_t* p, std::uint64_t size, std::uint32_t df, std::uint32_t docs) {
     const std::uint32_t blocks = (df + kBlock - 1) / kBlock;
     const std::uint64_t skip = blocks > 1 ? 8 * std::uint64_t(blocks) : 0;
