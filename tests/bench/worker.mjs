@@ -153,6 +153,11 @@ async function bench(adapter) {
     log(`saved ${(saved.length / 1e6).toFixed(1)} MB (gzip ${(out.index.gzipBytes / 1e6).toFixed(1)} MB)`);
     const check = classes.flatMap((c) => queries.filter((q) => q.class === c).slice(0, 10));
     engine = null; // release the built index before loading the saved one
+    // Collected, then collected again after a turn of the event loop: an engine's memory (a
+    // wasm instance's, an ArrayBuffer's) is only freed once nothing on the stack of this turn
+    // holds it; else the load would run beside it and pay for fresh pages.
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
     gc();
     const pre = adapter.instantiate ? await adapter.instantiate() : undefined;
     const tl = now();
