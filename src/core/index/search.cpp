@@ -1326,25 +1326,22 @@ struct SnippetMaker {
     const text::Analyzer& an;
     std::size_t words;
 
-    // Tokens (non-compound) of the body between body positions [from, to), with their positions.
-    std::vector<text::Token> body_tokens(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
+    // The body's words between body positions [from, to): their places (Analyzer::places).
+    std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
+        std::vector<text::Analyzer::Place> out;
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         const std::vector<std::uint32_t> cps = ix.checkpoints(d, last_cp + 1);
-        if (cps.empty()) return {};
+        if (cps.empty()) return out;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        // Positions and byte ranges are all a snippet needs.
-        std::vector<text::Token> out = an.analyze(textv.substr(b, e - b), text::Analyzer::Terms::none);
+        an.places(textv.substr(b, e - b), out);
         std::size_t kept = 0;
-        for (text::Token& t : out) {
-            t.position += base;
-            if (t.position < from || t.position >= to) continue;
-            t.begin += b;
-            t.end += b;
-            if (&out[kept] != &t) out[kept] = std::move(t);
-            ++kept;
+        for (text::Analyzer::Place w : out) {
+            w.position += base;
+            if (w.position < from || w.position >= to) continue;
+            out[kept++] = {w.begin + b, w.end + b, w.position};
         }
         out.resize(kept);
         return out;
@@ -1378,7 +1375,7 @@ struct SnippetMaker {
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
-        const auto toks = body_tokens(hit.doc, doc.text, from, from + w);
+        const auto toks = body_words(hit.doc, doc.text, from, from + w);
         if (toks.empty()) return;
         // Whole words as written: back over an elided article or an opening quote ("L'agence",
         // «Amaq), on over closing punctuation ("Amaq»," "belge.").
@@ -1434,7 +1431,7 @@ struct SnippetMaker {
         out.resize(static_cast<std::size_t>(o - o0));
         // Both in position order: a merge marks the tokens the query matched.
         auto match = occ.begin();
-        for (const text::Token& t : toks) {
+        for (const text::Analyzer::Place& t : toks) {
             while (match != occ.end() && match->position < t.position) ++match;
             if (match != occ.end() && match->position == t.position)
                 hit.highlights.emplace_back(at[t.begin - b], at[t.end - b]);
@@ -1607,8 +1604,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     for (const Occurrence& o : occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc))
         if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
     if (matched.empty()) return out;
-    for (const text::Token& t : analyzer_.analyze(d.text, text::Analyzer::Terms::none))
-        if (matched.count(t.position)) out.emplace_back(t.begin, t.end);
+    std::vector<text::Analyzer::Place> words;
+    analyzer_.places(d.text, words);
+    for (const text::Analyzer::Place& w : words)
+        if (matched.count(w.position)) out.emplace_back(w.begin, w.end);
     return out;
 }
 

@@ -268,6 +268,88 @@ struct Analyzer::Impl {
         return true;
     }
 
+    // Stage 1's words as pieces of u16, from spans (after load() and segment()): "26 000" style
+    // thousands groups joined, scripts written without spaces cut into characters, a word ICU
+    // keeps whole across '.', '_' or '@' cut into its parts (joined: their group number), a
+    // lost sentence break split.
+    struct Piece { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
+    std::vector<Piece> pieces;
+    void make_pieces() {
+            std::vector<Piece>& segments = pieces;
+            segments.clear();
+            const std::u16string& u = u16;
+            const std::u16string_view uv(u);
+        std::uint32_t group = 0;
+        // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
+        // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
+        auto push_joined = [](std::vector<Piece>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
+            auto joiner = [&](int32_t k) { return w[k] == u'.' || w[k] == u'_' || w[k] == u'@'; };
+            std::size_t parts = 0, first = out.size();
+            for (int32_t k = b; k < e;) {
+                while (k < e && joiner(k)) ++k;
+                const int32_t start = k;
+                while (k < e && !joiner(k)) ++k;
+                if (k > start) {
+                    out.push_back({start, k, all_digits(w.substr(start, k - start)), false, g});
+                    ++parts;
+                }
+            }
+            if (parts == 1) out[first].joined = 0;
+        };
+        for (WordSpan span : spans) {
+            int32_t b = span.b;
+            const int32_t e = span.e;
+            const bool number = span.number;
+            if (number && !segments.empty()) {
+                Piece& prev = segments.back();
+                bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
+                                  all_digits(uv.substr(b, 3));
+                bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
+                                     ? prev.e - prev.b <= 3
+                                     : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
+                if (next_group && prev_head) { prev.e = e; continue; }
+            }
+            if (!number) {
+                bool unspaced = false;  // never so for the fast path's characters
+                for (int32_t k = b; k < e && !unspaced && !latin;) unspaced = is_unspaced_script(code_point_at(uv, k));
+                if (unspaced) {
+                    for (int32_t k = b; k < e;) {
+                        int32_t start = k;
+                        code_point_at(uv, k);
+                        for (int32_t next = k; next < e && continues_character(code_point_at(uv, next));) k = next;
+                        segments.push_back({start, k, false, true});
+                    }
+                    continue;
+                }
+                // "Sypt.Le parquet": a sentence end whose space was lost (scraped text), which ICU
+                // reads as one word. A full stop between a lowercase and a capital letter splits it;
+                // "U.S", "t.co" and "pic.twitter.com" stay whole.
+                for (int32_t k = b + 1; k + 1 < e; ++k)
+                    if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
+                        push_joined(segments, uv, b, k, ++group);
+                        b = k + 1;
+                    }
+                push_joined(segments, uv, b, e, ++group);
+                continue;
+            }
+            segments.push_back({b, e, number});
+        }
+    }
+
+    // Stage 2, elision: "l’opération" → "opération". False if nothing is left of the piece (a
+    // lone "l" before ’, as in "l’« agence").
+    bool elide(Piece& s) const {
+        const std::u16string_view uv(u16);
+        int32_t apostrophe = -1;
+        for (int32_t k = s.b; k < s.e; ++k)
+            if (is_apostrophe(uv[k])) { apostrophe = k; break; }
+        if (apostrophe > s.b && is_elision_prefix(ascii_lower(uv.substr(s.b, apostrophe - s.b)))) s.b = apostrophe + 1;
+        else if (apostrophe < 0 && s.e < static_cast<int32_t>(uv.size()) && is_apostrophe(uv[s.e]) &&
+                 is_elision_prefix(ascii_lower(uv.substr(s.b, s.e - s.b))))
+            return false;
+        return s.b < s.e;
+    }
+
     ~Impl() { if (stemmer) sb_stemmer_delete(stemmer); }
 
     const std::string& term_of(const std::string& exact) {
@@ -321,6 +403,25 @@ std::vector<Analyzer::Segment> Analyzer::word_segments(std::string_view text, bo
     return out;
 }
 
+void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
+    out.clear();
+    Impl& im = *impl_;
+    im.load(text);
+    if (!im.segment(false)) return;
+    im.make_pieces();
+    std::uint32_t position = 0;
+    for (Impl::Piece s : im.pieces) {
+        if (!im.elide(s)) continue;
+        // Kept exactly when analyze() keeps it: casefold_fast never empties a segment.
+        const std::u16string_view seg(im.u16.data() + s.b, static_cast<std::size_t>(s.e - s.b));
+        if (!casefold_fast_applies(seg)) {
+            std::string folded;
+            if (!casefold_icu(seg, folded) || folded.empty()) continue;
+        }
+        out.push_back({im.byte_at[static_cast<std::size_t>(s.b)], im.byte_at[static_cast<std::size_t>(s.e)], position++});
+    }
+}
+
 std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     Impl& im = *impl_;
     im.load(text);
@@ -328,67 +429,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     const std::vector<std::uint32_t>& byte_at = im.byte_at;
     const std::u16string_view uv(u);
 
-    // Stage 1: segment. Keep words and numbers; join "26 000" style thousands groups.
-    // joined: the parts of one word written with '.', '_' or '@' inside share a group number.
-    struct Piece { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
-    std::vector<Piece> segments;
-    segments.reserve(u.size() / 5);
-    std::uint32_t group = 0;
-    // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
-    // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
-    auto push_joined = [](std::vector<Piece>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
-        auto joiner = [&](int32_t k) { return w[k] == u'.' || w[k] == u'_' || w[k] == u'@'; };
-        std::size_t parts = 0, first = out.size();
-        for (int32_t k = b; k < e;) {
-            while (k < e && joiner(k)) ++k;
-            const int32_t start = k;
-            while (k < e && !joiner(k)) ++k;
-            if (k > start) {
-                out.push_back({start, k, all_digits(w.substr(start, k - start)), false, g});
-                ++parts;
-            }
-        }
-        if (parts == 1) out[first].joined = 0;
-    };
     if (!im.segment(false)) return {};
-    for (WordSpan span : im.spans) {
-        int32_t b = span.b;
-        const int32_t e = span.e;
-        const bool number = span.number;
-        if (number && !segments.empty()) {
-            Piece& prev = segments.back();
-            bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
-                              all_digits(uv.substr(b, 3));
-            bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
-                                 ? prev.e - prev.b <= 3
-                                 : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
-            if (next_group && prev_head) { prev.e = e; continue; }
-        }
-        if (!number) {
-            bool unspaced = false;  // never so for the fast path's characters
-            for (int32_t k = b; k < e && !unspaced && !im.latin;) unspaced = is_unspaced_script(code_point_at(uv, k));
-            if (unspaced) {
-                for (int32_t k = b; k < e;) {
-                    int32_t start = k;
-                    code_point_at(uv, k);
-                    for (int32_t next = k; next < e && continues_character(code_point_at(uv, next));) k = next;
-                    segments.push_back({start, k, false, true});
-                }
-                continue;
-            }
-            // "Sypt.Le parquet": a sentence end whose space was lost (scraped text), which ICU
-            // reads as one word. A full stop between a lowercase and a capital letter splits it;
-            // "U.S", "t.co" and "pic.twitter.com" stay whole.
-            for (int32_t k = b + 1; k + 1 < e; ++k)
-                if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
-                    push_joined(segments, uv, b, k, ++group);
-                    b = k + 1;
-                }
-            push_joined(segments, uv, b, e, ++group);
-            continue;
-        }
-        segments.push_back({b, e, number});
-    }
+    im.make_pieces();
+    const std::vector<Impl::Piece>& segments = im.pieces;
 
     // Stages 2–5 per segment: elision, casefold, numbers, stem + fold.
     std::vector<Token> tokens;
@@ -399,39 +442,22 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     seg_end.reserve(segments.size());
     joined.reserve(segments.size());
     std::uint32_t position = 0;
-    for (Piece s : segments) {
-        // Elision: "l’opération" → "opération"; a lone "l" before ’ (as in "l’« agence") is dropped.
-        int32_t apostrophe = -1;
-        for (int32_t k = s.b; k < s.e; ++k)
-            if (is_apostrophe(u[k])) { apostrophe = k; break; }
-        if (apostrophe > s.b && is_elision_prefix(ascii_lower(uv.substr(s.b, apostrophe - s.b)))) s.b = apostrophe + 1;
-        else if (apostrophe < 0 && s.e < static_cast<int32_t>(u.size()) && is_apostrophe(u[s.e]) &&
-                 is_elision_prefix(ascii_lower(uv.substr(s.b, s.e - s.b))))
-            continue;
-
-        if (s.b >= s.e) continue;  // "l’" alone: the elision took all of it
+    for (Impl::Piece s : segments) {
+        if (!im.elide(s)) continue;
         Token t;
         const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
-        if (terms == Terms::none) {
-            // Kept exactly when the other modes keep it: casefold_fast never empties a segment.
-            if (!casefold_fast_applies(seg)) {
-                std::string folded;
-                if (!casefold_icu(seg, folded) || folded.empty()) continue;
-            }
-        } else {
-            if (!casefold_fast(seg, t.exact)) {
-                if (!casefold_icu(seg, t.exact)) continue;
-                replace_all(t.exact, "\u2019", "'");
-            }
-            if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
+        if (!casefold_fast(seg, t.exact)) {
+            if (!casefold_icu(seg, t.exact)) continue;
+            replace_all(t.exact, "\u2019", "'");
         }
+        if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
         t.end = byte_at[static_cast<std::size_t>(s.e)];
         t.position = position++;
         if (s.character) t.kind = TokenKind::character;
         if (s.number) {
             t.kind = TokenKind::number;
-            if (terms != Terms::none) t.term = join_thousands(t.exact);
+            t.term = join_thousands(t.exact);
         } else if (terms == Terms::now) {
             t.term = im.term_of(t.exact);
         }
@@ -441,7 +467,6 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         joined.push_back(s.joined);
     }
 
-    if (terms == Terms::none) return tokens;
     // Compounds: parts joined by a single hyphen also index as one term at the first part's position.
     std::vector<Token> out;
     out.reserve(tokens.size() + tokens.size() / 16);

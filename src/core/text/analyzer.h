@@ -43,10 +43,13 @@ public:
     // Not thread-safe: one Analyzer per thread. Invalid UTF-8 reads as U+FFFD, offsets stay exact.
     // Terms::later leaves the term of words empty, for a caller that stems each distinct form
     // once with term_of() (the indexer); numbers and compounds get their term anyway.
-    // Terms::none: the words' positions and byte ranges only (snippets, highlights): no exact,
-    // no term, no compound tokens; the same words at the same positions as the other modes.
-    enum class Terms : std::uint8_t { now, later, none };
+    enum class Terms : std::uint8_t { now, later };
     std::vector<Token> analyze(std::string_view text, Terms terms = Terms::now) const;
+    // The words' byte ranges and positions only, into out (cleared: a buffer the caller keeps):
+    // the same words at the same positions as analyze() (compounds aside), with no token built.
+    // What snippets and highlights need.
+    struct Place { std::uint32_t begin, end, position; };
+    void places(std::string_view text, std::vector<Place>& out) const;
     // The segmentation stage alone: each word's byte range and whether ICU calls it a number.
     // icu_only: without the fast path for Latin text (the tests check that the two agree).
     struct Segment {
