@@ -600,7 +600,8 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         // rows[d] = edit distances between word[0..j) and the current prefix of length d.
         std::vector<std::vector<int>> rows = std::vector<std::vector<int>>(max_len + 2, std::vector<int>(n + 1));
         std::string prefix = {};
-        std::vector<std::string> tails = {};
+        std::vector<std::string_view> tails = {};
+        std::vector<std::string> swapped = {};  // the tails made by a swap, which word does not hold as such
 
         unsigned char at(std::uint32_t i, std::size_t depth) const { return static_cast<unsigned char>(terms.get(i)[depth]); }
         // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
@@ -629,14 +630,20 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
             tails.clear();
             const std::size_t jlo = depth > kk ? depth - kk : 0, jhi = std::min(n, depth + kk);
             for (std::size_t j = jlo; j <= jhi && j < n; ++j)
-                if (row[j] == k) tails.emplace_back(word.substr(j));
+                if (row[j] == k) tails.push_back(word.substr(j));
+            std::size_t made = 0;
+            if (swapped.size() < 2 * kk + 3) swapped.resize(2 * kk + 3);  // before any view into them is taken
             if (depth >= 1)
                 for (std::size_t j = std::max<std::size_t>(2, depth + 1 > kk ? depth + 1 - kk : 0); j <= std::min(n, depth + 1 + kk); ++j)
-                    if (word[j - 1] == prefix[depth - 1] && rows[depth - 1][j - 2] + 1 == k)
-                        tails.push_back(word[j - 2] + std::string(word.substr(j)));
+                    if (word[j - 1] == prefix[depth - 1] && rows[depth - 1][j - 2] + 1 == k) {
+                        std::string& t = swapped[made++];  // reused: no allocation once grown
+                        t.assign(1, word[j - 2]);
+                        t.append(word.substr(j));
+                        tails.push_back(t);
+                    }
             std::sort(tails.begin(), tails.end());
             tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
-            for (const std::string& tail : tails) {
+            for (std::string_view tail : tails) {
                 if (out.size() >= kMaxNear) return;
                 std::uint32_t a = lo, b = hi;
                 while (a < b) {
