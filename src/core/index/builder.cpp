@@ -127,12 +127,29 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
     std::uint32_t merged_count = 0;
     FormPostings stream;  // a stem's merged postings as varints, as pack_postings reads them
     std::vector<std::uint32_t> scratch;
-    std::vector<std::uint32_t> tf_title(n_docs), tf_body(n_docs), stamp(n_docs, 0), touched;
+    std::vector<std::uint32_t> tf_title(n_docs), tf_body(n_docs), touched;
     std::vector<std::pair<double, std::uint32_t>> by_g;
     std::vector<std::uint32_t> slot(n_docs, 0);  // 1 + a listed document's rank in the list
     struct FormTf { std::uint32_t form, tf_title, tf_body; };
     std::vector<std::vector<FormTf>> per_doc;
-    std::map<std::uint32_t, std::uint32_t> years, sources, countries;
+    // A facet's counts by value (a year, a source or a country id: all below 65536), the values
+    // seen listed: counted in an array, written in rising order, the array cleared after.
+    struct Tally {
+        std::vector<std::uint32_t> count = std::vector<std::uint32_t>(65536, 0), seen;
+        void add(std::uint32_t v) { if (count[v]++ == 0) seen.push_back(v); }
+        void write(std::string& out) {
+            std::sort(seen.begin(), seen.end());
+            put_varint(out, seen.size());
+            for (std::uint32_t v : seen) {
+                put_varint(out, v);
+                put_varint(out, count[v]);
+                count[v] = 0;
+            }
+            seen.clear();
+        }
+    };
+    Tally years, sources, countries;
+    std::vector<std::uint64_t> present((n_docs + 63) / 64, 0);  // the stem's documents, to list them in order
     // f(form, doc, tf_title, tf_body) for every posting of the stem's forms (form: from its first).
     auto for_each_posting = [&](std::uint32_t stem, auto&& f) {
         for (std::uint32_t i = first_form[stem]; i < first_form[stem + 1]; ++i) {
@@ -150,18 +167,22 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
         std::uint64_t postings = 0;
         for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
         if (postings < kSummaryMinDocs) continue;
-        touched.clear();
         for_each_posting(s, [&](std::uint32_t, std::uint32_t doc, std::uint32_t title, std::uint32_t body) {
-            if (stamp[doc] != s + 1) {
-                stamp[doc] = s + 1;
-                touched.push_back(doc);
+            std::uint64_t& bits = present[doc / 64];
+            if (!(bits & std::uint64_t(1) << (doc % 64))) {
+                bits |= std::uint64_t(1) << (doc % 64);
                 tf_title[doc] = tf_body[doc] = 0;
             }
             tf_title[doc] += title;
             tf_body[doc] += body;
         });
+        // In document order (the forms' lists interleave), from the bits: no sort.
+        touched.clear();
+        for (std::size_t w = 0; w < present.size(); ++w)
+            for (std::uint64_t bits = present[w]; bits; bits &= bits - 1)
+                touched.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
+        std::fill(present.begin(), present.end(), 0);
         if (first_form[s + 1] - first_form[s] >= 2) {
-            std::sort(touched.begin(), touched.end());
             stream.docs.clear();
             stream.df = 0;
             for (std::uint32_t d : touched) stream.add_posting(d, tf_title[d], tf_body[d]);
@@ -206,21 +227,12 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
             }
             prev = d;
         }
-        years.clear();
-        sources.clear();
-        countries.clear();
         for (std::uint32_t d : touched) {
-            if (const int y = std::clamp(docs[d].date.year, 0, 65535)) ++years[static_cast<std::uint32_t>(y)];
-            if (docs[d].source != kNoSource) ++sources[docs[d].source];
-            for (std::uint16_t c : docs[d].countries) ++countries[c];
+            if (const int y = std::clamp(docs[d].date.year, 0, 65535)) years.add(static_cast<std::uint32_t>(y));
+            if (docs[d].source != kNoSource) sources.add(docs[d].source);
+            for (std::uint16_t c : docs[d].countries) countries.add(c);
         }
-        for (const auto* facet : {&years, &sources, &countries}) {
-            put_varint(records, facet->size());
-            for (auto [value, count] : *facet) {
-                put_varint(records, value);
-                put_varint(records, count);
-            }
-        }
+        for (Tally* facet : {&years, &sources, &countries}) facet->write(records);
     }
     put_u32(head, static_cast<std::uint32_t>(entries.size()));
     for (auto [stem, offset] : entries) {
