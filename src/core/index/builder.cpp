@@ -300,7 +300,7 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
     std::vector<std::uint64_t> start;  // per document of the slice, its first cell
     constexpr std::uint64_t kSliceCells = std::uint64_t(1) << 18;  // a megabyte of cells: cached
     const auto n_docs = static_cast<std::uint32_t>(docs.size());
-    for (std::uint32_t a = 0, b = 0; a < n_docs; a = b) {
+    for (std::uint32_t a = 0, b = 0; n && a < n_docs; a = b) {  // (no stem listed: no pair)
         start.assign(1, 0);
         for (b = a; b < n_docs && (b == a || start.back() < kSliceCells); ++b)
             start.push_back(start.back() + docs[b].body_start + docs[b].body_tokens);

@@ -275,10 +275,10 @@ struct Analyzer::Impl {
     struct Piece { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
     std::vector<Piece> pieces;
     void make_pieces() {
-            std::vector<Piece>& segments = pieces;
-            segments.clear();
-            const std::u16string& u = u16;
-            const std::u16string_view uv(u);
+        std::vector<Piece>& segments = pieces;
+        segments.clear();
+        const std::u16string& u = u16;
+        const std::u16string_view uv(u);
         std::uint32_t group = 0;
         // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
         // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
