@@ -283,16 +283,21 @@ public:
     virtual class TermMatcher* as_term() { return nullptr; }
 };
 
-// Leapfrog: advances every matcher (a container of pointers) from d until they all sit on the
-// same document, and returns it (kNoDoc when one runs out). The AND of AllMatcher, phrases
-// and the collector's required units.
+// What leapfrog walks: matchers held by pointer, or cursors held by value.
+template <typename T> T& walker(T* m) { return *m; }
+template <typename T> T& walker(std::unique_ptr<T>& m) { return *m; }
+inline PostingCursor& walker(PostingCursor& c) { return c; }
+
+// Leapfrog: advances every matcher or cursor from d until they all sit on the same document,
+// and returns it (kNoDoc when one runs out). The AND of AllMatcher, phrases (their pairs'
+// documents, then their words) and the collector's required units.
 template <typename Matchers>
 std::uint32_t leapfrog(Matchers& matchers, std::uint32_t d) {
     for (bool moved = true; moved && d != kNoDoc;) {
         moved = false;
         for (auto& m : matchers) {
-            m->advance(d);
-            if (m->doc() != d) { d = m->doc(); moved = true; }
+            walker(m).advance(d);
+            if (walker(m).doc() != d) { d = walker(m).doc(); moved = true; }
         }
     }
     return d;
@@ -699,15 +704,8 @@ private:
         for (;;) {
             // A document where the pairs follow each other, holding every word, then their
             // positions checked.
-            std::uint32_t d = target;
-            for (bool moved = true; moved && d != kNoDoc;) {
-                moved = false;
-                for (PostingCursor& p : pairs_) {
-                    p.advance(d);
-                    if (p.doc() != d) { d = p.doc(); moved = true; }
-                }
-            }
-            const std::uint32_t all = d == kNoDoc ? kNoDoc : leapfrog(terms_, d);
+            const std::uint32_t d = leapfrog(pairs_, target);
+            const std::uint32_t all = leapfrog(terms_, d);
             if (all != d) { target = all; continue; }
             doc_ = d;
             if (d == kNoDoc || verify()) return;
