@@ -56,6 +56,17 @@ function machine() {
   return `Node ${process.version}, ${os.cpus().length}× ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
 }
 
+// What writing into memory never touched before costs on this machine (the kernel maps and
+// zeroes each page on first touch), in ms per 100 MB: the floor of any load that copies an
+// index into new memory (Vigie's loadIndex into wasm memory), and what varies most between
+// virtual machines.
+function freshMemoryMsPer100MB() {
+  const bytes = 256 << 20;
+  const t0 = process.hrtime.bigint();
+  new Uint8Array(bytes).fill(1);
+  return Number(process.hrtime.bigint() - t0) / 1e6 / (bytes / 1e8);
+}
+
 // Runs one engine's worker to its end: its result, or a failure that says why.
 function runWorker(engine, task) {
   return new Promise((resolve) => {
@@ -144,7 +155,7 @@ async function runBench() {
 
   const first = results.find((r) => r.docs != null);
   const res = {
-    tier, limit, date: new Date().toISOString(), machine: machine(), reps: Number(opt.reps), budgetS: Number(opt.budget),
+    tier, limit, date: new Date().toISOString(), machine: machine(), freshMemoryMsPer100MB: freshMemoryMsPer100MB(), reps: Number(opt.reps), budgetS: Number(opt.budget),
     corpus: { file: path.relative(REPO, corpus), docs: first?.docs ?? qmeta.docs, textMB: (first?.textBytes ?? 0) / 1e6 },
     queries: { file: path.relative(REPO, qfile), total: qmeta.queries.length, counts: qmeta.counts, dfRange: qmeta.dfRange },
     engines: results,

@@ -44,7 +44,8 @@ export function renderReport(res) {
     ]), 2));
   out.push('');
   out.push('memory = V8 heap Δ + external Δ (ArrayBuffers, wasm linear memory) of the engine\'s worker across the build, after GC; for Vigie, "wasm" is the whole linear memory its stats() reports. ' +
-    'load = from the saved bytes to an index that answers (for Vigie, into an already instantiated module). load check = the first 10 queries of each class give the same top 10 after loading.');
+    'load = from the saved bytes to an index that answers (for Vigie, into an already instantiated module). load check = the first 10 queries of each class give the same top 10 after loading.' +
+    (res.freshMemoryMsPer100MB != null ? ` On this machine, writing to memory never touched before costs ${f(res.freshMemoryMsPer100MB, 0)} ms per 100 MB (a load that copies N MB into new memory takes at least N/100 times that).` : ''));
   // Vigie answers from the .vidx bytes in place: once built or loaded, its index in memory is
   // those bytes, the stored text being one section of them (stats() separates it).
   for (const e of ok) {
