@@ -524,8 +524,8 @@ std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(do
 std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }
 
 
-std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d, std::uint32_t count) const {
-    std::vector<std::uint32_t> out;
+void Index::checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::uint32_t>& out) const {
+    out.clear();
     const std::uint32_t body = doc_body_tokens(d);
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
@@ -538,7 +538,6 @@ std::vector<std::uint32_t> Index::checkpoints(std::uint32_t d, std::uint32_t cou
         if (at > text_size) break;  // only a damaged blob: never an offset outside the text
         out.push_back(static_cast<std::uint32_t>(at));
     }
-    return out;
 }
 
 // [SECTION] Dictionary ------------------------------------------------------------------------

@@ -151,8 +151,9 @@ public:
     std::uint32_t doc_body_start(std::uint32_t d) const;
 
     // Byte offsets in the doc's text of body positions checkpoint·8 (format::kCheckpointEvery):
-    // the first `count` of them (a snippet needs those up to its passage's end).
-    std::vector<std::uint32_t> checkpoints(std::uint32_t d, std::uint32_t count = UINT32_MAX) const;
+    // the first `count` of them (a snippet needs those up to its passage's end), into out (a
+    // buffer the caller keeps: no allocation per snippet).
+    void checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::uint32_t>& out) const;
 
     // Dictionary.
     std::optional<std::uint32_t> find_stem(std::string_view term) const;

@@ -1323,12 +1323,13 @@ struct SnippetMaker {
     const Index& ix;
     const text::Analyzer& an;
     std::size_t words;
+    mutable std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
 
     // The body's words between body positions [from, to): their places (Analyzer::places).
     std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
         std::vector<text::Analyzer::Place> out;
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
-        const std::vector<std::uint32_t> cps = ix.checkpoints(d, last_cp + 1);
+        ix.checkpoints(d, last_cp + 1, cps);
         if (cps.empty()) return out;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];
@@ -1546,7 +1547,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         }
     }
 
-    SnippetMaker snippets{index_, analyzer_, options.snippet_words};
+    SnippetMaker snippets{index_, analyzer_, options.snippet_words, {}};
     for (std::size_t i : order) {
         Hit h;
         h.doc = best[i].doc;
@@ -1589,7 +1590,7 @@ Hit Searcher::passage(std::string_view query, std::uint32_t doc, const SearchOpt
     h.doc = doc;
     if (doc >= index_.doc_count()) return h;
     const auto occ = occurrences_of(index_, analyzer_, gazetteer_, query, options.typing, doc);
-    SnippetMaker{index_, analyzer_, options.snippet_words}.make(h, occ);
+    SnippetMaker{index_, analyzer_, options.snippet_words, {}}.make(h, occ);
     return h;
 }
 
