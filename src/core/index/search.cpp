@@ -1323,10 +1323,10 @@ struct SnippetMaker {
     const Index& ix;
     const text::Analyzer& an;
     std::size_t words;
-    mutable std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
+    std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
 
     // The body's words between body positions [from, to): their places (Analyzer::places).
-    std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) const {
+    std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) {
         std::vector<text::Analyzer::Place> out;
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         ix.checkpoints(d, last_cp + 1, cps);
@@ -1346,7 +1346,7 @@ struct SnippetMaker {
         return out;
     }
 
-    void make(Hit& hit, const std::vector<Occurrence>& occurrences) const {
+    void make(Hit& hit, const std::vector<Occurrence>& occurrences) {
         const DocView doc = ix.doc(hit.doc);
         const std::uint32_t body_start = doc.body_start;
         std::vector<Occurrence> occ;  // body-relative
