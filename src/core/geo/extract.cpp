@@ -19,26 +19,28 @@ namespace {
 // [SECTION] Words -----------------------------------------------------------------------------
 
 struct Word {
-    std::string key;       // word_key(exact)
+    std::string_view key;  // word_key(exact), in the caller's WordInfo
+    const std::vector<std::uint32_t>* starts;  // the phrases the key may start
     std::uint32_t begin;   // byte range in the text, possessive excluded
     std::uint32_t end;
     bool possessive;       // "Jordan’s": a place owning something, not a person's first name
 };
 
-std::vector<Word> words_of(std::string_view text, const std::vector<text::Token>& tokens) {
+std::vector<Word> words_of(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<const WordInfo*>& info) {
     std::vector<Word> words;
     words.reserve(tokens.size());
     for (const text::Token* word : name_words(tokens)) {
         // "Guinée-Bissau", "Guinée Bissau" and "Flandre-Orientale" agree with the gazetteer.
         const text::Token& t = *word;
-        Word w{word_key(t.exact), t.begin, t.end, false};
+        const WordInfo& wi = *info[static_cast<std::size_t>(word - tokens.data())];
+        Word w{wi.key, wi.starts, t.begin, t.end, false};
         if (t.exact.size() > 2 && t.exact.compare(t.exact.size() - 2, 2, "'s") == 0) {
             w.possessive = true;
             std::string_view s = text.substr(t.begin, t.end - t.begin);
             std::size_t cut = s[s.size() - 2] == '\'' ? 2 : 4;  // "'s" or "’s" (’ is three bytes)
             w.end = t.end - static_cast<std::uint32_t>(cut);
         }
-        words.push_back(std::move(w));
+        words.push_back(w);
     }
     return words;
 }
@@ -107,7 +109,7 @@ bool case_matches(std::string_view text, const Phrase& p, const std::vector<Word
 }
 
 // Particles inside a person's name: "Dominique de Villepin", "Jordan Van Dyke".
-bool is_name_particle(const std::string& key) {
+bool is_name_particle(std::string_view key) {
     static const std::array<std::string_view, 16> kParticles = {"de", "du", "des", "van", "von", "der", "den", "da",
                                                                  "di", "dos", "ben", "bin", "ibn", "al", "el", "abou"};
     return std::find(kParticles.begin(), kParticles.end(), key) != kParticles.end();
@@ -120,7 +122,7 @@ bool is_capitalised_word(std::string_view text, const Word& w) { return starts_w
 bool after_given_name(std::string_view text, const Gazetteer& g, const std::vector<Word>& words, std::size_t at) {
     if (at == 0) return false;
     const Word& prev = words[at - 1];
-    return adjacent(text, prev.end, words[at].begin, true) && is_capitalised_word(text, prev) && g.is_given_name(prev.key);
+    return adjacent(text, prev.end, words[at].begin, true) && is_capitalised_word(text, prev) && g.is_given_name(std::string(prev.key));
 }
 
 // "Jordan Bardella", "Chad Smith", "Dominique de Villepin", "Florence Parly": a name that is
@@ -175,13 +177,24 @@ std::vector<CountryMentions> extract_countries(const text::Analyzer& analyzer, c
 }
 
 std::vector<CountryMentions> extract_countries(const Gazetteer& g, std::string_view text, const std::vector<text::Token>& tokens) {
-    std::vector<Word> words = words_of(text, tokens);
+    std::vector<WordInfo> info;
+    info.reserve(tokens.size());
+    for (const text::Token& t : tokens) info.push_back(g.word_info(t.exact));
+    std::vector<const WordInfo*> pointers;
+    pointers.reserve(info.size());
+    for (const WordInfo& w : info) pointers.push_back(&w);
+    return extract_countries(g, text, tokens, pointers);
+}
+
+std::vector<CountryMentions> extract_countries(const Gazetteer& g, std::string_view text, const std::vector<text::Token>& tokens,
+                                               const std::vector<const WordInfo*>& info) {
+    std::vector<Word> words = words_of(text, tokens, info);
 
     // Longest match left to right: "Guinée équatoriale" before "Guinée", "Nouvelle-Zélande"
     // before "Zélande", "Union européenne" (not a country) before nothing at all.
     std::vector<Match> matches;
     for (std::size_t i = 0; i < words.size();) {
-        const std::vector<std::uint32_t>* ids = g.starting_with(words[i].key);
+        const std::vector<std::uint32_t>* ids = words[i].starts;
         std::size_t taken = 0;
         if (ids)
             for (std::uint32_t id : *ids) {

@@ -36,5 +36,9 @@ std::vector<CountryMentions> extract_countries(const text::Analyzer& analyzer, c
 // The same on tokens the caller already has (the indexer analyzes every document anyway).
 // tokens must be analyzer.analyze(text).
 std::vector<CountryMentions> extract_countries(const Gazetteer& gazetteer, std::string_view text, const std::vector<text::Token>& tokens);
+// And with each token's gazetteer.word_info (info[i] for tokens[i]), for a caller that keeps them
+// per form: then no word is looked up.
+std::vector<CountryMentions> extract_countries(const Gazetteer& gazetteer, std::string_view text, const std::vector<text::Token>& tokens,
+                                               const std::vector<const WordInfo*>& info);
 
 }  // namespace vigie::geo

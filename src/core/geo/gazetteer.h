@@ -59,6 +59,14 @@ std::string word_key(std::string_view exact);
 // "www.belgium.be" is no mention of Belgium).
 std::vector<const text::Token*> name_words(const std::vector<text::Token>& tokens);
 
+// What the extractor needs of a word, which depends on its exact form alone: its key and the
+// phrases it may start (Gazetteer::word_info). The indexer meets each form many times and
+// asks once per form.
+struct WordInfo {
+    std::string key;                                     // word_key(exact)
+    const std::vector<std::uint32_t>* starts = nullptr;  // Gazetteer::starting_with(key)
+};
+
 // Usage:
 //   auto analyzer = text::Analyzer::create();
 //   auto gaz = Gazetteer::load(root + "/assets/gazetteer/countries.json", *analyzer);
@@ -80,6 +88,11 @@ public:
     // Indices into phrases(), longest first; nullptr when no phrase starts with this word.
     const std::vector<std::uint32_t>* starting_with(const std::string& word) const;
     bool is_given_name(const std::string& word) const { return given_names_.count(word) > 0; }
+    WordInfo word_info(std::string_view exact) const {
+        WordInfo w{word_key(exact), nullptr};
+        w.starts = starting_with(w.key);
+        return w;
+    }
 
 private:
     std::vector<Country> countries_;

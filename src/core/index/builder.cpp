@@ -391,6 +391,8 @@ struct IndexBuilder::Impl {
     std::vector<std::uint32_t> seen_in;   // per form: 1 + the last document it occurred in
     std::vector<std::uint32_t> local_of;  // per form: its index among this document's forms
     std::vector<std::uint32_t> doc_forms, starts, grouped;
+    std::vector<geo::WordInfo> word_info;            // per form, with a gazetteer
+    std::vector<const geo::WordInfo*> token_info;    // per token of a field, reused
 
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
 
@@ -405,6 +407,7 @@ struct IndexBuilder::Impl {
         forms.emplace_back();
         forms.back().exact = t.exact;
         forms.back().term = t.term.empty() ? analyzer.term_of(t.exact) : t.term;
+        if (gazetteer) word_info.push_back(gazetteer->word_info(t.exact));
         form_slots[i] = tag_of(h) << 32 | (id + 1);
         if (2 * forms.size() > form_slots.size()) {  // rehash into twice the slots
             const std::vector<std::uint64_t> previous = std::move(form_slots);
@@ -466,12 +469,6 @@ void IndexBuilder::add(const corpus::Document& doc) {
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
     const std::vector<text::Token> body = im.analyzer.analyze(doc.text, text::Analyzer::Terms::later);
-    if (im.gazetteer) {
-        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.title, title)) meta.countries.push_back(im.intern(im.countries, c.iso3));
-        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.text, body)) meta.countries.push_back(im.intern(im.countries, c.iso3));
-    }
-    std::sort(meta.countries.begin(), meta.countries.end());
-    meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
     for (const text::Token& t : body) {
         occ.emplace_back(im.form_of(t), meta.body_start + t.position);
         body_len = t.position + 1;
@@ -481,6 +478,17 @@ void IndexBuilder::add(const corpus::Document& doc) {
             next_checkpoint += kCheckpointEvery;
         }
     }
+    if (im.gazetteer) {  // the gazetteer's view of each word, known per form (form_of)
+        auto& info = im.token_info;
+        info.clear();
+        for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.word_info[occ[i].first]);
+        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.title, title, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+        info.clear();
+        for (std::size_t i = 0; i < body.size(); ++i) info.push_back(&im.word_info[occ[title.size() + i].first]);
+        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.text, body, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+    }
+    std::sort(meta.countries.begin(), meta.countries.end());
+    meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
     meta.body_tokens = body_len;
     im.title_tokens += title_len;
     im.body_tokens += body_len;
