@@ -22,10 +22,9 @@ namespace {
 using namespace format;
 
 struct FormPostings {
-    std::string exact, term;          // the form and its stem
     // While building, varints (compact, appended to): per posting the doc gap, tf_body << 1 |
     // has_title, [tf_title]; and the positions, first absolute then deltas. finish() packs them.
-    std::string docs, positions;
+    std::vector<std::uint8_t> docs, positions;
     std::uint32_t df = 0, last_doc = 0;
 
     // The doc stream's entry for the next document (ascending); its positions are the caller's.
@@ -53,8 +52,8 @@ void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
 // block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
 // Without positions (a stem's merged postings), their width is 0 and f.positions is not read.
 void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uint32_t>& positions, bool with_positions = true) {
-    const auto* d = reinterpret_cast<const std::uint8_t*>(f.docs.data());
-    const auto* p = reinterpret_cast<const std::uint8_t*>(f.positions.data());
+    const std::uint8_t* d = f.docs.data();
+    const std::uint8_t* p = f.positions.data();
     const std::uint32_t blocks = (f.df + kBlock - 1) / kBlock;
     const std::size_t skip = out.size();
     if (blocks > 1) out.append(std::size_t(8) * blocks, '\0');
@@ -83,7 +82,10 @@ void pack_postings(const FormPostings& f, std::string& out, std::vector<std::uin
             set_u32(out, skip + 8 * b + 4, static_cast<std::uint32_t>(out.size() - first));
         }
         for (unsigned w : {w_gap, w_body, w_title, w_pos}) out += static_cast<char>(w);
-        BitWriter bits{out};
+        const std::uint64_t n_bits = std::uint64_t(n) * (w_gap + w_body + w_title) + std::uint64_t(positions.size()) * w_pos;
+        const std::size_t at = out.size();
+        out.resize(at + (n_bits + 7) / 8);
+        BitWriter bits{out.data() + at};
         for (std::uint32_t i = 0; i < n; ++i) bits.put(gap[i], w_gap);
         for (std::uint32_t i = 0; i < n; ++i) bits.put(tf_body[i], w_body);
         for (std::uint32_t i = 0; i < n; ++i) bits.put(tf_title[i], w_title);
@@ -154,7 +156,7 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
     auto for_each_posting = [&](std::uint32_t stem, auto&& f) {
         for (std::uint32_t i = first_form[stem]; i < first_form[stem + 1]; ++i) {
             const FormPostings& form = forms[order[i]];
-            const auto* p = reinterpret_cast<const std::uint8_t*>(form.docs.data());
+            const std::uint8_t* p = form.docs.data();
             std::uint32_t doc = kNoDoc;
             for (std::uint32_t k = 0; k < form.df; ++k) {
                 const FormPostings::Entry e = FormPostings::read_posting(p);
@@ -279,8 +281,7 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
     for (std::uint32_t k = 0; k < n; ++k)
         for (std::uint32_t i = first_form[listed[k]]; i < first_form[listed[k] + 1]; ++i) {
             const FormPostings& f = forms[order[i]];
-            readers.push_back({reinterpret_cast<const std::uint8_t*>(f.docs.data()),
-                               reinterpret_cast<const std::uint8_t*>(f.positions.data()), f.df, kNoDoc, 0, rank[k]});
+            readers.push_back({f.docs.data(), f.positions.data(), f.df, kNoDoc, 0, rank[k]});
         }
     auto peek = [](Reader& r) {
         const FormPostings::Entry e = FormPostings::read_posting(r.docs);
@@ -375,7 +376,18 @@ struct IndexBuilder::Impl {
     const text::Analyzer& analyzer;
     const geo::Gazetteer* gazetteer;
     BuildOptions options;
+    // Per form id. What every token touches is kept together, one record per form (a cache line
+    // in wasm32): its exact form (the lookup compares it), the per-document grouping state and
+    // the gazetteer's view of it. Postings are touched once per document, stems at finish().
+    struct FormKey {
+        std::string exact;
+        std::uint32_t seen_in = 0;  // 1 + the last document it occurred in
+        std::uint32_t local = 0;    // its index among that document's forms
+        geo::WordInfo gazetteer;    // with a gazetteer
+    };
+    std::vector<FormKey> keys;
     std::vector<FormPostings> forms;
+    std::vector<std::string> terms;  // the stems
     // Form ids by exact form, open addressing: tag (the hash's high half, never 0) << 32 |
     // id + 1, 0 when empty; half full at most. One probe touches one array, not a chain of
     // nodes: this lookup runs once per token.
@@ -388,10 +400,7 @@ struct IndexBuilder::Impl {
     // Per document, reused: (form, position) in text order, then grouped by form with a counting
     // sort (positions stay in order within a form).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;
-    std::vector<std::uint32_t> seen_in;   // per form: 1 + the last document it occurred in
-    std::vector<std::uint32_t> local_of;  // per form: its index among this document's forms
     std::vector<std::uint32_t> doc_forms, starts, grouped;
-    std::vector<geo::WordInfo> word_info;            // per form, with a gazetteer
     std::vector<const geo::WordInfo*> token_info;    // per token of a field, reused
 
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
@@ -404,17 +413,18 @@ struct IndexBuilder::Impl {
         std::size_t i = slot_of(h, t.exact);
         if (form_slots[i]) return static_cast<std::uint32_t>(form_slots[i]) - 1;
         const auto id = static_cast<std::uint32_t>(forms.size());
+        keys.push_back({t.exact, 0, 0, gazetteer ? gazetteer->word_info(t.exact) : geo::WordInfo{}});
         forms.emplace_back();
-        forms.back().exact = t.exact;
-        forms.back().term = t.term.empty() ? analyzer.term_of(t.exact) : t.term;
-        if (gazetteer) word_info.push_back(gazetteer->word_info(t.exact));
+        forms.back().docs.reserve(16);  // a vector grows from one byte by doubling: skip the first steps
+        forms.back().positions.reserve(16);
+        terms.push_back(t.term.empty() ? analyzer.term_of(t.exact) : t.term);
         form_slots[i] = tag_of(h) << 32 | (id + 1);
         if (2 * forms.size() > form_slots.size()) {  // rehash into twice the slots
             const std::vector<std::uint64_t> previous = std::move(form_slots);
             form_slots.assign(previous.size() * 2, 0);
             for (std::uint64_t slot : previous)
                 if (slot) {
-                    const auto& exact = forms[static_cast<std::uint32_t>(slot) - 1].exact;
+                    const auto& exact = keys[static_cast<std::uint32_t>(slot) - 1].exact;
                     form_slots[slot_of(std::hash<std::string_view>{}(exact), exact)] = slot;
                 }
         }
@@ -427,7 +437,7 @@ struct IndexBuilder::Impl {
         const std::uint64_t tag = tag_of(h);
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const std::uint64_t slot = form_slots[i];
-            if (!slot || ((slot >> 32) == tag && forms[static_cast<std::uint32_t>(slot) - 1].exact == exact)) return i;
+            if (!slot || ((slot >> 32) == tag && keys[static_cast<std::uint32_t>(slot) - 1].exact == exact)) return i;
         }
     }
 
@@ -481,10 +491,10 @@ void IndexBuilder::add(const corpus::Document& doc) {
     if (im.gazetteer) {  // the gazetteer's view of each word, known per form (form_of)
         auto& info = im.token_info;
         info.clear();
-        for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.word_info[occ[i].first]);
+        for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.keys[occ[i].first].gazetteer);
         for (const auto& c : geo::extract_countries(*im.gazetteer, doc.title, title, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
         info.clear();
-        for (std::size_t i = 0; i < body.size(); ++i) info.push_back(&im.word_info[occ[title.size() + i].first]);
+        for (std::size_t i = 0; i < body.size(); ++i) info.push_back(&im.keys[occ[title.size() + i].first].gazetteer);
         for (const auto& c : geo::extract_countries(*im.gazetteer, doc.text, body, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
     }
     std::sort(meta.countries.begin(), meta.countries.end());
@@ -494,24 +504,23 @@ void IndexBuilder::add(const corpus::Document& doc) {
     im.body_tokens += body_len;
 
     // Occurrences grouped by form → one posting each.
-    im.seen_in.resize(im.forms.size(), 0);
-    im.local_of.resize(im.forms.size());
     im.doc_forms.clear();
     im.starts.clear();
     for (const auto& [form, position] : occ) {
-        if (im.seen_in[form] != doc_id + 1) {
-            im.seen_in[form] = doc_id + 1;
-            im.local_of[form] = static_cast<std::uint32_t>(im.doc_forms.size());
+        Impl::FormKey& key = im.keys[form];
+        if (key.seen_in != doc_id + 1) {
+            key.seen_in = doc_id + 1;
+            key.local = static_cast<std::uint32_t>(im.doc_forms.size());
             im.doc_forms.push_back(form);
             im.starts.push_back(0);
         }
-        ++im.starts[im.local_of[form]];
+        ++im.starts[key.local];
     }
     std::uint32_t sum = 0;
     for (std::uint32_t& st : im.starts) { const std::uint32_t n = st; st = sum; sum += n; }
     im.starts.push_back(sum);
     im.grouped.resize(occ.size());
-    for (const auto& [form, position] : occ) im.grouped[im.starts[im.local_of[form]]++] = position;
+    for (const auto& [form, position] : occ) im.grouped[im.starts[im.keys[form].local]++] = position;
     // starts[k] now ends form k's run; it begins where form k - 1's ends.
     for (std::size_t k = 0; k < im.doc_forms.size(); ++k) {
         const std::size_t i = k == 0 ? 0 : im.starts[k - 1], j = im.starts[k];
@@ -538,19 +547,19 @@ Result<std::string> IndexBuilder::finish() && {
     std::vector<std::uint32_t> order(im.forms.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const auto& fa = im.forms[a];
-        const auto& fb = im.forms[b];
-        return fa.term != fb.term ? fa.term < fb.term : fa.exact < fb.exact;
+        const auto& ta = im.terms[a];
+        const auto& tb = im.terms[b];
+        return ta != tb ? ta < tb : im.keys[a].exact < im.keys[b].exact;
     });
     std::vector<std::string_view> stems, exacts;
     std::vector<std::uint32_t> first_form, form_stem;
     for (std::uint32_t i = 0; i < order.size(); ++i) {
-        const FormPostings& f = im.forms[order[i]];
-        if (stems.empty() || stems.back() != f.term) {
-            stems.push_back(f.term);
+        const std::string& term = im.terms[order[i]];
+        if (stems.empty() || stems.back() != term) {
+            stems.push_back(term);
             first_form.push_back(i);
         }
-        exacts.push_back(f.exact);
+        exacts.push_back(im.keys[order[i]].exact);
         form_stem.push_back(static_cast<std::uint32_t>(stems.size() - 1));
     }
     first_form.push_back(static_cast<std::uint32_t>(order.size()));
@@ -644,8 +653,8 @@ Result<std::string> IndexBuilder::finish() && {
         FormPostings& f = im.forms[order[i]];
         form_offsets.push_back(postings.size());
         pack_postings(f, postings, scratch);
-        std::string().swap(f.docs);
-        std::string().swap(f.positions);
+        std::vector<std::uint8_t>().swap(f.docs);
+        std::vector<std::uint8_t>().swap(f.positions);
     }
     postings.append(8, '\0');
     while (forms_sec.size() % 8) forms_sec += '\0';

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigie::index {
 
@@ -41,6 +42,16 @@ inline void put_varint(std::string& out, std::uint64_t v) {
     }
     b[n++] = static_cast<char>(v);
     out.append(b, n);
+}
+
+// The same into a byte vector, whose push_back inlines (std::string's does not in libc++, where
+// it is compiled in the library): the indexer's postings streams.
+inline void put_varint(std::vector<std::uint8_t>& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>((v & 0x7F) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
 }
 
 inline std::uint32_t load_u32(const std::uint8_t* p) {
@@ -78,16 +89,17 @@ inline bool read_varint(const std::uint8_t*& p, const std::uint8_t* end, std::ui
 
 // Bit packing (the postings' blocks): values of a fixed width, least significant bit first.
 inline unsigned bit_width(std::uint32_t v) { return v ? 32u - static_cast<unsigned>(__builtin_clz(v)) : 0u; }
+// Writes from p on, into bytes the caller has sized: ceil(bits / 8) for the values put.
 struct BitWriter {
-    std::string& out;
+    char* p;
     std::uint64_t pending = 0;  // bits not yet a whole byte, fewer than 8
     unsigned count = 0;
     void put(std::uint32_t v, unsigned width) {  // width <= 32; v < 2^width
         pending |= std::uint64_t(v) << count;
-        for (count += width; count >= 8; count -= 8, pending >>= 8) out += static_cast<char>(pending & 0xFF);
+        for (count += width; count >= 8; count -= 8, pending >>= 8) *p++ = static_cast<char>(pending & 0xFF);
     }
     void flush() {  // to a byte boundary
-        if (count) out += static_cast<char>(pending & 0xFF);
+        if (count) *p++ = static_cast<char>(pending & 0xFF);
         pending = 0;
         count = 0;
     }
