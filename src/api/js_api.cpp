@@ -80,10 +80,6 @@ std::string commit() {
     // Documents go into the builder one by one and their text is freed at once: the wasm heap
     // then grows by the index, not by a second copy of the corpus.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
-    std::size_t text_bytes = 0;
-    for (const auto& d : s.pending) text_bytes += d.id.size() + d.title.size() + d.text.size() + d.url.size();
-    if (s.index) text_bytes += s.index->stats().text_bytes;
-    builder.reserve_text(text_bytes);
     if (s.index)
         for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) builder.add(index::to_document(s.index->doc(d)));
     for (auto& d : s.pending) {

@@ -174,9 +174,6 @@ Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const 
         auto corpus = corpus::load_input(input);
         if (!corpus) return corpus.error();
         for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
-        std::size_t bytes = 0;
-        for (const corpus::Document& d : corpus->documents) bytes += d.id.size() + d.title.size() + d.text.size() + d.url.size();
-        builder.reserve_text(bytes);
         for (const corpus::Document& d : corpus->documents) builder.add(d);
         loaded += corpus->documents.size();
     }

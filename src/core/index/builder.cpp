@@ -393,8 +393,14 @@ struct IndexBuilder::Impl {
     // nodes: this lookup runs once per token.
     std::vector<std::uint64_t> form_slots = std::vector<std::uint64_t>(std::size_t(1) << 16, 0);
     std::vector<DocMeta> docs;
-    std::string texts;                    // id, title, text and url of every document, in order
-    std::vector<std::uint64_t> text_ends;  // where each of those ends in texts
+    // The id, title, text and url of every document, in order, in blocks that are filled and
+    // never moved (a string grown by doubling would copy all of it, into new memory, each time),
+    // then copied once into the .vidx.
+    // Blocks grow with the text so far (a few documents take little), up to kTextBlock.
+    static constexpr std::size_t kTextBlock = std::size_t(32) << 20;
+    std::vector<std::string> texts;
+    std::uint64_t text_bytes = 0;
+    std::vector<std::uint64_t> text_ends;  // where each of those ends in the documents' text
     std::map<std::string, std::uint16_t> sources, countries;
     std::uint64_t title_tokens = 0, body_tokens = 0;
     // Per document, reused: (form, position) in text order, then grouped by form with a counting
@@ -453,15 +459,21 @@ IndexBuilder::IndexBuilder(const text::Analyzer& analyzer, const geo::Gazetteer*
 IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
-void IndexBuilder::reserve_text(std::size_t bytes) { impl_->texts.reserve(impl_->texts.size() + bytes); }
 
 void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
+    const std::size_t bytes = doc.id.size() + doc.title.size() + doc.text.size() + doc.url.size();
+    if (im.texts.empty() || im.texts.back().size() + bytes > im.texts.back().capacity()) {
+        im.texts.emplace_back();
+        const std::size_t grown = std::clamp<std::size_t>(static_cast<std::size_t>(im.text_bytes), 64 << 10, Impl::kTextBlock);
+        im.texts.back().reserve(std::max(grown, bytes));
+    }
     for (const std::string* s : {&doc.id, &doc.title, &doc.text, &doc.url}) {
-        im.texts += *s;
-        im.text_ends.push_back(im.texts.size());
+        im.texts.back() += *s;
+        im.text_bytes += s->size();
+        im.text_ends.push_back(im.text_bytes);
     }
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
@@ -626,7 +638,7 @@ Result<std::string> IndexBuilder::finish() && {
     std::string& doc_text = section(Section::doc_text);
     put_u64(doc_text, 0);
     for (std::uint64_t end : im.text_ends) put_u64(doc_text, end);
-    sections.back().then.push_back(im.texts);
+    for (const std::string& block : im.texts) sections.back().then.push_back(block);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
         std::vector<std::string_view> out(table.size());
@@ -700,6 +712,7 @@ Result<std::string> IndexBuilder::finish() && {
         for (auto v : sec.then) out += v;
         std::string().swap(sec.own);
     }
+    std::vector<std::string>().swap(im.texts);  // (the views of them above are not read again)
     if (out.size() > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
         return Error{"index: larger than 4 GiB, which wasm32 cannot hold"};
     const std::size_t body = kHeaderBytes + kSectionEntryBytes * sections.size();

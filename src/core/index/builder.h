@@ -34,7 +34,6 @@ public:
     ~IndexBuilder();
 
     void add(const corpus::Document& doc);
-    void reserve_text(std::size_t bytes);  // optional: the id, title, text and url bytes of the next documents
     std::size_t size() const;           // documents added
     Result<std::string> finish() &&;    // the .vidx bytes; fails only past the format's limits
 
