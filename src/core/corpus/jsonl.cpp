@@ -16,7 +16,7 @@ std::string stem_of(std::string_view name) {
 
 }  // namespace
 
-bool document_from_json(const nlohmann::json& o, Document& d, std::string& problem) {
+bool document_from_json(nlohmann::json& o, Document& d, std::string& problem) {
     if (!o.is_object()) { problem = "expected a JSON object"; return false; }
     std::string date;
     auto field = [&](const char* key, std::string& out) {
@@ -24,7 +24,7 @@ bool document_from_json(const nlohmann::json& o, Document& d, std::string& probl
         if (it == o.end() || it->is_null()) return true;
         if (it->is_number_integer() && std::string_view(key) == "id") { out = std::to_string(it->get<long long>()); return true; }
         if (!it->is_string()) { problem = std::string("field '") + key + "' must be a string"; return false; }
-        out = it->get<std::string>();
+        out = std::move(it->get_ref<std::string&>());
         return true;
     };
     if (!(field("text", d.text) && field("id", d.id) && field("title", d.title) && field("date", date) &&

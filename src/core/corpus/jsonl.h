@@ -15,6 +15,7 @@ namespace vigie::corpus {
 Corpus parse_jsonl(std::string_view text, std::string_view name);
 
 // One document object (a JSONL line, a .json file): false with a problem naming the field.
-bool document_from_json(const nlohmann::json& object, Document& doc, std::string& problem);
+// Its strings are moved into doc (a text is not copied once more).
+bool document_from_json(nlohmann::json& object, Document& doc, std::string& problem);
 
 }  // namespace vigie::corpus

@@ -167,7 +167,7 @@ void add_file(const std::string& path, const std::string& name, const std::strin
             corpus.warnings.push_back({parsed.error().message + ", skipped"});
             return;
         }
-        const nlohmann::json& j = parsed.value();
+        nlohmann::json& j = parsed.value();
         const bool many = j.is_array();
         for (std::size_t i = 0; i < (many ? j.size() : 1); ++i) {
             Document d;
