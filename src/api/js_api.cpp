@@ -77,15 +77,12 @@ std::string commit() {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
     if (!a) return dump({{"error", s.analyzer_error}});
-    // Documents go into the builder one by one and their text is freed at once: the wasm heap
-    // then grows by the index, not by a second copy of the corpus.
+    // Documents are handed over to the builder, which keeps their text instead of copying it:
+    // the wasm heap then grows by the index, not by a second copy of the corpus.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
     if (s.index)
         for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) builder.add(index::to_document(s.index->doc(d)));
-    for (auto& d : s.pending) {
-        builder.add(d);
-        d = corpus::Document();
-    }
+    for (auto& d : s.pending) builder.add(std::move(d));  // their text kept, not copied
     s.pending.clear();
     s.pending.shrink_to_fit();
     auto bytes = std::move(builder).finish();

@@ -174,7 +174,7 @@ Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const 
         auto corpus = corpus::load_input(input);
         if (!corpus) return corpus.error();
         for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
-        for (const corpus::Document& d : corpus->documents) builder.add(d);
+        for (corpus::Document& d : corpus->documents) builder.add(std::move(d));
         loaded += corpus->documents.size();
     }
     if (loaded == 0) return Error{"no document could be loaded"};

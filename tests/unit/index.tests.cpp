@@ -44,6 +44,29 @@ std::vector<corpus::Document> sample() {
 
 }  // namespace
 
+TEST_CASE("index: documents handed over (their text kept) give the bytes of documents copied", "[index]") {
+    // Texts long and short, past several of the builder's text blocks (64 KB and up).
+    std::vector<corpus::Document> docs = sample();
+    for (int i = 0; i < 60; ++i) {
+        std::string text;
+        for (int k = 0; k <= i % 7; ++k) text += "Le parquet fédéral belge mène l’opération numéro " + std::to_string(i * 10 + k) + ". ";
+        while (text.size() < std::size_t(300 + 90 * i)) text += "La propagande d’Amaq recule en Europe. ";
+        docs.push_back(doc("d" + std::to_string(i), "Titre " + std::to_string(i), text));
+        docs.back().url = "https://example.org/" + std::to_string(i);
+    }
+    const std::string copied = build_bytes(docs);
+    index::IndexBuilder b(analyzer());
+    std::vector<corpus::Document> handed = docs;
+    for (auto& d : handed) b.add(std::move(d));
+    auto moved = std::move(b).finish();
+    REQUIRE(moved.ok());
+    CHECK(moved.value() == copied);
+    auto ix = index::Index::open(moved.value());
+    REQUIRE(ix.ok());
+    CHECK(ix->doc(62).text == docs[62].text);
+    CHECK(ix->doc(62).url == "https://example.org/59");
+}
+
 TEST_CASE("index: the same documents give the same bytes, which open", "[index]") {
     const std::string a = build_bytes(sample()), b = build_bytes(sample());
     CHECK(a == b);

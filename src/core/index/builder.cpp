@@ -403,12 +403,15 @@ struct IndexBuilder::Impl {
     // nodes: this lookup runs once per token.
     std::vector<std::uint64_t> form_slots = std::vector<std::uint64_t>(std::size_t(1) << 16, 0);
     std::vector<DocMeta> docs;
-    // The id, title, text and url of every document, in order, in blocks that are filled and
-    // never moved (a string grown by doubling would copy all of it, into new memory, each time),
-    // then copied once into the .vidx.
-    // Blocks grow with the text so far (a few documents take little), up to kTextBlock.
-    static constexpr std::size_t kTextBlock = std::size_t(32) << 20;
-    std::vector<std::string> texts;
+    // The id, title, text and url of every document, in order, as pieces: a text handed over
+    // (add(Document&&)) is kept as it is, not copied; the others are copied into blocks that are
+    // filled and never moved (a string grown by doubling would copy all of it, into new memory,
+    // each time). finish() copies the pieces once, into the .vidx.
+    static constexpr std::size_t kTextBlock = std::size_t(32) << 20;  // blocks grow with the text up to this
+    static constexpr std::size_t kKeepFrom = 256;  // a short string is copied (its bytes may sit in the string itself)
+    std::vector<std::string> blocks, kept;  // (a kept string's bytes stay put when the vector moves it)
+    std::vector<std::string_view> pieces;
+    bool last_in_block = false;             // pieces.back() ends where blocks.back() does
     std::uint64_t text_bytes = 0;
     std::vector<std::uint64_t> text_ends;  // where each of those ends in the documents' text
     std::map<std::string, std::uint16_t> sources, countries;
@@ -457,6 +460,33 @@ struct IndexBuilder::Impl {
         }
     }
 
+    // s stored as the document's next piece of text (moved from movable when given and long):
+    // where it now is.
+    std::string_view store_text(const std::string& s, std::string* movable) {
+        text_bytes += s.size();
+        text_ends.push_back(text_bytes);
+        if (movable && s.size() >= kKeepFrom) {
+            kept.push_back(std::move(*movable));
+            pieces.push_back(kept.back());
+            last_in_block = false;
+            return kept.back();
+        }
+        if (blocks.empty() || blocks.back().size() + s.size() > blocks.back().capacity()) {
+            blocks.emplace_back();
+            const std::size_t grown = std::clamp<std::size_t>(static_cast<std::size_t>(text_bytes), 64 << 10, kTextBlock);
+            blocks.back().reserve(std::max(grown, s.size()));
+            last_in_block = false;
+        }
+        std::string& block = blocks.back();
+        const char* at = block.data() + block.size();
+        block += s;  // within its capacity: block.data() stays
+        const std::string_view piece(at, s.size());
+        if (last_in_block) pieces.back() = std::string_view(pieces.back().data(), pieces.back().size() + s.size());
+        else pieces.push_back(piece);
+        last_in_block = true;
+        return piece;
+    }
+
     std::uint16_t intern(std::map<std::string, std::uint16_t>& table, const std::string& s) {
         auto [it, fresh] = table.try_emplace(s, static_cast<std::uint16_t>(table.size()));
         (void)fresh;
@@ -470,21 +500,17 @@ IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
 
-void IndexBuilder::add(const corpus::Document& doc) {
+void IndexBuilder::add(const corpus::Document& doc) { add(doc, nullptr); }
+void IndexBuilder::add(corpus::Document&& doc) { add(doc, &doc); }
+
+void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
-    const std::size_t bytes = doc.id.size() + doc.title.size() + doc.text.size() + doc.url.size();
-    if (im.texts.empty() || im.texts.back().size() + bytes > im.texts.back().capacity()) {
-        im.texts.emplace_back();
-        const std::size_t grown = std::clamp<std::size_t>(static_cast<std::size_t>(im.text_bytes), 64 << 10, Impl::kTextBlock);
-        im.texts.back().reserve(std::max(grown, bytes));
-    }
-    for (const std::string* s : {&doc.id, &doc.title, &doc.text, &doc.url}) {
-        im.texts.back() += *s;
-        im.text_bytes += s->size();
-        im.text_ends.push_back(im.text_bytes);
-    }
+    im.store_text(doc.id, owned ? &owned->id : nullptr);
+    const std::string_view title_text = im.store_text(doc.title, owned ? &owned->title : nullptr);
+    const std::string_view body_text = im.store_text(doc.text, owned ? &owned->text : nullptr);
+    im.store_text(doc.url, owned ? &owned->url : nullptr);
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
     for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
@@ -492,7 +518,7 @@ void IndexBuilder::add(const corpus::Document& doc) {
     auto& occ = im.occurrences;
     occ.clear();
     std::uint32_t title_len = 0;
-    const std::vector<text::Token> title = im.analyzer.analyze(doc.title, text::Analyzer::Terms::later);
+    const std::vector<text::Token> title = im.analyzer.analyze(title_text, text::Analyzer::Terms::later);
     for (const text::Token& t : title) {
         occ.emplace_back(im.form_of(t), t.position);
         title_len = t.position + 1;
@@ -500,7 +526,7 @@ void IndexBuilder::add(const corpus::Document& doc) {
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
-    const std::vector<text::Token> body = im.analyzer.analyze(doc.text, text::Analyzer::Terms::later);
+    const std::vector<text::Token> body = im.analyzer.analyze(body_text, text::Analyzer::Terms::later);
     for (const text::Token& t : body) {
         occ.emplace_back(im.form_of(t), meta.body_start + t.position);
         body_len = t.position + 1;
@@ -514,10 +540,10 @@ void IndexBuilder::add(const corpus::Document& doc) {
         auto& info = im.token_info;
         info.clear();
         for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.keys[occ[i].first].gazetteer);
-        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.title, title, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+        for (const auto& c : geo::extract_countries(*im.gazetteer, title_text, title, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
         info.clear();
         for (std::size_t i = 0; i < body.size(); ++i) info.push_back(&im.keys[occ[title.size() + i].first].gazetteer);
-        for (const auto& c : geo::extract_countries(*im.gazetteer, doc.text, body, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
+        for (const auto& c : geo::extract_countries(*im.gazetteer, body_text, body, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
     }
     std::sort(meta.countries.begin(), meta.countries.end());
     meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
@@ -648,7 +674,7 @@ Result<std::string> IndexBuilder::finish() && {
     std::string& doc_text = section(Section::doc_text);
     put_u64(doc_text, 0);
     for (std::uint64_t end : im.text_ends) put_u64(doc_text, end);
-    for (const std::string& block : im.texts) sections.back().then.push_back(block);
+    for (std::string_view piece : im.pieces) sections.back().then.push_back(piece);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
         std::vector<std::string_view> out(table.size());
@@ -722,7 +748,8 @@ Result<std::string> IndexBuilder::finish() && {
         for (auto v : sec.then) out += v;
         std::string().swap(sec.own);
     }
-    std::vector<std::string>().swap(im.texts);  // (the views of them above are not read again)
+    std::vector<std::string>().swap(im.blocks);  // (the pieces, views of them, are not read again)
+    std::vector<std::string>().swap(im.kept);
     if (out.size() > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
         return Error{"index: larger than 4 GiB, which wasm32 cannot hold"};
     const std::size_t body = kHeaderBytes + kSectionEntryBytes * sections.size();

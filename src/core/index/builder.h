@@ -34,10 +34,12 @@ public:
     ~IndexBuilder();
 
     void add(const corpus::Document& doc);
+    void add(corpus::Document&& doc);  // the same, its text kept instead of copied
     std::size_t size() const;           // documents added
     Result<std::string> finish() &&;    // the .vidx bytes; fails only past the format's limits
 
 private:
+    void add(const corpus::Document& doc, corpus::Document* owned);  // owned: &doc, whose strings may be moved
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
