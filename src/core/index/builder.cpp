@@ -420,6 +420,7 @@ struct IndexBuilder::Impl {
     // sort (positions stay in order within a form).
     std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences;
     std::vector<std::uint32_t> doc_forms, starts, grouped;
+    std::vector<std::uint32_t> ids;  // forms_of's: the form of each token of a field
     std::vector<const geo::WordInfo*> token_info;    // per token of a field, reused
 
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
@@ -427,8 +428,8 @@ struct IndexBuilder::Impl {
     // Tokens come without their term (Terms::later): each distinct form is stemmed once, here.
     // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
     // compound's (digits, hyphen), so the exact form alone names the form.
-    std::uint32_t form_of(const text::Token& t) {
-        const std::uint64_t h = std::hash<std::string_view>{}(t.exact);
+    std::uint32_t form_of(const text::Token& t) { return form_of(t, std::hash<std::string_view>{}(t.exact)); }
+    std::uint32_t form_of(const text::Token& t, std::uint64_t h) {
         std::size_t i = slot_of(h, t.exact);
         if (form_slots[i]) return static_cast<std::uint32_t>(form_slots[i]) - 1;
         const auto id = static_cast<std::uint32_t>(forms.size());
@@ -448,6 +449,28 @@ struct IndexBuilder::Impl {
                 }
         }
         return id;
+    }
+    // The forms of a field's tokens into ids, in bulk: the first slot of every token is read
+    // before any is looked at, then the form each names is compared, so that the cache misses
+    // of the tokens (a rare word's slot and record) overlap instead of following one another.
+    // A token whose first slot does not hold its form (a collision, a new form) goes through
+    // form_of, which inserts. (An id read before an insert or a rehash still names its form.)
+    std::vector<std::uint64_t> hashes, firsts;
+    void forms_of(const std::vector<text::Token>& tokens) {  // into ids
+        const std::size_t n = tokens.size(), mask = form_slots.size() - 1;
+        hashes.resize(n);
+        firsts.resize(n);
+        ids.resize(n);
+        for (std::size_t k = 0; k < n; ++k) hashes[k] = std::hash<std::string_view>{}(tokens[k].exact);
+        for (std::size_t k = 0; k < n; ++k) firsts[k] = form_slots[hashes[k] & mask];
+        constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::uint64_t slot = firsts[k];
+            const auto id = static_cast<std::uint32_t>(slot) - 1;
+            ids[k] = slot && (slot >> 32) == tag_of(hashes[k]) && keys[id].exact == tokens[k].exact ? id : kUnknown;
+        }
+        for (std::size_t k = 0; k < n; ++k)
+            if (ids[k] == kUnknown) ids[k] = form_of(tokens[k], hashes[k]);
     }
     static std::uint64_t tag_of(std::uint64_t h) { return (h >> 32) | 1; }
     // The slot holding exact, or the empty one where it would go.
@@ -519,16 +542,19 @@ void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
     occ.clear();
     std::uint32_t title_len = 0;
     const std::vector<text::Token> title = im.analyzer.analyze(title_text, text::Analyzer::Terms::later);
-    for (const text::Token& t : title) {
-        occ.emplace_back(im.form_of(t), t.position);
-        title_len = t.position + 1;
+    im.forms_of(title);
+    for (std::size_t k = 0; k < title.size(); ++k) {
+        occ.emplace_back(im.ids[k], title[k].position);
+        title_len = title[k].position + 1;
     }
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
     const std::vector<text::Token> body = im.analyzer.analyze(body_text, text::Analyzer::Terms::later);
-    for (const text::Token& t : body) {
-        occ.emplace_back(im.form_of(t), meta.body_start + t.position);
+    im.forms_of(body);
+    for (std::size_t k = 0; k < body.size(); ++k) {
+        const text::Token& t = body[k];
+        occ.emplace_back(im.ids[k], meta.body_start + t.position);
         body_len = t.position + 1;
         if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
             put_varint(meta.checkpoints, t.begin - last_offset);
