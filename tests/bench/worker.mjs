@@ -18,10 +18,12 @@ function mem() {
   return { heap: m.heapUsed, external: m.external, rss: m.rss };
 }
 
-// Corpus: parsed documents for the peers, the JSONL text itself (in ~4 MB chunks) for Vigie.
+// Corpus: parsed documents for the peers, the JSONL text itself (in ~4 MB chunks) for Vigie,
+// as UTF-8 bytes: what a page reading the file (arrayBuffer()) hands it.
 async function loadCorpus(file, limit, wantsJsonl) {
   const docs = [];
   const chunks = [];
+  const utf8 = new TextEncoder();
   let cur = [], curLen = 0, textBytes = 0;
   for await (const [line] of readLines(file)) {
     const d = JSON.parse(line);
@@ -29,11 +31,11 @@ async function loadCorpus(file, limit, wantsJsonl) {
     textBytes += Buffer.byteLength(d.title ?? '') + Buffer.byteLength(d.text);
     if (wantsJsonl) {
       cur.push(line); curLen += line.length + 1;
-      if (curLen >= 4 << 20) { chunks.push(cur.join('\n') + '\n'); cur = []; curLen = 0; }
+      if (curLen >= 4 << 20) { chunks.push(utf8.encode(cur.join('\n') + '\n')); cur = []; curLen = 0; }
     }
     if (limit && docs.length >= limit) break;
   }
-  if (cur.length) chunks.push(cur.join('\n') + '\n');
+  if (cur.length) chunks.push(utf8.encode(cur.join('\n') + '\n'));
   return { docs, jsonlChunks: chunks, textBytes };
 }
 

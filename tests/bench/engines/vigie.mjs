@@ -1,6 +1,6 @@
 // Vigie through its JS API (DESIGN.md §4.4): the wasm build of the core, a CommonJS module
 // factory at build/wasm/vigie_api.js (VIGIE_API overrides the path). Documents go in as the
-// corpus's own JSONL text, a few MB per addJsonl call, then commit() builds the index; the
+// corpus's own JSONL as UTF-8 bytes, a few MB per addJsonl call, then commit() builds the index; the
 // query string is Vigie's own syntax (words ANDed, "phrase", terr*, typos found by itself).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,7 +42,7 @@ export default {
     // The .wasm's time: emscripten leaves the .js untouched when only the C++ changed.
     try { return `wasm ${fs.statSync(API.replace(/\.js$/, '.wasm')).mtime.toISOString().slice(0, 16)}`; } catch { return '?'; }
   },
-  config: 'JS API: addJsonl in 4 MB chunks, commit(); ICU word break, elisions, Snowball FR stemmer, accent fold; query syntax of DESIGN.md §5',
+  config: 'JS API: addJsonl of UTF-8 bytes in 4 MB chunks, commit(); ICU word break, elisions, Snowball FR stemmer, accent fold; query syntax of DESIGN.md §5',
   cannot: [],
   serialization: 'saveIndex() → .vidx bytes / loadIndex(bytes) on a fresh instance',
   wantsJsonl: true,
