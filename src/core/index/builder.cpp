@@ -422,6 +422,7 @@ struct IndexBuilder::Impl {
     std::vector<std::uint32_t> doc_forms, starts, grouped;
     std::vector<std::uint32_t> ids;  // forms_of's: the form of each token of a field
     std::vector<const geo::WordInfo*> token_info;    // per token of a field, reused
+    std::vector<text::Token> title_tokens_buffer, body_tokens_buffer;  // the analyzer's, reused
 
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
 
@@ -541,7 +542,8 @@ void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
     auto& occ = im.occurrences;
     occ.clear();
     std::uint32_t title_len = 0;
-    const std::vector<text::Token> title = im.analyzer.analyze(title_text, text::Analyzer::Terms::later);
+    const std::vector<text::Token>& title = im.title_tokens_buffer;
+    im.analyzer.analyze(title_text, text::Analyzer::Terms::later, im.title_tokens_buffer);
     im.forms_of(title);
     for (std::size_t k = 0; k < title.size(); ++k) {
         occ.emplace_back(im.ids[k], title[k].position);
@@ -550,7 +552,8 @@ void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
     std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
-    const std::vector<text::Token> body = im.analyzer.analyze(body_text, text::Analyzer::Terms::later);
+    const std::vector<text::Token>& body = im.body_tokens_buffer;
+    im.analyzer.analyze(body_text, text::Analyzer::Terms::later, im.body_tokens_buffer);
     im.forms_of(body);
     for (std::size_t k = 0; k < body.size(); ++k) {
         const text::Token& t = body[k];

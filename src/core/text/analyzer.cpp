@@ -182,6 +182,9 @@ struct Analyzer::Impl {
     std::vector<std::uint32_t> byte_at;
     std::vector<WordSpan> spans;
     std::vector<Latin> classes;
+    std::vector<Token> tokens;  // analyze(): before compounds
+    std::vector<int32_t> seg_begin, seg_end;
+    std::vector<std::uint32_t> joined;
 
     // Stage 0: UTF-8 → UTF-16 (u16) for ICU, remembering the byte offset of every UTF-16 unit
     // (byte_at, one more at the end).
@@ -423,24 +426,32 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
+    std::vector<Token> out;
+    analyze(text, terms, out);
+    return out;
+}
+
+void Analyzer::analyze(std::string_view text, Terms terms, std::vector<Token>& out) const {
+    out.clear();
     Impl& im = *impl_;
     im.load(text);
     const std::u16string& u = im.u16;
     const std::vector<std::uint32_t>& byte_at = im.byte_at;
     const std::u16string_view uv(u);
 
-    if (!im.segment(false)) return {};
+    if (!im.segment(false)) return;
     im.make_pieces();
     const std::vector<Impl::Piece>& segments = im.pieces;
 
     // Stages 2–5 per segment: elision, casefold, numbers, stem + fold.
-    std::vector<Token> tokens;
-    tokens.reserve(segments.size());
-    std::vector<int32_t> seg_begin, seg_end;  // UTF-16 range of each token's segment, for compounds
-    std::vector<std::uint32_t> joined;        // and its group of joined parts
-    seg_begin.reserve(segments.size());
-    seg_end.reserve(segments.size());
-    joined.reserve(segments.size());
+    std::vector<Token>& tokens = im.tokens;
+    tokens.clear();
+    std::vector<int32_t>& seg_begin = im.seg_begin;  // UTF-16 range of each token's segment, for compounds
+    std::vector<int32_t>& seg_end = im.seg_end;
+    std::vector<std::uint32_t>& joined = im.joined;  // and its group of joined parts
+    seg_begin.clear();
+    seg_end.clear();
+    joined.clear();
     std::uint32_t position = 0;
     for (Impl::Piece s : segments) {
         if (!im.elide(s)) continue;
@@ -468,7 +479,6 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
     }
 
     // Compounds: parts joined by a single hyphen also index as one term at the first part's position.
-    std::vector<Token> out;
     out.reserve(tokens.size() + tokens.size() / 16);
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t j = i;
@@ -492,7 +502,6 @@ std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
         for (std::size_t k = i; k <= j; ++k) out.push_back(std::move(tokens[k]));
         i = j + 1;
     }
-    return out;
 }
 
 }  // namespace vigie::text

@@ -45,6 +45,8 @@ public:
     // once with term_of() (the indexer); numbers and compounds get their term anyway.
     enum class Terms : std::uint8_t { now, later };
     std::vector<Token> analyze(std::string_view text, Terms terms = Terms::now) const;
+    // The same into out (cleared: a buffer the caller keeps, whose memory is reused).
+    void analyze(std::string_view text, Terms terms, std::vector<Token>& out) const;
     // The words' byte ranges and positions only, into out (cleared: a buffer the caller keeps):
     // the same words at the same positions as analyze() (compounds aside), with no token built.
     // What snippets and highlights need.
