@@ -426,10 +426,10 @@ struct IndexBuilder::Impl {
 
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
 
-    // Tokens come without their term (Terms::later): each distinct form is stemmed once, here.
-    // Numbers and compounds carry theirs; a word's exact form never equals a number's or a
-    // compound's (digits, hyphen), so the exact form alone names the form.
-    std::uint32_t form_of(const text::Token& t) { return form_of(t, std::hash<std::string_view>{}(t.exact)); }
+    // The form of t, whose exact form hashes to h (hash_of), inserted when new. Tokens come
+    // without their term (Terms::later): each distinct form is stemmed once, here. Numbers and
+    // compounds carry theirs; a word's exact form never equals a number's or a compound's
+    // (digits, hyphen), so the exact form alone names the form.
     std::uint32_t form_of(const text::Token& t, std::uint64_t h) {
         std::size_t i = slot_of(h, t.exact);
         if (form_slots[i]) return static_cast<std::uint32_t>(form_slots[i]) - 1;
@@ -446,7 +446,7 @@ struct IndexBuilder::Impl {
             for (std::uint64_t slot : previous)
                 if (slot) {
                     const auto& exact = keys[static_cast<std::uint32_t>(slot) - 1].exact;
-                    form_slots[slot_of(std::hash<std::string_view>{}(exact), exact)] = slot;
+                    form_slots[slot_of(hash_of(exact), exact)] = slot;
                 }
         }
         return id;
@@ -462,7 +462,7 @@ struct IndexBuilder::Impl {
         hashes.resize(n);
         firsts.resize(n);
         ids.resize(n);
-        for (std::size_t k = 0; k < n; ++k) hashes[k] = std::hash<std::string_view>{}(tokens[k].exact);
+        for (std::size_t k = 0; k < n; ++k) hashes[k] = hash_of(tokens[k].exact);
         for (std::size_t k = 0; k < n; ++k) firsts[k] = form_slots[hashes[k] & mask];
         constexpr std::uint32_t kUnknown = 0xFFFFFFFFu;
         for (std::size_t k = 0; k < n; ++k) {
@@ -473,6 +473,7 @@ struct IndexBuilder::Impl {
         for (std::size_t k = 0; k < n; ++k)
             if (ids[k] == kUnknown) ids[k] = form_of(tokens[k], hashes[k]);
     }
+    static std::uint64_t hash_of(std::string_view exact) { return std::hash<std::string_view>{}(exact); }
     static std::uint64_t tag_of(std::uint64_t h) { return (h >> 32) | 1; }
     // The slot holding exact, or the empty one where it would go.
     std::size_t slot_of(std::uint64_t h, std::string_view exact) const {
@@ -565,7 +566,7 @@ void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
             next_checkpoint += kCheckpointEvery;
         }
     }
-    if (im.gazetteer) {  // the gazetteer's view of each word, known per form (form_of)
+    if (im.gazetteer) {  // the gazetteer's view of each word, known per form (forms_of)
         auto& info = im.token_info;
         info.clear();
         for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.keys[occ[i].first].gazetteer);
