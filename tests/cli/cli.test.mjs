@@ -193,6 +193,10 @@ test("index then search: the JSON of DESIGN.md §4.3", () => {
   const one = JSON.parse(native(["search", vidx, "propagande", "--limit", "1", "--json"]).stdout);
   assert.equal(one.hits.length, 1);
   assert.ok(one.total > 1);
+  const none = native(["search", vidx, "propagande", "--limit", "0", "--json"]);  // the count alone
+  assert.equal(none.status, 0, none.stderr);
+  assert.deepEqual(JSON.parse(none.stdout).hits, []);
+  assert.equal(JSON.parse(none.stdout).total, one.total);
   assert.match(native(["search", vidx, "propagande", "--explain"]).stdout, /idf [0-9.]+ × tf/);
 });
 

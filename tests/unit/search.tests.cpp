@@ -515,6 +515,20 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
     };
     for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
         for (std::size_t limit : {1, 10, 50}) CHECK(same_as_unmerged(q, limit));
+    // Only the count and the facets (limit 0): no hit, the total and facets of any other limit.
+    for (const char* q : {"porter", "xylophone", "portâmes", "porte xylophone", "\"porte les nouvelles\"", "porte pays:BEL", ""}) {
+        CAPTURE(q);
+        index::SearchOptions o;
+        o.limit = 0;
+        const auto none = s.search(q, o);
+        o.limit = 10;
+        const auto ten = s.search(q, o);
+        CHECK(none.hits.empty());
+        CHECK(none.total == ten.total);
+        CHECK(same_facets(none.years, ten.years));
+        CHECK(same_facets(none.sources, ten.sources));
+        CHECK(same_facets(none.countries, ten.countries));
+    }
     // Merged postings in an AND (of words in every document: read in windows), a phrase, an OR,
     // a filtered word, a relaxed match.
     for (const char* q : {"porte xylophone", "porter les nouvelles", "les nouvelles", "nouvelles du jour", "titre:note nouvelles",

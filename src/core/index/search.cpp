@@ -1032,6 +1032,7 @@ struct Collector {
     Order order;
     std::vector<Candidate> heap;  // the worst of the best at the front
     void add(const Candidate& c) {
+        if (depth == 0) return;  // only the total and the facets were asked for
         if (heap.size() < depth) {
             heap.push_back(c);
             std::push_heap(heap.begin(), heap.end(), order);
