@@ -70,14 +70,21 @@ private:
 template <typename F>
 void PostingCursor::each_before(std::uint64_t end, F&& f) {
     while (doc_ != kNoDoc && doc_ < end) {
-        const std::uint64_t body = body_from(), title = title_from();  // read once: f may write anywhere
+        // The block's fields in locals, read once: f may write anywhere, this cursor included.
+        const std::uint8_t* const bits = bits_;
+        const unsigned w_gap = w_gap_, w_body = w_body_, w_title = w_title_;
+        const std::uint32_t n = n_;
         std::uint32_t doc = doc_, i = i_;
+        std::uint64_t gap = std::uint64_t(i) * w_gap, body = body_from() + std::uint64_t(i) * w_body,
+                      title = title_from() + std::uint64_t(i) * w_title;
         for (;;) {
-            f(doc, w_title_ ? get_bits(bits_, title + std::uint64_t(i) * w_title_, w_title_) : 0u,
-              get_bits(bits_, body + std::uint64_t(i) * w_body_, w_body_));
-            if (i + 1 == n_) break;
+            f(doc, w_title ? get_bits(bits, title, w_title) : 0u, get_bits(bits, body, w_body));
+            if (i + 1 == n) break;
             ++i;
-            doc += 1 + get_bits(bits_, std::uint64_t(i) * w_gap_, w_gap_);
+            gap += w_gap;
+            body += w_body;
+            title += w_title;
+            doc += 1 + get_bits(bits, gap, w_gap);
             if (doc >= end) break;
         }
         doc_ = doc;

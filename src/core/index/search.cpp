@@ -1192,10 +1192,12 @@ bool excluded(Plan& p, std::uint32_t d) {
 }
 
 // An AND of frequent words of like frequency (the least frequent with kWindowsFrom postings or
-// more, the most frequent at most 4 times as many): a leapfrog would stop at most of their
+// more, the most frequent at most 8 times as many): a leapfrog would stop at most of their
 // documents. Reading each word a window of documents at a time and intersecting the windows'
-// bits costs a few operations per posting and per 64 documents instead (about a quarter of a
-// leapfrog's step: past 4 times, the leapfrog's skips win).
+// bits costs a few operations per posting and per 64 documents instead, with no branch that
+// depends on the documents; a leapfrog's step decodes the gaps up to its target and advances
+// the forms as typed (100,000 articles: 6 times as many postings, 0.72 → 0.51 ms natively).
+// Past 8 times, the leapfrog's skips win.
 constexpr std::uint64_t kWindowsFrom = 4096;  // postings of the least frequent word, at least
 bool windows_pay(const std::vector<TermMatcher*>& words) {
     if (words.size() < 2) return false;
@@ -1204,7 +1206,7 @@ bool windows_pay(const std::vector<TermMatcher*>& words) {
         least = std::min(least, w->postings());
         most = std::max(most, w->postings());
     }
-    return least >= kWindowsFrom && most <= 4 * least;
+    return least >= kWindowsFrom && most <= 8 * least;
 }
 
 // take(d, score, units) for every document holding all the words, in order, scored as the
