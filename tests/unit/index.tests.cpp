@@ -152,6 +152,20 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
     std::string merged = good;
     merged[section_at(index::format::Section::stem_postings) + 3] = 0x7F;
     CHECK_THAT(reason(resealed(merged)), Catch::Contains("stem postings"));
+    // Folded form lists that fall (one starts before the one ahead of it): refused, where a
+    // typo or prefix lookup would have read far past FOLDED_FORMS.
+    {
+        std::string falling = good;
+        const std::size_t at = section_at(index::format::Section::folded);
+        auto u32_at = [&](std::size_t o) { return index::load_u32(reinterpret_cast<const std::uint8_t*>(falling.data()) + o); };
+        const std::uint32_t count = u32_at(at);
+        REQUIRE(count >= 4);
+        const std::size_t first = at + 4 + 4 * (std::size_t(count) + 1) + u32_at(at + 4 + 4 * std::size_t(count));
+        const std::size_t entry = first + 4 * (count / 2);
+        REQUIRE(u32_at(entry - 4) > 0);
+        for (int i = 0; i < 4; ++i) falling[entry + i] = 0;
+        CHECK_THAT(reason(resealed(falling)), Catch::Contains("folded form lists"));
+    }
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;
     far[section_at(index::format::Section::checkpoints)] = 0x7F;

@@ -277,6 +277,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     ix.folded_first_ = sec[S(Section::folded)] + used;
     if (len[S(Section::folded_forms)] != 4 * std::size_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
         return bad("folded form lists");
+    for (std::uint32_t i = 1; i <= n_folded; ++i)  // rising (the last is n_forms): each list lies in FOLDED_FORMS
+        if (load_u32(ix.folded_first_ + 4 * i) < load_u32(ix.folded_first_ + 4 * (i - 1))) return bad("folded form lists");
     ix.folded_forms_ = sec[S(Section::folded_forms)];
     for (std::uint32_t i = 0; i < n_forms; ++i)
         if (load_u32(ix.folded_forms_ + 4 * i) >= n_forms) return bad("folded form ids");
