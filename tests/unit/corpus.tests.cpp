@@ -271,7 +271,7 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
     CHECK(corpus->warnings.size() == 5);  // .hidden.txt and photo.png are not articles: no warning
 }
 
-TEST_CASE("plain files: huge, binary and clashing files are skipped with a message", "[corpus][plain][bad-input]") {
+TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) are skipped with a message", "[corpus][plain][bad-input]") {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-bad-inputs";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "b");
@@ -284,12 +284,21 @@ TEST_CASE("plain files: huge, binary and clashing files are skipped with a messa
         const std::string line(1023, 'a');
         for (int i = 0; i < 50 * 1024; ++i) big << line << '\n';  // 50 MiB
     }
+    {
+        // One line of JSON Lines holding a document over 16 MiB: that line alone is skipped.
+        std::ofstream lines(dir / "big.jsonl", std::ios::binary);
+        lines << R"({"id": "court-1", "text": "Un article."})" << '\n';
+        lines << R"({"id": "long", "text": ")";
+        for (int i = 0; i < 17 * 1024 * 256; ++i) lines << "a b ";  // 17 MiB
+        lines << "\"}\n" << R"({"id": "court-3", "text": "Un autre."})" << '\n';
+    }
     auto corpus = load_input(dir.string());
     REQUIRE(corpus.ok());
     std::vector<std::string> ids;
     for (const auto& d : corpus->documents) ids.push_back(d.id);
-    CHECK(ids == std::vector<std::string>{"b/good", "good"});
+    CHECK(ids == std::vector<std::string>{"b/good", "court-1", "court-3", "good"});
     CHECK(has_warning(corpus.value(), "big.txt: larger than 16 MiB"));
+    CHECK(has_warning(corpus.value(), "big.jsonl:2: fields 'title' and 'text' hold 17.0 MiB, more than the 16 MiB a document may hold"));
     CHECK(has_warning(corpus.value(), "binary.txt: not text"));
     CHECK(has_warning(corpus.value(), "good.txt: id 'good' already used by"));
     std::filesystem::remove_all(dir);

@@ -37,6 +37,11 @@ struct ByteRange {
     std::uint32_t begin = 0, end = 0;
 };
 
+// The most a document may hold (its title and text; a file's bytes): 16 MiB. Analysing one
+// document takes some hundred bytes of memory per word, so past this a single document could
+// exhaust a page's memory; what is larger is skipped with a warning.
+constexpr std::size_t kMaxArticleBytes = std::size_t(16) << 20;
+
 struct Document {
     std::string id;           // unique in the corpus; a path without extension for files
     std::string title;

@@ -1,5 +1,7 @@
 #include "core/corpus/jsonl.h"
 
+#include <cstdio>
+
 #include "core/corpus/json.h"
 #include "core/text/utf8.h"
 
@@ -30,6 +32,13 @@ bool document_from_json(nlohmann::json& o, Document& d, std::string& problem) {
     if (!(field("text", d.text) && field("id", d.id) && field("title", d.title) && field("date", date) &&
           field("source", d.source) && field("url", d.url) && field("lang", d.lang)))
         return false;
+    if (d.title.size() + d.text.size() > kMaxArticleBytes) {
+        char mib[32];
+        std::snprintf(mib, sizeof mib, "%.1f", double(d.title.size() + d.text.size()) / (1 << 20));
+        problem = std::string("fields 'title' and 'text' hold ") + mib + " MiB, more than the " +
+                  std::to_string(kMaxArticleBytes >> 20) + " MiB a document may hold";
+        return false;
+    }
     if (d.text.find_first_not_of(" \t\r\n") == std::string::npos) {
         problem = "field 'text' is missing or empty";
         return false;

@@ -9,8 +9,6 @@
 
 namespace vigie::corpus {
 
-constexpr std::size_t kMaxArticleBytes = std::size_t(16) << 20;  // one .txt/.md/.html/.json: 16 MiB
-
 // Usage:
 //   auto corpus = load_directory("mes-articles");   // recursive, sorted, hidden files skipped
 //   for (const Error& w : corpus->warnings) report(w.message);   // "a/b.txt:12: invalid UTF-8 …"
