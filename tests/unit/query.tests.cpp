@@ -58,6 +58,12 @@ TEST_CASE("query: the language of DESIGN.md §5", "[query]") {
         {"titre:Amaq", "+[title:Amaq]"},
         {"titre:\"agence de presse\" EI", "+[title:\"agence de presse\"] +[EI]"},
         {"TITRE:amaq", "+[title:amaq]"},
+        // said twice: kept once (each would be matched again)
+        {"e* OR e* OR e* le", "+[e*] +[le]"},
+        {"e* OR é* OR e* le", "+[e*|é*] +[le]"},
+        {"terr* terr* -Amaq -Amaq", "+[terr*] -[Amaq]"},
+        {"\"le de\" OR \"le de\" \"le de\" titre:\"le de\"", "+[\"le de\"] +[title:\"le de\"]"},
+        {"Canada OR Maroc Maroc OR Canada", "+[Canada|Maroc] +[Maroc|Canada]"},
         // malformed: a message and a best effort
         {"\"agence de presse", "+[\"agence de presse\"] !1"},
         {"- Amaq", "+[Amaq] !1"},

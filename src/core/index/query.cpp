@@ -1,5 +1,6 @@
 #include "core/index/query.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/text/fold.h"
@@ -202,6 +203,25 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
             }
         }
     }
+
+    // A part said twice in one OR, or a clause said twice, adds nothing but its cost: each is
+    // matched on its own (170 × "e* OR" took seconds), so only the first is kept.
+    auto same_part = [](const QueryPart& a, const QueryPart& b) {
+        return a.kind == b.kind && a.text == b.text && a.prefix == b.prefix && a.title_only == b.title_only;
+    };
+    auto same_clause = [&](const QueryClause& a, const QueryClause& b) {
+        return a.negated == b.negated && std::equal(a.any.begin(), a.any.end(), b.any.begin(), b.any.end(), same_part);
+    };
+    std::vector<QueryClause> kept;
+    for (QueryClause& c : out.clauses) {
+        std::vector<QueryPart> parts;
+        for (QueryPart& part : c.any)
+            if (std::none_of(parts.begin(), parts.end(), [&](const QueryPart& k) { return same_part(k, part); }))
+                parts.push_back(std::move(part));
+        c.any = std::move(parts);
+        if (std::none_of(kept.begin(), kept.end(), [&](const QueryClause& k) { return same_clause(k, c); })) kept.push_back(std::move(c));
+    }
+    out.clauses = std::move(kept);
     return out;
 }
 
