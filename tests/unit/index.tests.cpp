@@ -165,6 +165,16 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         REQUIRE(u32_at(entry - 4) > 0);
         for (int i = 0; i < 4; ++i) falling[entry + i] = 0;
         CHECK_THAT(reason(resealed(falling)), Catch::Contains("folded form lists"));
+        // Folded forms out of order: the typo walk took a shorter form for one sharing its
+        // prefix (and threw); refused too. The same for the stems.
+        for (auto [id, what] : {std::pair{index::format::Section::folded, "folded forms"}, std::pair{index::format::Section::stems, "stems"}}) {
+            std::string unsorted = good;
+            const std::size_t table = section_at(id);
+            const std::uint32_t n = index::load_u32(reinterpret_cast<const std::uint8_t*>(unsorted.data()) + table);
+            REQUIRE(n >= 2);
+            unsorted[table + 4 + 4 * (std::size_t(n) + 1)] = '\x7f';  // the first string's first byte: past every letter
+            CHECK_THAT(reason(resealed(unsorted)), Catch::Contains(what));
+        }
     }
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;

@@ -249,6 +249,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         len[S(Section::stems)] < used + 4 * (std::size_t(n_stems) + 1))
         return bad("stems");
     ix.first_form_ = sec[S(Section::stems)] + used;
+    for (std::uint32_t i = 1; i < n_stems; ++i)  // sorted, each once: a word's stem is looked up by bisection
+        if (!(ix.stems_.get(i - 1) < ix.stems_.get(i))) return bad("stems");
     for (std::uint32_t i = 0; i <= n_stems; ++i)
         if (load_u32(ix.first_form_ + 4 * i) > n_forms || (i && load_u32(ix.first_form_ + 4 * i) < load_u32(ix.first_form_ + 4 * (i - 1))))
             return bad("stem forms");
@@ -275,6 +277,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         len[S(Section::folded)] < used + 4 * (std::size_t(n_folded) + 1))
         return bad("folded forms");
     ix.folded_first_ = sec[S(Section::folded)] + used;
+    for (std::uint32_t i = 1; i < n_folded; ++i)  // sorted, each once: prefix ranges and the typo walk rely on it
+        if (!(ix.folded_.get(i - 1) < ix.folded_.get(i))) return bad("folded forms");
     if (len[S(Section::folded_forms)] != 4 * std::size_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
         return bad("folded form lists");
     for (std::uint32_t i = 1; i <= n_folded; ++i)  // rising (the last is n_forms): each list lies in FOLDED_FORMS
