@@ -7,7 +7,13 @@ Module["addJsonl"] = function (text) {
   return JSON.parse(Module["vigieAddJsonl"](bytes));
 };
 Module["addDocument"] = function (doc) {
-  return JSON.parse(Module["vigieAddDocument"](typeof doc === "string" ? doc : JSON.stringify(doc)));
+  let json = doc;
+  if (typeof doc !== "string") {
+    try { json = JSON.stringify(doc); } catch (e) { json = undefined; }  // a cycle, a BigInt
+  }
+  if (typeof json !== "string")  // undefined, a function: nothing JSON can say
+    return { added: 0, errors: ["document: expected a JSON object or its text, not " + typeof doc] };
+  return JSON.parse(Module["vigieAddDocument"](json));
 };
 Module["commit"] = function () {
   const r = JSON.parse(Module["vigieCommit"]());

@@ -24,6 +24,12 @@ test("addJsonl, commit, search, stats", async () => {
   assert.match(added.errors[2], /^jsonl:8: field 'date' is not an ISO 8601 date/);
   assert.deepEqual(v.addDocument({ id: "extra", title: "Malines", text: "Réunion des procureurs à Malines.", date: "2017-10" }),
                    { added: 1, errors: [] });
+  // Not a document: a message each, nothing added, nothing thrown.
+  for (const bad of [undefined, null, 5, "[1]", () => 1, 10n]) {
+    const r = v.addDocument(bad);
+    assert.equal(r.added, 0, String(bad));
+    assert.equal(r.errors.length, 1, String(bad));
+  }
   assert.deepEqual(v.commit(), { documents: 6 });
   const r = v.search("procureurs Malines", 5);
   assert.deepEqual(r.hits.map((h) => h.id), ["extra", "004_49b964d3a1148937"]);
