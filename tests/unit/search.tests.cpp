@@ -320,6 +320,10 @@ TEST_CASE("when no article has every word, the best partial matches, said so", "
     CHECK(r.relaxed);
     CHECK(ids(r) == Ids{"propagande"});
     CHECK_FALSE(r.messages.empty());
+    // No article has any of the words: no result, nothing relaxed.
+    auto none = run("zyxwvutsrq qwertzuiop");
+    CHECK(none.total == 0);
+    CHECK_FALSE(none.relaxed);
 }
 
 TEST_CASE("facets count the whole result set", "[search]") {

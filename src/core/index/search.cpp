@@ -1499,9 +1499,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         if (r.total == 0 && units >= 2) {
             // Nobody has every word: the documents with the most of them, said so.
             plan = planner.replan(parsed);
-            r.relaxed = true;
             collect(index_, plan, true, top, facets, r.total, r.summarised);
-            if (r.total) r.messages.push_back({MessageId::partial, {}});
+            r.relaxed = r.total > 0;  // partial matches found (none: simply no result)
+            if (r.relaxed) r.messages.push_back({MessageId::partial, {}});
         }
     }
 
