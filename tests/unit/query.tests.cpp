@@ -91,12 +91,13 @@ TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
     CHECK(render(parse_query("-amaq", true)) == "-[amaq]");
 }
 
-TEST_CASE("query: very long input is cut at a character boundary", "[query][bad-input]") {
+TEST_CASE("query: very long input is cut between words, or at a character boundary", "[query][bad-input]") {
     std::string q;
     while (q.size() < 10000) q += "opération ";
     const ParsedQuery p = parse_query(q);
     REQUIRE(p.clauses.size() == 1);
     CHECK(p.clauses[0].any[0].text.size() <= 1024);
+    CHECK(p.clauses[0].any[0].text.substr(p.clauses[0].any[0].text.size() - 11) == " opération");  // no word cut short
     CHECK(p.messages.size() == 1);
     std::string accents(5000, 'x');
     for (int i = 0; i < 3000; ++i) accents += "é";

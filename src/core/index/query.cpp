@@ -38,13 +38,18 @@ bool parse_year(std::string_view s, int& out) {
     return true;
 }
 
-// Replaces control characters by spaces and cuts overlong input at a character boundary.
+// Replaces control characters by spaces and cuts overlong input between words (or characters).
 std::string sanitize(std::string_view q, std::vector<Message>& messages) {
     std::string s;
     std::size_t limit = q.size();
     if (limit > kMaxQueryBytes) {
         limit = kMaxQueryBytes;
         while (limit > 0 && (static_cast<unsigned char>(q[limit]) & 0xC0) == 0x80) --limit;
+        // Inside a word: back to the space before it, so that no word is searched cut short
+        // (a run with no space keeps what fits).
+        if (!is_space(q[limit]))
+            for (std::size_t k = limit; k > 0; --k)
+                if (is_space(q[k - 1])) { limit = k - 1; break; }
         messages.push_back({MessageId::truncated, {std::to_string(limit)}});
     }
     for (char c : q.substr(0, limit)) s += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
