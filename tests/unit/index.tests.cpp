@@ -176,6 +176,21 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
             CHECK_THAT(reason(resealed(unsorted)), Catch::Contains(what));
         }
     }
+    // A string table's last offset near 2^32: head + offset wrapped where size_t is 32 bits
+    // (wasm), the table passed, and every search then read a string of almost 4 GiB.
+    {
+        std::vector<corpus::Document> sourced = sample();
+        sourced[0].source = "Reuters";
+        std::string wrapped = build_bytes(sourced);
+        const std::size_t at = vigie::testing::section_at(wrapped, index::format::Section::sources);
+        auto* b = reinterpret_cast<std::uint8_t*>(wrapped.data());
+        const std::uint32_t count = index::load_u32(b + at);
+        REQUIRE(count >= 1);
+        const std::uint32_t head = 4 + 4 * (count + 1), last = index::load_u32(b + at + 4 + 4 * count);
+        const std::uint32_t o = static_cast<std::uint32_t>(std::uint64_t(1) << 32) - head + last;  // head + o wraps to last
+        for (int i = 0; i < 4; ++i) wrapped[at + 4 + 4 * count + i] = static_cast<char>((o >> (8 * i)) & 0xFF);
+        CHECK_THAT(reason(resealed(wrapped)), Catch::Contains("sources"));
+    }
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;
     far[section_at(index::format::Section::checkpoints)] = 0x7F;

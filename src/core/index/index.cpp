@@ -163,7 +163,7 @@ bool Index::read_table(const std::uint8_t* p, std::size_t size, StringTable& t, 
     std::uint32_t prev = 0;
     for (std::uint32_t i = 0; i <= t.count; ++i) {
         std::uint32_t o = load_u32(t.offsets + 4 * i);
-        if (o < prev || head + o > size) return false;
+        if (o < prev || o > size - head) return false;  // not head + o: it wraps where size_t is 32 bits (wasm)
         prev = o;
     }
     used = head + prev;
@@ -215,10 +215,10 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     const std::uint32_t n_stems = load_u32(meta + 4), n_forms = load_u32(meta + 8), n_folded = load_u32(meta + 12);
     ix.title_tokens_ = load_u64(meta + 24);
     ix.body_tokens_ = load_u64(meta + 32);
-    if (len[S(Section::docs)] != std::size_t(ix.docs_) * kDocRecordBytes) return bad("document table");
+    if (len[S(Section::docs)] != std::uint64_t(ix.docs_) * kDocRecordBytes) return bad("document table");
     ix.doc_records_ = sec[S(Section::docs)];
 
-    const std::size_t text_head = (std::size_t(ix.docs_) * 4 + 1) * 8;
+    const std::uint64_t text_head = (std::uint64_t(ix.docs_) * 4 + 1) * 8;
     if (len[S(Section::doc_text)] < text_head) return bad("document text");
     ix.doc_text_ = sec[S(Section::doc_text)];
     std::uint64_t prev = 0;
@@ -246,7 +246,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         if (load_u16(ix.doc_countries_ + i) >= ix.countries_.count) return bad("country ids");
 
     if (!read_table(sec[S(Section::stems)], len[S(Section::stems)], ix.stems_, used) || ix.stems_.count != n_stems ||
-        len[S(Section::stems)] < used + 4 * (std::size_t(n_stems) + 1))
+        len[S(Section::stems)] < used + 4 * (std::uint64_t(n_stems) + 1))
         return bad("stems");
     ix.first_form_ = sec[S(Section::stems)] + used;
     for (std::uint32_t i = 1; i < n_stems; ++i)  // sorted, each once: a word's stem is looked up by bisection
@@ -258,7 +258,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     if (!read_table(sec[S(Section::forms)], len[S(Section::forms)], ix.forms_, used) || ix.forms_.count != n_forms)
         return bad("forms");
     used = (used + 7) & ~std::size_t(7);
-    if (len[S(Section::forms)] < used + 16 * std::size_t(n_forms)) return bad("form records");
+    if (len[S(Section::forms)] < used + 16 * std::uint64_t(n_forms)) return bad("form records");
     ix.form_records_ = sec[S(Section::forms)] + used;
     ix.postings_ = sec[S(Section::postings)];
     ix.postings_size_ = len[S(Section::postings)];
@@ -274,12 +274,12 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     }
 
     if (!read_table(sec[S(Section::folded)], len[S(Section::folded)], ix.folded_, used) || ix.folded_.count != n_folded ||
-        len[S(Section::folded)] < used + 4 * (std::size_t(n_folded) + 1))
+        len[S(Section::folded)] < used + 4 * (std::uint64_t(n_folded) + 1))
         return bad("folded forms");
     ix.folded_first_ = sec[S(Section::folded)] + used;
     for (std::uint32_t i = 1; i < n_folded; ++i)  // sorted, each once: prefix ranges and the typo walk rely on it
         if (!(ix.folded_.get(i - 1) < ix.folded_.get(i))) return bad("folded forms");
-    if (len[S(Section::folded_forms)] != 4 * std::size_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
+    if (len[S(Section::folded_forms)] != 4 * std::uint64_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
         return bad("folded form lists");
     for (std::uint32_t i = 1; i <= n_folded; ++i)  // rising (the last is n_forms): each list lies in FOLDED_FORMS
         if (load_u32(ix.folded_first_ + 4 * i) < load_u32(ix.folded_first_ + 4 * (i - 1))) return bad("folded form lists");
@@ -293,7 +293,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         if (size < 20) return bad("stem summaries");
         for (int i = 0; i < 4; ++i) ix.summary_weights_[i] = load_f32(p + 4 * i);
         ix.summary_count_ = load_u32(p + 16);
-        if (ix.summary_count_ > n_stems || 20 + 8 * std::size_t(ix.summary_count_) > size) return bad("stem summaries");
+        if (ix.summary_count_ > n_stems || 20 + 8 * std::uint64_t(ix.summary_count_) > size) return bad("stem summaries");
         ix.summary_entries_ = p + 20;
         ix.summary_records_ = p + 20 + 8 * std::size_t(ix.summary_count_);
         ix.summary_records_size_ = size - 20 - 8 * std::size_t(ix.summary_count_);
@@ -314,7 +314,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         if (size < 12) return bad("stem postings");
         ix.merged_count_ = load_u32(p);
         ix.merged_size_ = size;
-        const std::size_t head = 4 + 16 * std::size_t(ix.merged_count_);
+        const std::uint64_t head = 4 + 16 * std::uint64_t(ix.merged_count_);
         if (ix.merged_count_ > n_stems || head + 8 > size) return bad("stem postings");
         ix.merged_entries_ = p + 4;
         ix.merged_postings_ = p + head;
@@ -336,7 +336,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         if (size < 16) return bad("pair postings");
         ix.pair_stem_count_ = load_u32(p);
         ix.pair_count_ = load_u32(p + 4);
-        const std::size_t head = 8 + 4 * std::size_t(ix.pair_stem_count_) + 16 * std::size_t(ix.pair_count_);
+        const std::uint64_t head = 8 + 4 * std::uint64_t(ix.pair_stem_count_) + 16 * std::uint64_t(ix.pair_count_);
         if (ix.pair_stem_count_ > n_stems || ix.pair_count_ > size / 16 || head + 8 > size) return bad("pair postings");
         ix.pair_stems_ = p + 8;
         ix.pair_entries_ = ix.pair_stems_ + 4 * std::size_t(ix.pair_stem_count_);
