@@ -97,6 +97,15 @@ void PostingCursor::positions(std::vector<std::uint32_t>& out) const {
 
 namespace {
 
+// count u32s from p, none above max and none below the one before it: the lists they bound lie
+// in order inside what they index.
+bool rising(const std::uint8_t* p, std::uint32_t count, std::uint32_t max) {
+    for (std::uint32_t i = 0; i < count; ++i)
+        if (load_u32(p + 4 * std::size_t(i)) > max || (i && load_u32(p + 4 * std::size_t(i)) < load_u32(p + 4 * std::size_t(i - 1))))
+            return false;
+    return true;
+}
+
 // A pair entry's (first, second) as one rising key.
 std::uint64_t pair_key(const std::uint8_t* e) { return std::uint64_t(load_u32(e)) << 32 | load_u32(e + 4); }
 
@@ -151,6 +160,12 @@ std::uint32_t Index::StringTable::lower_bound(std::string_view key) const {
         else hi = mid;
     }
     return lo;
+}
+
+bool Index::StringTable::sorted() const {
+    for (std::uint32_t i = 1; i < count; ++i)
+        if (!(get(i - 1) < get(i))) return false;
+    return true;
 }
 
 bool Index::read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used) {
@@ -249,11 +264,8 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         len[S(Section::stems)] < used + 4 * (std::uint64_t(n_stems) + 1))
         return bad("stems");
     ix.first_form_ = sec[S(Section::stems)] + used;
-    for (std::uint32_t i = 1; i < n_stems; ++i)  // sorted, each once: a word's stem is looked up by bisection
-        if (!(ix.stems_.get(i - 1) < ix.stems_.get(i))) return bad("stems");
-    for (std::uint32_t i = 0; i <= n_stems; ++i)
-        if (load_u32(ix.first_form_ + 4 * i) > n_forms || (i && load_u32(ix.first_form_ + 4 * i) < load_u32(ix.first_form_ + 4 * (i - 1))))
-            return bad("stem forms");
+    if (!ix.stems_.sorted()) return bad("stems");  // a word's stem is looked up by bisection
+    if (!rising(ix.first_form_, n_stems + 1, n_forms)) return bad("stem forms");
 
     if (!read_table(sec[S(Section::forms)], len[S(Section::forms)], ix.forms_, used) || ix.forms_.count != n_forms)
         return bad("forms");
@@ -277,12 +289,10 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         len[S(Section::folded)] < used + 4 * (std::uint64_t(n_folded) + 1))
         return bad("folded forms");
     ix.folded_first_ = sec[S(Section::folded)] + used;
-    for (std::uint32_t i = 1; i < n_folded; ++i)  // sorted, each once: prefix ranges and the typo walk rely on it
-        if (!(ix.folded_.get(i - 1) < ix.folded_.get(i))) return bad("folded forms");
-    if (len[S(Section::folded_forms)] != 4 * std::uint64_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms)
+    if (!ix.folded_.sorted()) return bad("folded forms");  // prefix ranges and the typo walk rely on it
+    if (len[S(Section::folded_forms)] != 4 * std::uint64_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms ||
+        !rising(ix.folded_first_, n_folded + 1, n_forms))
         return bad("folded form lists");
-    for (std::uint32_t i = 1; i <= n_folded; ++i)  // rising (the last is n_forms): each list lies in FOLDED_FORMS
-        if (load_u32(ix.folded_first_ + 4 * i) < load_u32(ix.folded_first_ + 4 * (i - 1))) return bad("folded form lists");
     ix.folded_forms_ = sec[S(Section::folded_forms)];
     for (std::uint32_t i = 0; i < n_forms; ++i)
         if (load_u32(ix.folded_forms_ + 4 * i) >= n_forms) return bad("folded form ids");

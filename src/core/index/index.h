@@ -211,6 +211,7 @@ private:
         std::size_t bytes() const { return 4 + 4 * (std::size_t(count) + 1) + (count ? load_end() : 0); }
         std::size_t load_end() const { auto last = get(count - 1); return std::size_t(last.data() + last.size() - blob); }
         std::uint32_t lower_bound(std::string_view key) const;
+        bool sorted() const;  // each string once, in order: what lower_bound relies on
     };
     static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
     std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 text, 3 url
