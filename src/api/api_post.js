@@ -25,8 +25,14 @@ Module["loadIndex"] = function (bytes) {
   if (error) throw new Error(error);
 };
 Module["saveIndex"] = function () {
-  const view = Module["vigieSaveIndex"]();
-  return view === null ? null : view.slice();  // a copy: the view dies when wasm memory grows
+  const parts = Module["vigieSaveIndex"]();  // views of wasm memory: they die when it grows
+  if (parts === null) return null;
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);  // one copy, in JS memory
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
 };
 Module["search"] = function (query, limit, options) {
   const r = JSON.parse(Module["vigieSearch"](String(query), limit === undefined ? 10 : limit | 0,

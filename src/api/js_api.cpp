@@ -80,14 +80,16 @@ std::string commit() {
     // Documents are handed over to the builder, which keeps their text instead of copying it:
     // the wasm heap then grows by the index, not by a second copy of the corpus.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
+    if (s.index) builder.reserve(s.index->doc_count(), s.index->stats().text_bytes);
+    builder.reserve(s.pending);
     if (s.index)
         for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) builder.add(index::to_document(s.index->doc(d)));
-    for (auto& d : s.pending) builder.add(std::move(d));  // their text kept, not copied
+    for (auto& d : s.pending) builder.add(std::move(d));  // each freed once its text is copied
     s.pending.clear();
     s.pending.shrink_to_fit();
-    auto bytes = std::move(builder).finish();
-    if (!bytes) return dump({{"error", bytes.error().message}});
-    auto ix = index::Index::open(std::move(bytes).value());
+    auto parts = std::move(builder).finish_parts();
+    if (!parts) return dump({{"error", parts.error().message}});
+    auto ix = index::Index::open(std::move(parts).value());
     if (!ix) return dump({{"error", ix.error().message}});
     s.index = std::move(ix).value();
     return dump({{"documents", s.index->doc_count()}});
@@ -104,11 +106,14 @@ std::string load_index(const emscripten::val& bytes) {
     return "";
 }
 
+// The .vidx bytes as views of wasm memory, in parts (api_post.js joins them into one copy).
 emscripten::val save_index() {
     Session& s = session();
     if (!s.index) return emscripten::val::null();
-    const std::string_view b = s.index->bytes();
-    return emscripten::val(emscripten::typed_memory_view(b.size(), reinterpret_cast<const unsigned char*>(b.data())));
+    emscripten::val parts = emscripten::val::array();
+    for (std::string_view b : s.index->parts())
+        parts.call<void>("push", emscripten::val(emscripten::typed_memory_view(b.size(), reinterpret_cast<const unsigned char*>(b.data()))));
+    return parts;
 }
 
 std::string search(const std::string& query, int limit, bool typing) {

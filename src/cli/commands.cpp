@@ -174,13 +174,14 @@ Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const 
         auto corpus = corpus::load_input(input);
         if (!corpus) return corpus.error();
         for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
+        builder.reserve(corpus->documents);
         for (corpus::Document& d : corpus->documents) builder.add(std::move(d));
         loaded += corpus->documents.size();
     }
     if (loaded == 0) return Error{"no document could be loaded"};
-    auto bytes = std::move(builder).finish();
-    if (!bytes) return bytes.error();
-    return index::Index::open(std::move(bytes).value());
+    auto parts = std::move(builder).finish_parts();
+    if (!parts) return parts.error();
+    return index::Index::open(std::move(parts).value());
 }
 
 int build_index(const Args& args) {
@@ -192,8 +193,10 @@ int build_index(const Args& args) {
     auto ix = index_inputs(args.positional, analyzer.value(), gazetteer ? &*gazetteer : nullptr);
     if (!ix) { std::fprintf(stderr, "vigie: %s\n", ix.error().message.c_str()); return 1; }
     std::FILE* f = std::fopen(args.output.c_str(), "wb");
-    const std::string_view bytes = ix->bytes();
-    if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() || std::fclose(f) != 0) {
+    bool written = f != nullptr;
+    for (std::string_view part : ix->parts()) written = written && std::fwrite(part.data(), 1, part.size(), f) == part.size();
+    if (f && std::fclose(f) != 0) written = false;
+    if (!written) {
         std::fprintf(stderr, "vigie: %s: cannot write\n", args.output.c_str());
         return 1;
     }

@@ -44,8 +44,7 @@ std::vector<corpus::Document> sample() {
 
 }  // namespace
 
-TEST_CASE("index: documents handed over (their text kept) give the bytes of documents copied", "[index]") {
-    // Texts long and short, past several of the builder's text blocks (64 KB and up).
+TEST_CASE("index: documents handed over or copied, room reserved or not, give the same bytes", "[index]") {
     std::vector<corpus::Document> docs = sample();
     for (int i = 0; i < 60; ++i) {
         std::string text;
@@ -55,16 +54,71 @@ TEST_CASE("index: documents handed over (their text kept) give the bytes of docu
         docs.back().url = "https://example.org/" + std::to_string(i);
     }
     const std::string copied = build_bytes(docs);
+    auto handed_over = [&](std::size_t reserve_docs, std::size_t reserve_bytes) {
+        index::IndexBuilder b(analyzer());
+        b.reserve(reserve_docs, reserve_bytes);
+        std::vector<corpus::Document> handed = docs;
+        for (auto& d : handed) {
+            b.add(std::move(d));
+            b.reserve(1, 10);  // more room asked as it goes: the same bytes
+        }
+        auto bytes = std::move(b).finish();
+        REQUIRE(bytes.ok());
+        return std::move(bytes).value();
+    };
+    CHECK(handed_over(0, 0) == copied);
+    CHECK(handed_over(3, 100) == copied);
+    CHECK(handed_over(docs.size(), 1 << 20) == copied);
+
+    // In parts (what the CLI and the JS API open, never joined in memory): the same bytes
+    // joined, the same documents; the index says so and gives its parts back to be written.
     index::IndexBuilder b(analyzer());
-    std::vector<corpus::Document> handed = docs;
-    for (auto& d : handed) b.add(std::move(d));
-    auto moved = std::move(b).finish();
-    REQUIRE(moved.ok());
-    CHECK(moved.value() == copied);
-    auto ix = index::Index::open(moved.value());
+    b.reserve(docs);
+    for (const auto& d : docs) b.add(d);
+    auto parts = std::move(b).finish_parts();
+    REQUIRE(parts.ok());
+    CHECK(parts->size() > 10);
+    std::string joined;
+    for (const std::string& p : parts.value()) joined += p;
+    CHECK(joined == copied);
+    auto ix = index::Index::open(std::move(parts).value());
     REQUIRE(ix.ok());
+    CHECK(vigie::testing::joined(ix.value()) == copied);
+    CHECK(ix->stats().total_bytes == copied.size());
     CHECK(ix->doc(62).text == docs[62].text);
     CHECK(ix->doc(62).url == "https://example.org/59");
+    CHECK(ix->stats().text_bytes == ix->doc(62).url.data() + ix->doc(62).url.size() - ix->doc(0).id.data());
+}
+
+TEST_CASE("index: a blob in parts opens when each section lies in one part", "[index][bad-input]") {
+    const std::string good = build_bytes(sample());
+    std::vector<std::size_t> starts;  // every section's start, in order
+    for (std::uint32_t id = 1; id <= index::format::kSectionCount; ++id)
+        starts.push_back(vigie::testing::section_at(good, static_cast<index::format::Section>(id)));
+    std::sort(starts.begin(), starts.end());
+    auto split = [&](std::vector<std::size_t> cuts) {
+        std::vector<std::string> parts;
+        std::size_t at = 0;
+        for (std::size_t c : cuts) {
+            parts.push_back(good.substr(at, c - at));
+            at = c;
+        }
+        parts.push_back(good.substr(at));
+        return index::Index::open(std::move(parts), "parts.vidx");
+    };
+    auto at_sections = split(starts);
+    REQUIRE(at_sections.ok());
+    CHECK(at_sections->doc(2).title == "Propagande");
+    CHECK(split({starts[0], starts[0], starts[0]}).ok());  // empty parts are nothing
+    // Cut inside a section: refused (the builder never does it), with a reason.
+    auto inside = split({starts[5] + 1});
+    REQUIRE_FALSE(inside.ok());
+    CHECK_THAT(inside.error().message, Catch::Contains("parts.vidx") && Catch::Contains("across two parts"));
+    // Cut inside the header or the section table: no header.
+    auto header = split({10});
+    REQUIRE_FALSE(header.ok());
+    CHECK_THAT(header.error().message, Catch::Contains("no VIDX header"));
+    CHECK_FALSE(index::Index::open(std::vector<std::string>{}).ok());
 }
 
 TEST_CASE("index: the same documents give the same bytes, which open", "[index]") {
@@ -89,7 +143,7 @@ TEST_CASE("index: the same documents give the same bytes, which open", "[index]"
     };
     auto from_buffer = index::Index::open(buffer(a), a.size());
     REQUIRE(from_buffer.ok());
-    CHECK(from_buffer->bytes() == a);
+    CHECK(vigie::testing::joined(from_buffer.value()) == a);
     CHECK(from_buffer->doc(2).title == "Propagande");
     auto cut = index::Index::open(buffer(a), a.size() - 1, "cut.vidx");
     REQUIRE_FALSE(cut.ok());
@@ -329,6 +383,18 @@ TEST_CASE("bytes: the checksum changes with any flipped bit, swapped words or le
         std::swap_ranges(swapped.begin() + static_cast<std::ptrdiff_t>(a), swapped.begin() + static_cast<std::ptrdiff_t>(a + 8),
                          swapped.begin() + 256);
         CHECK(index::checksum64(swapped.data(), swapped.size()) != sum);
+    }
+    for (std::size_t cut : {0, 1, 7, 31, 32, 33, 500, 999, 1000}) {  // in two parts, three parts: the same
+        CAPTURE(cut);
+        index::Checksum64 two(data.size());
+        two.update(data.data(), cut);
+        two.update(data.data() + cut, data.size() - cut);
+        CHECK(two.value() == sum);
+        index::Checksum64 three(data.size());
+        three.update(data.data(), cut / 2);
+        three.update(data.data() + cut / 2, cut - cut / 2);
+        three.update(data.data() + cut, data.size() - cut);
+        CHECK(three.value() == sum);
     }
     CHECK(index::checksum64(data.data(), data.size() - 1) != sum);
     std::vector<std::uint8_t> longer = data;

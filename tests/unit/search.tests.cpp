@@ -565,7 +565,7 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
         CHECK(zsearch.search("zéphyr", zo).summarised);
         // A damaged summary record (its bound not a number) still opens: opening checks the table,
         // a query reads the record, takes it for none and visits the word, with the same answer.
-        std::string damaged(z->bytes());
+        std::string damaged = vigie::testing::joined(z.value());
         const std::size_t table = vigie::testing::section_at(damaged, index::format::Section::stem_summaries);
         const auto* t = reinterpret_cast<const std::uint8_t*>(damaged.data()) + table;
         const std::uint32_t summaries = index::load_u32(t + 16), stem = *z->find_stem(analyzer().analyze("zéphyr").at(0).term);
@@ -662,7 +662,7 @@ TEST_CASE("phrases of frequent words: their pairs' documents are the candidates,
     CHECK(found > 100);
 
     // A damaged pair list (a width past 32): that pair is not used, the phrase is still answered.
-    std::string damaged(ix.bytes());
+    std::string damaged = vigie::testing::joined(ix);
     const std::size_t at = vigie::testing::section_at(damaged, index::format::Section::pair_postings);
     const auto* t = reinterpret_cast<const std::uint8_t*>(damaged.data()) + at;
     const std::uint32_t listed = index::load_u32(t), pairs = index::load_u32(t + 4);
@@ -684,7 +684,7 @@ TEST_CASE("phrases of frequent words: their pairs' documents are the candidates,
     }
     // A pair table out of order is refused when opening.
     if (pairs >= 2) {
-        std::string swapped(ix.bytes());
+        std::string swapped = vigie::testing::joined(ix);
         const std::size_t e = at + 8 + 4 * std::size_t(listed);
         std::swap_ranges(swapped.begin() + static_cast<std::ptrdiff_t>(e), swapped.begin() + static_cast<std::ptrdiff_t>(e + 8),
                          swapped.begin() + static_cast<std::ptrdiff_t>(e + 16));

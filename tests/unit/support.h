@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
+#include "core/index/index.h"
 #include "core/text/analyzer.h"
 
 namespace vigie::testing {
@@ -32,6 +34,13 @@ inline std::string resealed(std::string b) {
     const std::uint64_t sum = index::checksum64(reinterpret_cast<const std::uint8_t*>(b.data()) + body, b.size() - body);
     for (int i = 0; i < 8; ++i) b[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
     return b;
+}
+
+// An index's bytes, its parts joined.
+inline std::string joined(const index::Index& ix) {
+    std::string out;
+    for (std::string_view p : ix.parts()) out += p;
+    return out;
 }
 
 // Where section id starts in a .vidx blob (0 if it has none).

@@ -403,17 +403,11 @@ struct IndexBuilder::Impl {
     // nodes: this lookup runs once per token.
     std::vector<std::uint64_t> form_slots = std::vector<std::uint64_t>(std::size_t(1) << 16, 0);
     std::vector<DocMeta> docs;
-    // The id, title, text and url of every document, in order, as pieces: a text handed over
-    // (add(Document&&)) is kept as it is, not copied; the others are copied into blocks that are
-    // filled and never moved (a string grown by doubling would copy all of it, into new memory,
-    // each time). finish() copies the pieces once, into the .vidx.
-    static constexpr std::size_t kTextBlock = std::size_t(32) << 20;  // blocks grow with the text up to this
-    static constexpr std::size_t kKeepFrom = 256;  // a short string is copied (its bytes may sit in the string itself)
-    std::vector<std::string> blocks, kept;  // (a kept string's bytes stay put when the vector moves it)
-    std::vector<std::string_view> pieces;
-    bool last_in_block = false;             // pieces.back() ends where blocks.back() does
-    std::uint64_t text_bytes = 0;
-    std::vector<std::uint64_t> text_ends;  // where each of those ends in the documents' text
+    // The id, title, text and url of every document, one after the other: the DOC_TEXT section
+    // as it is built (reserve() sizes it once when the caller knows the corpus), handed to the
+    // index as it is, never copied again.
+    std::string text;
+    std::vector<std::uint64_t> text_ends;  // where each of those ends in it
     std::map<std::string, std::uint16_t> sources, countries;
     std::uint64_t title_tokens = 0, body_tokens = 0;
     // Per document, reused: (form, position) in text order, then grouped by form with a counting
@@ -485,31 +479,9 @@ struct IndexBuilder::Impl {
         }
     }
 
-    // s stored as the document's next piece of text (moved from movable when given and long):
-    // where it now is.
-    std::string_view store_text(const std::string& s, std::string* movable) {
-        text_bytes += s.size();
-        text_ends.push_back(text_bytes);
-        if (movable && s.size() >= kKeepFrom) {
-            kept.push_back(std::move(*movable));
-            pieces.push_back(kept.back());
-            last_in_block = false;
-            return kept.back();
-        }
-        if (blocks.empty() || blocks.back().size() + s.size() > blocks.back().capacity()) {
-            blocks.emplace_back();
-            const std::size_t grown = std::clamp<std::size_t>(static_cast<std::size_t>(text_bytes), 64 << 10, kTextBlock);
-            blocks.back().reserve(std::max(grown, s.size()));
-            last_in_block = false;
-        }
-        std::string& block = blocks.back();
-        const char* at = block.data() + block.size();
-        block += s;  // within its capacity: block.data() stays
-        const std::string_view piece(at, s.size());
-        if (last_in_block) pieces.back() = std::string_view(pieces.back().data(), pieces.back().size() + s.size());
-        else pieces.push_back(piece);
-        last_in_block = true;
-        return piece;
+    void store_text(const std::string& s) {
+        text += s;
+        text_ends.push_back(text.size());
     }
 
     std::uint16_t intern(std::map<std::string, std::uint16_t>& table, const std::string& s) {
@@ -525,17 +497,35 @@ IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
 
-void IndexBuilder::add(const corpus::Document& doc) { add(doc, nullptr); }
-void IndexBuilder::add(corpus::Document&& doc) { add(doc, &doc); }
+void IndexBuilder::reserve(std::size_t documents, std::size_t text_bytes) {
+    // Exactly what is asked the first time (the whole corpus, most often); by half again at least
+    // after, so that a caller reserving input by input does not copy the text each time.
+    auto grow = [](auto& v, std::size_t need) {
+        if (need > v.capacity()) v.reserve(std::max(need, v.capacity() + v.capacity() / 2));
+    };
+    Impl& im = *impl_;
+    grow(im.text, im.text.size() + text_bytes);
+    grow(im.text_ends, im.text_ends.size() + 4 * documents);
+    grow(im.docs, im.docs.size() + documents);
+}
 
-void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
+void IndexBuilder::reserve(const std::vector<corpus::Document>& documents) {
+    std::size_t text = 0;
+    for (const corpus::Document& d : documents) text += d.id.size() + d.title.size() + d.text.size() + d.url.size();
+    reserve(documents.size(), text);
+}
+
+void IndexBuilder::add(corpus::Document&& doc) {
+    const corpus::Document own = std::move(doc);  // freed on return: the text is copied below
+    add(own);
+}
+
+void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
-    im.store_text(doc.id, owned ? &owned->id : nullptr);
-    const std::string_view title_text = im.store_text(doc.title, owned ? &owned->title : nullptr);
-    const std::string_view body_text = im.store_text(doc.text, owned ? &owned->text : nullptr);
-    im.store_text(doc.url, owned ? &owned->url : nullptr);
+    for (const std::string* field : {&doc.id, &doc.title, &doc.text, &doc.url}) im.store_text(*field);
+    const std::string_view title_text = doc.title, body_text = doc.text;
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
     for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
@@ -618,6 +608,20 @@ void IndexBuilder::add(const corpus::Document& doc, corpus::Document* owned) {
 }
 
 Result<std::string> IndexBuilder::finish() && {
+    auto parts = std::move(*this).finish_parts();
+    if (!parts) return parts.error();
+    std::size_t size = 0;
+    for (const std::string& p : parts.value()) size += p.size();
+    std::string out;
+    out.reserve(size);
+    for (std::string& p : parts.value()) {
+        out += p;
+        std::string().swap(p);
+    }
+    return out;
+}
+
+Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     Impl& im = *impl_;
     const auto n_docs = static_cast<std::uint32_t>(im.docs.size());
 
@@ -658,21 +662,15 @@ Result<std::string> IndexBuilder::finish() && {
     }
     folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
 
-    // Sections: bytes of their own, then views of bytes that already exist (the documents'
-    // text, each form's postings), so the big parts are copied once, straight into the output.
+    // Sections, each its own buffer, handed to the index as they are: the big ones (the
+    // documents' text, the postings) are never copied into one blob.
     struct SectionBytes {
         Section id;
-        std::string own;
-        std::vector<std::string_view> then;
-        std::size_t size() const {
-            std::size_t n = own.size();
-            for (auto v : then) n += v.size();
-            return n;
-        }
+        std::string bytes;
     };
     std::vector<SectionBytes> sections;
     sections.reserve(kSectionCount);  // section() hands out references: no reallocation
-    auto section = [&](Section id) -> std::string& { sections.push_back({id, {}, {}}); return sections.back().own; };
+    auto section = [&](Section id) -> std::string& { sections.push_back({id, {}}); return sections.back().bytes; };
 
     std::string& meta = section(Section::meta);
     for (std::size_t v : {std::size_t(n_docs), stems.size(), exacts.size(), folded.size(), im.sources.size(), im.countries.size()})
@@ -701,10 +699,10 @@ Result<std::string> IndexBuilder::finish() && {
         checkpoints += d.checkpoints;
     }
 
-    std::string& doc_text = section(Section::doc_text);
-    put_u64(doc_text, 0);
-    for (std::uint64_t end : im.text_ends) put_u64(doc_text, end);
-    for (std::string_view piece : im.pieces) sections.back().then.push_back(piece);
+    section(Section::doc_text) = std::move(im.text);
+    std::string& doc_offsets = section(Section::doc_offsets);
+    put_u64(doc_offsets, 0);
+    for (std::uint64_t end : im.text_ends) put_u64(doc_offsets, end);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
         std::vector<std::string_view> out(table.size());
@@ -752,49 +750,47 @@ Result<std::string> IndexBuilder::finish() && {
     section(Section::stem_postings) = std::move(stem.merged);
     section(Section::pair_postings) = std::move(pair_bytes).value();
 
-    // Header, section table, then the sections, 8-byte aligned; checksum over all after the table.
+    // Header and section table, then the sections, each 8-byte aligned (the padding before one
+    // is a part of its own); the checksum covers everything after the table.
     std::uint64_t offset = kHeaderBytes + kSectionEntryBytes * sections.size();
     std::string table;
-    for (const SectionBytes& sec : sections) {
-        offset = (offset + 7) & ~std::uint64_t(7);
+    std::vector<std::string> parts(1);
+    for (SectionBytes& sec : sections) {
+        if (offset % 8) {
+            parts.emplace_back(8 - offset % 8, '\0');
+            offset += 8 - offset % 8;
+        }
         put_u32(table, static_cast<std::uint32_t>(sec.id));
         put_u32(table, 0);
         put_u64(table, offset);
-        put_u64(table, sec.size());
-        offset += sec.size();
+        put_u64(table, sec.bytes.size());
+        offset += sec.bytes.size();
+        parts.push_back(std::move(sec.bytes));
     }
-    std::string out;
-    out.reserve(offset);
-    out.append(kMagic, 4);
-    put_u32(out, kVersion);
-    put_u32(out, 0);
-    put_u32(out, static_cast<std::uint32_t>(sections.size()));
-    put_u64(out, 0);  // checksum, filled below
-    put_u64(out, offset);
-    out += table;
-    for (SectionBytes& sec : sections) {
-        while (out.size() % 8) out += '\0';
-        out += sec.own;
-        for (auto v : sec.then) out += v;
-        std::string().swap(sec.own);
-    }
-    std::vector<std::string>().swap(im.blocks);  // (the pieces, views of them, are not read again)
-    std::vector<std::string>().swap(im.kept);
-    if (out.size() > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
+    if (offset > 0xFFFFFFFFull && sizeof(std::size_t) == 4)
         return Error{"index: larger than 4 GiB, which wasm32 cannot hold"};
     const std::size_t body = kHeaderBytes + kSectionEntryBytes * sections.size();
-    const std::uint64_t sum = checksum64(reinterpret_cast<const std::uint8_t*>(out.data()) + body, out.size() - body);
-    for (int i = 0; i < 8; ++i) out[16 + i] = static_cast<char>((sum >> (8 * i)) & 0xFF);
-    return out;
+    Checksum64 sum(offset - body);
+    for (std::size_t i = 1; i < parts.size(); ++i) sum.update(reinterpret_cast<const std::uint8_t*>(parts[i].data()), parts[i].size());
+    std::string& head = parts.front();
+    head.append(kMagic, 4);
+    put_u32(head, kVersion);
+    put_u32(head, 0);
+    put_u32(head, static_cast<std::uint32_t>(sections.size()));
+    put_u64(head, sum.value());
+    put_u64(head, offset);
+    head += table;
+    return parts;
 }
 
 Result<Index> build_index(const std::vector<corpus::Document>& docs, const text::Analyzer& analyzer,
                           const geo::Gazetteer* gazetteer, BuildOptions options) {
     IndexBuilder builder(analyzer, gazetteer, options);
+    builder.reserve(docs);
     for (const corpus::Document& d : docs) builder.add(d);
-    auto bytes = std::move(builder).finish();
-    if (!bytes) return bytes.error();
-    return Index::open(std::move(bytes).value());
+    auto parts = std::move(builder).finish_parts();
+    if (!parts) return parts.error();
+    return Index::open(std::move(parts).value());
 }
 
 }  // namespace vigie::index

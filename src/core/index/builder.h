@@ -24,7 +24,7 @@ struct BuildOptions {
 // Usage:
 //   IndexBuilder b(analyzer, &gazetteer);           // gazetteer: optional, tags countries
 //   for (const auto& d : corpus.documents) b.add(d);
-//   std::string vidx = std::move(b).finish();      // then Index::open(std::move(vidx))
+//   auto index = Index::open(std::move(b).finish_parts().value());   // or finish(): the bytes
 class IndexBuilder {
 public:
     // With a gazetteer, each document's countries are those it names (title and text) plus any
@@ -33,13 +33,20 @@ public:
     IndexBuilder(IndexBuilder&&) noexcept;
     ~IndexBuilder();
 
+    // Room for that many more documents and bytes of their id, title, text and url: a caller
+    // that knows its corpus gets one buffer for the text, with no copy as it grows.
+    void reserve(std::size_t documents, std::size_t text_bytes);
+    void reserve(const std::vector<corpus::Document>& documents);  // for those
     void add(const corpus::Document& doc);
-    void add(corpus::Document&& doc);  // the same, its text kept instead of copied
+    void add(corpus::Document&& doc);  // the same, the document's memory freed on return
     std::size_t size() const;           // documents added
-    Result<std::string> finish() &&;    // the .vidx bytes; fails only past the format's limits
+    // The .vidx bytes; fails only past the format's limits.
+    Result<std::string> finish() &&;
+    // The same bytes in parts (the header and section table, then each section as it was built),
+    // for Index::open: no copy into one buffer, which would need room for the whole index twice.
+    Result<std::vector<std::string>> finish_parts() &&;
 
 private:
-    void add(const corpus::Document& doc, corpus::Document* owned);  // owned: &doc, whose strings may be moved
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

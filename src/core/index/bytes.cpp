@@ -1,5 +1,8 @@
 #include "core/index/bytes.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace vigie::index {
 
 namespace {
@@ -34,19 +37,39 @@ std::uint64_t sum_bits_wide(const std::uint8_t* p, std::uint64_t bit, std::uint3
     return sum;
 }
 
-std::uint64_t checksum64(const std::uint8_t* data, std::size_t size) {
+Checksum64::Checksum64(std::uint64_t size) : a_{0x243F6A8885A308D3ull ^ size, 0, 0, 0} {}
+
+void Checksum64::update(const std::uint8_t* data, std::size_t size) {
     // Fletcher's two running sums (modulo 2^64) over 8-byte words, in four interleaved lanes:
     // the first adds the words, the second the first's successive values, so that a changed,
     // missing or moved word changes it. Two additions per word, which a 500 MB index needs.
-    std::uint64_t a[4] = {0x243F6A8885A308D3ull ^ size, 0, 0, 0}, b[4] = {};
-    std::size_t i = 0;
-    for (; i + 32 <= size; i += 32)
+    auto chunk = [this](const std::uint8_t* p) {
         for (int k = 0; k < 4; ++k) {
-            a[k] += load_u64(data + i + 8 * k);
-            b[k] += a[k];
+            a_[k] += load_u64(p + 8 * k);
+            b_[k] += a_[k];
         }
-    for (; i < size; ++i) {
-        a[0] += data[i];
+    };
+    if (held_) {  // complete the chunk a previous part left
+        const std::size_t n = std::min(size, sizeof pending_ - held_);
+        std::memcpy(pending_ + held_, data, n);
+        held_ += n;
+        data += n;
+        size -= n;
+        if (held_ < sizeof pending_) return;
+        chunk(pending_);
+        held_ = 0;
+    }
+    for (; size >= 32; data += 32, size -= 32) chunk(data);
+    std::memcpy(pending_, data, size);
+    held_ = size;
+}
+
+std::uint64_t Checksum64::value() const {
+    std::uint64_t a[4], b[4];
+    std::copy(a_, a_ + 4, a);
+    std::copy(b_, b_ + 4, b);
+    for (std::size_t i = 0; i < held_; ++i) {  // the last bytes short of a chunk, one by one
+        a[0] += pending_[i];
         b[0] += a[0];
     }
     std::uint64_t h = 0;
@@ -59,6 +82,12 @@ std::uint64_t checksum64(const std::uint8_t* data, std::size_t size) {
     h ^= h >> 33;
     h *= 0xFF51AFD7ED558CCDull;
     return h ^ (h >> 33);
+}
+
+std::uint64_t checksum64(const std::uint8_t* data, std::size_t size) {
+    Checksum64 sum(size);
+    sum.update(data, size);
+    return sum.value();
 }
 
 }  // namespace vigie::index

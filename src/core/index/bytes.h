@@ -126,5 +126,18 @@ inline std::uint64_t sum_bits(const std::uint8_t* p, std::uint64_t bit, std::uin
 // A fast 64-bit checksum over whole words (not cryptographic: it catches truncation and
 // corruption of a saved index, at several GB/s so loading stays quick).
 std::uint64_t checksum64(const std::uint8_t* data, std::size_t size);
+// The same over bytes given in parts (an index held as several buffers), size their total:
+// the same value as checksum64 over the parts joined.
+class Checksum64 {
+public:
+    explicit Checksum64(std::uint64_t size);
+    void update(const std::uint8_t* data, std::size_t size);
+    std::uint64_t value() const;
+
+private:
+    std::uint64_t a_[4], b_[4] = {};
+    std::uint8_t pending_[32];  // a chunk's first bytes, until the next part completes it
+    std::size_t held_ = 0;
+};
 
 }  // namespace vigie::index

@@ -5,7 +5,8 @@
 //   table       section_count × {u32 id, u32 0, u64 offset, u64 size}, sections 8-byte aligned
 //   META        u32 docs, stems, forms, folded, sources, countries; u64 title_tokens, body_tokens
 //   DOCS        docs × DocRecord (32 bytes, below)
-//   DOC_TEXT    u64 offsets[docs×4+1] then bytes: per doc id, title, text, url
+//   DOC_TEXT    bytes: per doc id, title, text, url, one after the other
+//   DOC_OFFSETS u64 offsets[docs×4+1] into DOC_TEXT: where each of those begins, then the end
 //   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 8, 16, …
 //   SOURCES     string table; COUNTRIES string table (iso3) + DOC_COUNTRIES u16 ids
 //   STEMS       string table (terms, sorted) + u32 first_form[stems+1]
@@ -53,7 +54,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 4;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum
+constexpr std::uint32_t kVersion = 5;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -68,9 +69,9 @@ constexpr std::uint32_t kPairStems = 2048;        // stems whose pairs are liste
 
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
-    folded_forms, postings, stem_summaries, stem_postings, pair_postings,
+    folded_forms, postings, stem_summaries, stem_postings, pair_postings, doc_offsets,
 };
-constexpr std::uint32_t kSectionCount = 15;
+constexpr std::uint32_t kSectionCount = 16;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
@@ -188,29 +189,48 @@ bool Index::read_table(const std::uint8_t* p, std::size_t size, StringTable& t, 
 Result<Index> Index::open(std::string bytes, std::string_view name) {
     auto owned = std::make_shared<const std::string>(std::move(bytes));
     const std::string_view view(*owned);
-    return open_shared(std::move(owned), view, name);
+    return open_shared(std::move(owned), {view}, name);
 }
 
 Result<Index> Index::open(std::unique_ptr<char[]> bytes, std::size_t size, std::string_view name) {
     const std::string_view view(bytes.get(), size);
-    return open_shared(std::shared_ptr<const char[]>(std::move(bytes)), view, name);
+    return open_shared(std::shared_ptr<const char[]>(std::move(bytes)), {view}, name);
 }
 
-Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_view b, std::string_view name) {
+Result<Index> Index::open(std::vector<std::string> parts, std::string_view name) {
+    auto owned = std::make_shared<const std::vector<std::string>>(std::move(parts));
+    std::vector<std::string_view> views(owned->begin(), owned->end());
+    return open_shared(std::move(owned), std::move(views), name);
+}
+
+std::size_t Index::size_bytes() const {
+    std::size_t n = 0;
+    for (std::string_view p : parts_) n += p.size();
+    return n;
+}
+
+Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::vector<std::string_view> parts, std::string_view name) {
     const std::string where(name);
     auto bad = [&](const std::string& what) { return Error{where + ": not a valid Vigie index (" + what + ")"}; };
     Index ix;
+    std::uint64_t total = 0;
+    for (std::string_view p : parts) total += p.size();
+    if (parts.empty() || total > std::numeric_limits<std::size_t>::max()) return bad("no VIDX header");
+    const std::string_view b = parts.front();  // the header and the section table, in the first part
     const auto* base = reinterpret_cast<const std::uint8_t*>(b.data());
     if (b.size() < kHeaderBytes || b.compare(0, 4, kMagic, 4) != 0) return bad("no VIDX header");
     if (load_u32(base + 4) != kVersion)
         return bad("format version " + std::to_string(load_u32(base + 4)) + ", this build reads " +
                    std::to_string(kVersion));
     const std::uint32_t n_sections = load_u32(base + 12);
-    if (load_u64(base + 24) != b.size())
-        return bad("truncated: " + std::to_string(b.size()) + " of " + std::to_string(load_u64(base + 24)) + " bytes");
+    if (load_u64(base + 24) != total)
+        return bad("truncated: " + std::to_string(total) + " of " + std::to_string(load_u64(base + 24)) + " bytes");
     const std::size_t table_end = kHeaderBytes + std::size_t(kSectionEntryBytes) * n_sections;
     if (n_sections != kSectionCount || table_end > b.size()) return bad("section table");
-    if (checksum64(base + table_end, b.size() - table_end) != load_u64(base + 16)) return bad("checksum mismatch");
+    Checksum64 sum(total - table_end);
+    sum.update(base + table_end, b.size() - table_end);
+    for (std::size_t i = 1; i < parts.size(); ++i) sum.update(reinterpret_cast<const std::uint8_t*>(parts[i].data()), parts[i].size());
+    if (sum.value() != load_u64(base + 16)) return bad("checksum mismatch");
 
     const std::uint8_t* sec[kSectionCount + 1] = {};
     std::size_t len[kSectionCount + 1] = {};
@@ -218,8 +238,17 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         const std::uint8_t* e = base + kHeaderBytes + kSectionEntryBytes * i;
         const std::uint32_t id = load_u32(e);
         const std::uint64_t off = load_u64(e + 8), size = load_u64(e + 16);
-        if (id == 0 || id > kSectionCount || sec[id] || off > b.size() || size > b.size() - off) return bad("section " + std::to_string(id));
-        sec[id] = base + off;
+        if (id == 0 || id > kSectionCount || sec[id] || off > total || size > total - off) return bad("section " + std::to_string(id));
+        std::uint64_t at = 0;  // where the part holding the section begins
+        for (std::string_view p : parts) {
+            if (off - at < p.size() || (size == 0 && off - at == p.size())) {
+                if (size > p.size() - (off - at)) return bad("section " + std::to_string(id) + " across two parts");
+                sec[id] = reinterpret_cast<const std::uint8_t*>(p.data()) + (off - at);
+                break;
+            }
+            at += p.size();
+        }
+        if (!sec[id]) return bad("section " + std::to_string(id));
         len[id] = static_cast<std::size_t>(size);
     }
     auto S = [](Section s) { return static_cast<std::uint32_t>(s); };
@@ -233,13 +262,13 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
     if (len[S(Section::docs)] != std::uint64_t(ix.docs_) * kDocRecordBytes) return bad("document table");
     ix.doc_records_ = sec[S(Section::docs)];
 
-    const std::uint64_t text_head = (std::uint64_t(ix.docs_) * 4 + 1) * 8;
-    if (len[S(Section::doc_text)] < text_head) return bad("document text");
+    if (len[S(Section::doc_offsets)] != (std::uint64_t(ix.docs_) * 4 + 1) * 8) return bad("document text offsets");
     ix.doc_text_ = sec[S(Section::doc_text)];
+    ix.doc_offsets_ = sec[S(Section::doc_offsets)];
     std::uint64_t prev = 0;
     for (std::size_t i = 0; i <= std::size_t(ix.docs_) * 4; ++i) {
-        std::uint64_t o = load_u64(ix.doc_text_ + 8 * i);
-        if (o < prev || text_head + o > len[S(Section::doc_text)]) return bad("document text offsets");
+        std::uint64_t o = load_u64(ix.doc_offsets_ + 8 * i);
+        if (o < prev || o > len[S(Section::doc_text)]) return bad("document text offsets");
         prev = o;
     }
     ix.checkpoints_ = sec[S(Section::checkpoints)];
@@ -373,7 +402,7 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::string_
         ix.field_weights_[2 * d + 1] = scoring::body_weight(ix.doc_body_tokens(d), ix.avg_body_);
     }
     ix.owner_ = std::move(owner);
-    ix.bytes_ = b;
+    ix.parts_ = std::move(parts);
     return ix;
 }
 
@@ -495,8 +524,8 @@ std::pair<std::uint64_t, std::uint64_t> Index::merged_range(std::uint32_t i) con
 
 std::string_view Index::doc_field(std::uint32_t d, std::uint32_t k) const {
     const std::size_t i = std::size_t(d) * 4 + k;
-    const std::uint64_t b = load_u64(doc_text_ + 8 * i), e = load_u64(doc_text_ + 8 * (i + 1));
-    return std::string_view(reinterpret_cast<const char*>(doc_text_) + (std::size_t(docs_) * 4 + 1) * 8 + b, e - b);
+    const std::uint64_t b = load_u64(doc_offsets_ + 8 * i), e = load_u64(doc_offsets_ + 8 * (i + 1));
+    return std::string_view(reinterpret_cast<const char*>(doc_text_) + b, e - b);
 }
 
 DocView Index::doc(std::uint32_t d) const {
@@ -725,8 +754,8 @@ IndexStats Index::stats() const {
     s.summary_bytes = 20 + 8 * std::uint64_t(summary_count_) + summary_records_size_;
     s.merged_bytes = merged_size_;
     s.pair_bytes = 16 + 4 * std::uint64_t(pair_stem_count_) + 16 * std::uint64_t(pair_count_) + pair_postings_size_;
-    s.total_bytes = bytes_.size();
-    s.text_bytes = docs_ ? load_u64(doc_text_ + 8 * (std::size_t(docs_) * 4)) : 0;
+    s.total_bytes = size_bytes();
+    s.text_bytes = load_u64(doc_offsets_ + 8 * (std::size_t(docs_) * 4));
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +
                          16 * std::size_t(forms_.count) + 4 * (std::size_t(folded_.count) + 1) + 4 * std::size_t(forms_.count);
     s.title_tokens = title_tokens_;

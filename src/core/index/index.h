@@ -132,6 +132,9 @@ public:
     // The same from a buffer the caller filled (no zero-filling first: a saved 100k index is
     // hundreds of megabytes).
     static Result<Index> open(std::unique_ptr<char[]> bytes, std::size_t size, std::string_view name = "index");
+    // The same from the blob in parts, joined in order (IndexBuilder::finish_parts: each section
+    // as it was built, never copied into one buffer); each section must lie within one part.
+    static Result<Index> open(std::vector<std::string> parts, std::string_view name = "index");
 
     std::uint32_t doc_count() const { return docs_; }
     DocView doc(std::uint32_t d) const;
@@ -200,7 +203,9 @@ public:
     bool adjacent_postings(std::uint32_t first, std::uint32_t second, PostingCursor& out) const;
 
     IndexStats stats() const;
-    std::string_view bytes() const { return bytes_; }
+    // The .vidx bytes, in parts to be written one after the other (one part when loaded).
+    const std::vector<std::string_view>& parts() const { return parts_; }
+    std::size_t size_bytes() const;
 
 private:
     struct StringTable {
@@ -216,12 +221,13 @@ private:
     static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
     std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 text, 3 url
 
-    static Result<Index> open_shared(std::shared_ptr<const void> owner, std::string_view bytes, std::string_view name);
-    std::shared_ptr<const void> owner_;  // holds bytes_: shared, so views stay valid when the Index moves
-    std::string_view bytes_;
+    static Result<Index> open_shared(std::shared_ptr<const void> owner, std::vector<std::string_view> parts, std::string_view name);
+    std::shared_ptr<const void> owner_;  // holds the parts: shared, so views stay valid when the Index moves
+    std::vector<std::string_view> parts_;
     std::uint32_t docs_ = 0;
     const std::uint8_t* doc_records_ = nullptr;
-    const std::uint8_t* doc_text_ = nullptr;  // u64 offsets then bytes
+    const std::uint8_t* doc_text_ = nullptr;
+    const std::uint8_t* doc_offsets_ = nullptr;  // u64 × (docs × 4 + 1)
     const std::uint8_t* checkpoints_ = nullptr;
     std::size_t checkpoints_size_ = 0;
     const std::uint8_t* doc_countries_ = nullptr;
