@@ -304,7 +304,10 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
     struct Slot { std::uint32_t pair, last; };  // 1 + the pair's index, 1 + the last document it was seen in
     std::vector<Slot> slot(std::size_t(n) * n, Slot{0, 0});
     std::uint32_t pairs = 0;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (pair, document), documents rising
+    // The pairs seen in each document d, seen[seen_from[d]] to seen[seen_from[d + 1]]: four bytes
+    // a sighting (there are tens of millions in a large corpus), not eight with its document.
+    std::vector<std::uint32_t> seen;
+    std::vector<std::size_t> seen_from(docs.size() + 1, 0);
     std::vector<std::uint32_t> cell;                         // per position of the slice: 1 + its first node
     struct Node { std::uint32_t rank, next; };
     std::vector<Node> nodes;
@@ -330,7 +333,7 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
                 if (r.left == 0) { r.doc = kNoDoc; break; }
                 peek(r);
             }
-        for (std::uint32_t d = a; d < b; ++d)
+        for (std::uint32_t d = a; d < b; ++d) {
             for (std::uint64_t c = start[d - a]; c + 1 < start[d - a + 1]; ++c)
                 for (std::uint32_t x = cell[c]; x; x = nodes[x - 1].next)
                     for (std::uint32_t y = cell[c + 1]; y; y = nodes[y - 1].next) {
@@ -338,17 +341,20 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
                         if (!p.pair) p.pair = ++pairs;
                         if (p.last != d + 1) {
                             p.last = d + 1;
-                            seen.emplace_back(p.pair - 1, d);
+                            seen.push_back(p.pair - 1);
                         }
                     }
+            seen_from[d + 1] = seen.size();
+        }
     }
 
     // Each pair's documents together (a counting sort: they stay rising), then packed.
     std::vector<std::uint32_t> first(std::size_t(pairs) + 1, 0), by_pair(seen.size());
-    for (auto [p, d] : seen) ++first[p + 1];
+    for (std::uint32_t p : seen) ++first[p + 1];
     std::partial_sum(first.begin(), first.end(), first.begin());
-    for (auto [p, d] : seen) by_pair[first[p]++] = d;  // first[p] ends at the next pair's start
-    std::vector<std::pair<std::uint32_t, std::uint32_t>>().swap(seen);
+    for (std::uint32_t d = 0; d < n_docs; ++d)
+        for (std::size_t k = seen_from[d]; k < seen_from[d + 1]; ++k) by_pair[first[seen[k]]++] = d;  // first[p] ends at the next pair's start
+    std::vector<std::uint32_t>().swap(seen);
     std::string head, postings;
     put_u32(head, n);
     put_u32(head, pairs);
