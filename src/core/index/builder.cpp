@@ -121,12 +121,31 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
         title_w[d] = scoring::title_weight(docs[d].title_tokens, avg_title);
         body_w[d] = scoring::body_weight(docs[d].body_tokens, avg_body);
     }
-    std::string head, records;
-    for (double v : {scoring::kTitleWeight, scoring::kTitleB, scoring::kBodyWeight, scoring::kBodyB})
-        put_f32(head, static_cast<float>(v));
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;  // stem, record offset
-    std::string merged_head, merged;
+    // The stems summarised, and how many of them have several forms, known first: each
+    // section's table is sized before its records and filled in place as they are written (not
+    // joined with them after, a copy of the whole section).
+    std::vector<std::uint32_t> summarised;
     std::uint32_t merged_count = 0;
+    for (std::uint32_t s = 0; s + 1 < first_form.size(); ++s) {
+        std::uint64_t postings = 0;
+        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
+        if (postings < kSummaryMinDocs) continue;
+        summarised.push_back(s);
+        if (first_form[s + 1] - first_form[s] >= 2) ++merged_count;
+    }
+    StemSections out;
+    std::string& records = out.summaries;
+    for (double v : {scoring::kTitleWeight, scoring::kTitleB, scoring::kBodyWeight, scoring::kBodyB})
+        put_f32(records, static_cast<float>(v));
+    put_u32(records, static_cast<std::uint32_t>(summarised.size()));
+    const std::size_t entries_at = records.size();
+    records.resize(entries_at + 8 * summarised.size());
+    const std::size_t records_at = records.size();
+    std::string& merged = out.merged;
+    put_u32(merged, merged_count);
+    std::size_t merged_entry = merged.size();
+    merged.resize(merged_entry + 16 * std::size_t(merged_count));
+    const std::size_t merged_at = merged.size();
     FormPostings stream;  // a stem's merged postings as varints, as pack_postings reads them
     std::vector<std::uint32_t> scratch;
     std::vector<std::uint32_t> tf_title(n_docs), tf_body(n_docs), touched;
@@ -175,10 +194,8 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
             }
         }
     };
-    for (std::uint32_t s = 0; s + 1 < first_form.size(); ++s) {
-        std::uint64_t postings = 0;
-        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
-        if (postings < kSummaryMinDocs) continue;
+    for (std::size_t k = 0; k < summarised.size(); ++k) {
+        const std::uint32_t s = summarised[k];
         for_each_posting(s, [&](std::uint32_t, std::uint32_t doc, std::uint32_t title, std::uint32_t body) {
             std::uint64_t& bits = present[doc / 64];
             if (!(bits & std::uint64_t(1) << (doc % 64))) {
@@ -198,11 +215,13 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
             stream.docs.clear();
             stream.df = 0;
             for (std::uint32_t d : touched) stream.add_posting(d, tf_title[d], tf_body[d]);
-            put_u32(merged_head, s);
-            put_u32(merged_head, stream.df);
-            put_u64(merged_head, merged.size());
+            const std::uint64_t offset = merged.size() - merged_at;
+            set_u32(merged, merged_entry, s);
+            set_u32(merged, merged_entry + 4, stream.df);
+            set_u32(merged, merged_entry + 8, static_cast<std::uint32_t>(offset));
+            set_u32(merged, merged_entry + 12, static_cast<std::uint32_t>(offset >> 32));
+            merged_entry += 16;
             pack_postings(stream, merged, scratch, false);
-            ++merged_count;
         }
         by_g.clear();
         for (std::uint32_t d : touched) by_g.emplace_back(title_w[d] * tf_title[d] + body_w[d] * tf_body[d], d);
@@ -222,7 +241,8 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
         });
         for (std::size_t i = 0; i < listed; ++i) slot[by_g[i].second] = 0;
 
-        entries.emplace_back(s, static_cast<std::uint32_t>(records.size()));
+        set_u32(records, entries_at + 8 * k, s);
+        set_u32(records, entries_at + 8 * k + 4, static_cast<std::uint32_t>(records.size() - records_at));
         // Rounded up: no unlisted document's G is above it.
         put_f32(records, rest > 0 ? std::nextafter(static_cast<float>(rest), INFINITY) : 0.0f);
         put_varint(records, touched.size());
@@ -242,20 +262,10 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
         for (std::uint32_t d : touched) {
             if (doc_year[d]) years.add(doc_year[d]);
             if (doc_source[d] != kNoSource) sources.add(doc_source[d]);
-            for (std::uint32_t k = country_from[d]; k < country_from[d + 1]; ++k) countries.add(doc_country[k]);
+            for (std::uint32_t c = country_from[d]; c < country_from[d + 1]; ++c) countries.add(doc_country[c]);
         }
         for (Tally* facet : {&years, &sources, &countries}) facet->write(records);
     }
-    put_u32(head, static_cast<std::uint32_t>(entries.size()));
-    for (auto [stem, offset] : entries) {
-        put_u32(head, stem);
-        put_u32(head, offset);
-    }
-    StemSections out;
-    out.summaries = head + records;
-    put_u32(out.merged, merged_count);
-    out.merged += merged_head;
-    out.merged += merged;
     out.merged.append(8, '\0');  // get_bits reads whole words
     return out;
 }
