@@ -43,12 +43,6 @@ void Checksum64::update(const std::uint8_t* data, std::size_t size) {
     // Fletcher's two running sums (modulo 2^64) over 8-byte words, in four interleaved lanes:
     // the first adds the words, the second the first's successive values, so that a changed,
     // missing or moved word changes it. Two additions per word, which a 500 MB index needs.
-    auto chunk = [this](const std::uint8_t* p) {
-        for (int k = 0; k < 4; ++k) {
-            a_[k] += load_u64(p + 8 * k);
-            b_[k] += a_[k];
-        }
-    };
     if (held_) {  // complete the chunk a previous part left
         const std::size_t n = std::min(size, sizeof pending_ - held_);
         std::memcpy(pending_ + held_, data, n);
@@ -56,10 +50,17 @@ void Checksum64::update(const std::uint8_t* data, std::size_t size) {
         data += n;
         size -= n;
         if (held_ < sizeof pending_) return;
-        chunk(pending_);
         held_ = 0;
+        update(pending_, sizeof pending_);
     }
-    for (; size >= 32; data += 32, size -= 32) chunk(data);
+    std::uint64_t a[4] = {a_[0], a_[1], a_[2], a_[3]}, b[4] = {b_[0], b_[1], b_[2], b_[3]};  // in locals: registers
+    for (; size >= 32; data += 32, size -= 32)
+        for (int k = 0; k < 4; ++k) {
+            a[k] += load_u64(data + 8 * k);
+            b[k] += a[k];
+        }
+    std::copy(a, a + 4, a_);
+    std::copy(b, b + 4, b_);
     std::memcpy(pending_, data, size);
     held_ = size;
 }
