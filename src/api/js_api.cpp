@@ -77,8 +77,8 @@ std::string commit() {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
     if (!a) return dump({{"error", s.analyzer_error}});
-    // Documents are handed over to the builder, which keeps their text instead of copying it:
-    // the wasm heap then grows by the index, not by a second copy of the corpus.
+    // The builder copies each document's text into one buffer reserved for all of them, and the
+    // document is freed at once: its memory then holds the postings being built.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
     if (s.index) builder.reserve(s.index->doc_count(), s.index->stats().text_bytes);
     builder.reserve(s.pending);
