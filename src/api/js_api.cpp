@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/corpus/jsonl.h"
@@ -26,7 +27,17 @@ struct Session {
     std::optional<geo::Gazetteer> gazetteer;  // compiled in; tags countries, resolves "pays:Belgique"
     std::optional<index::Index> index;     // what search() reads
     std::vector<corpus::Document> pending;  // added since the last commit
+    // The ids of the index's documents and of those pending: a document whose id is taken is
+    // skipped with a message, as the CLI skips it (two results for one article otherwise).
+    std::unordered_set<std::string> ids;
+    std::uint32_t jsonl_calls = 0, document_calls = 0;  // what made-up ids are numbered by
     std::string analyzer_error;
+
+    void ids_of_index() {
+        ids.clear();
+        if (index)
+            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc(d).id);
+    }
 
     const text::Analyzer* get_analyzer() {
         if (!analyzer && analyzer_error.empty()) {
@@ -47,12 +58,23 @@ Session& session() {
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string add(std::string_view text, std::string_view name) {
-    corpus::Corpus c = corpus::parse_jsonl(text, name);
+// Made-up ids ("<name>-<line>" for a document without one) are told apart from one call to the
+// next: jsonl-3, then jsonl2-3, jsonl3-3…
+std::string add(std::string_view text, const std::string& name, std::uint32_t call) {
+    Session& s = session();
+    corpus::Corpus c = corpus::parse_jsonl(text, name, call > 1 ? name + std::to_string(call) : name);
     json errors = json::array();
     for (const Error& e : c.warnings) errors.push_back(e.message);
-    for (auto& d : c.documents) session().pending.push_back(std::move(d));
-    return dump({{"added", c.documents.size()}, {"errors", errors}});
+    std::size_t added = 0;
+    for (auto& d : c.documents) {
+        if (!s.ids.insert(d.id).second) {
+            errors.push_back(d.file + ": id '" + d.id + "' already used, skipped");
+            continue;
+        }
+        s.pending.push_back(std::move(d));
+        ++added;
+    }
+    return dump({{"added", added}, {"errors", errors}});
 }
 
 // The JSONL text as UTF-8 bytes (api_post.js encodes strings with TextEncoder, which is much
@@ -65,12 +87,12 @@ std::string copy_bytes(const emscripten::val& bytes) {
     return out;
 }
 
-std::string add_jsonl(const emscripten::val& utf8) { return add(copy_bytes(utf8), "jsonl"); }
+std::string add_jsonl(const emscripten::val& utf8) { return add(copy_bytes(utf8), "jsonl", ++session().jsonl_calls); }
 
 std::string add_document(const std::string& one_json_object) {
     std::string line = one_json_object;
     for (char& c : line) if (c == '\n' || c == '\r') c = ' ';  // JSON allows no raw newline in strings
-    return add(line, "document");
+    return add(line, "document", ++session().document_calls);
 }
 
 std::string commit() {
@@ -88,10 +110,12 @@ std::string commit() {
     s.pending.clear();
     s.pending.shrink_to_fit();
     auto parts = std::move(builder).finish_parts();
-    if (!parts) return dump({{"error", parts.error().message}});
-    auto ix = index::Index::open(std::move(parts).value());
-    if (!ix) return dump({{"error", ix.error().message}});
-    s.index = std::move(ix).value();
+    auto ix = parts ? index::Index::open(std::move(parts).value()) : Result<index::Index>(parts.error());
+    if (!ix) {
+        s.ids_of_index();  // the documents pending are gone, the index is the one it was
+        return dump({{"error", ix.error().message}});
+    }
+    s.index = std::move(ix).value();  // (its ids: those of the index before and of the pending)
     return dump({{"documents", s.index->doc_count()}});
 }
 
@@ -102,7 +126,10 @@ std::string load_index(const emscripten::val& bytes) {
     view.call<void>("set", bytes);
     auto ix = index::Index::open(std::move(blob), n);
     if (!ix) return ix.error().message;
-    session().index = std::move(ix).value();
+    Session& s = session();
+    s.index = std::move(ix).value();
+    s.ids_of_index();
+    for (const corpus::Document& d : s.pending) s.ids.insert(d.id);  // (still pending)
     return "";
 }
 

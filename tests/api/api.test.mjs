@@ -61,6 +61,32 @@ test("saveIndex and loadIndex round-trip, and equal the native CLI's bytes", asy
   assert.equal(w.search("nouvelle").hits[0].id, "more");
 });
 
+test("a document whose id is taken is skipped with a message; made-up ids differ from call to call", async () => {
+  const v = await createVigie();
+  const line = (o) => JSON.stringify(o) + "\n";
+  // Within one call, against an earlier call, against the committed index.
+  let r = v.addJsonl(line({ id: "a", text: "Première version." }) + line({ id: "a", text: "Doublon." }) + line({ text: "Sans id." }));
+  assert.equal(r.added, 2);
+  assert.deepEqual(r.errors, ["jsonl:2: id 'a' already used, skipped"]);
+  r = v.addJsonl(line({ text: "Sans id non plus." }) + line({ id: "a", text: "Encore." }));
+  assert.equal(r.added, 1);
+  assert.deepEqual(r.errors, ["jsonl:2: id 'a' already used, skipped"]);
+  assert.deepEqual(v.addDocument({ text: "Un document sans id." }), { added: 1, errors: [] });
+  assert.deepEqual(v.addDocument({ text: "Un autre sans id." }), { added: 1, errors: [] });
+  assert.deepEqual(v.commit(), { documents: 5 });
+  assert.deepEqual(v.search("version").hits.map((h) => h.id), ["a"]);
+  assert.deepEqual(v.search("id").hits.map((h) => h.id).sort(), ["document-1", "document2-1", "jsonl-3", "jsonl2-1"]);
+  r = v.addDocument({ id: "a", text: "Après le commit." });
+  assert.deepEqual(r, { added: 0, errors: ["document:1: id 'a' already used, skipped"] });
+  assert.deepEqual(v.commit(), { documents: 5 });
+  // A loaded index's ids are taken too.
+  const w = await createVigie();
+  w.loadIndex(v.saveIndex());
+  assert.equal(w.addDocument({ id: "jsonl-3", text: "Pris." }).added, 0);
+  assert.equal(w.addDocument({ id: "b", text: "Libre." }).added, 1);
+  assert.deepEqual(w.commit(), { documents: 6 });
+});
+
 test("loadIndex refuses damaged bytes with a message, and keeps the index it had", async () => {
   const v = await createVigie();
   v.addJsonl(seedsJsonl());

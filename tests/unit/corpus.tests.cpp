@@ -291,6 +291,7 @@ TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) ar
         lines << R"({"id": "long", "text": ")";
         for (int i = 0; i < 17 * 1024 * 256; ++i) lines << "a b ";  // 17 MiB
         lines << "\"}\n" << R"({"id": "court-3", "text": "Un autre."})" << '\n';
+        lines << R"({"id": "court-1", "text": "Le même id."})" << '\n';
     }
     auto corpus = load_input(dir.string());
     REQUIRE(corpus.ok());
@@ -301,5 +302,7 @@ TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) ar
     CHECK(has_warning(corpus.value(), "big.jsonl:2: fields 'title' and 'text' hold 17.0 MiB, more than the 16 MiB a document may hold"));
     CHECK(has_warning(corpus.value(), "binary.txt: not text"));
     CHECK(has_warning(corpus.value(), "good.txt: id 'good' already used by"));
+    CHECK(has_warning(corpus.value(), "big.jsonl:4: id 'court-1' already used by "));  // lines named
+    CHECK(has_warning(corpus.value(), "big.jsonl:1, skipped"));
     std::filesystem::remove_all(dir);
 }

@@ -54,9 +54,9 @@ bool document_from_json(nlohmann::json& o, Document& d, std::string& problem) {
     return true;
 }
 
-Corpus parse_jsonl(std::string_view text, std::string_view name) {
+Corpus parse_jsonl(std::string_view text, std::string_view name, std::string_view id_stem) {
     Corpus corpus;
-    const std::string where(name), stem = stem_of(name);
+    const std::string where(name), stem = id_stem.empty() ? stem_of(name) : std::string(id_stem);
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM is not content
     std::size_t line_no = 0;
     for (std::size_t begin = 0; begin < text.size();) {
@@ -88,7 +88,7 @@ Corpus parse_jsonl(std::string_view text, std::string_view name) {
             continue;
         }
         if (d.id.empty()) d.id = stem + "-" + std::to_string(line_no);
-        d.file = where;
+        d.file = at;
         corpus.documents.push_back(std::move(d));
     }
     return corpus;

@@ -11,8 +11,9 @@
 namespace vigie::corpus {
 
 // Bad lines (not JSON, no text, wrong types, bad date, invalid UTF-8) are skipped with a warning
-// "<name>:<line>: …"; the others load. A line without an id gets "<stem of name>-<line>".
-Corpus parse_jsonl(std::string_view text, std::string_view name);
+// "<name>:<line>: …"; the others load, each with file "<name>:<line>". A line without an id gets
+// "<id_stem>-<line>", id_stem being the stem of name unless given.
+Corpus parse_jsonl(std::string_view text, std::string_view name, std::string_view id_stem = {});
 
 // One document object (a JSONL line, a .json file): false with a problem naming the field.
 // Its strings are moved into doc (a text is not copied once more).
