@@ -1,6 +1,7 @@
 #include "core/index/builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -47,6 +48,22 @@ struct FormPostings {
 void set_u32(std::string& out, std::size_t at, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out[at + i] = static_cast<char>((v >> (8 * i)) & 0xFF);
 }
+void set_u64(std::string& out, std::size_t at, std::uint64_t v) {
+    set_u32(out, at, static_cast<std::uint32_t>(v));
+    set_u32(out, at + 4, static_cast<std::uint32_t>(v >> 32));
+}
+
+// How many postings the forms of stem s hold (`order` lists the forms by stem, `first_form`
+// where each stem's begin): what decides a summary and a place among the paired stems.
+std::uint64_t stem_postings(const std::vector<FormPostings>& forms, const std::vector<std::uint32_t>& order,
+                            const std::vector<std::uint32_t>& first_form, std::uint32_t s) {
+    std::uint64_t postings = 0;
+    for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
+    return postings;
+}
+
+// A document's strings kept in DOC_TEXT, in order.
+std::array<const std::string*, 4> stored_text(const corpus::Document& d) { return {&d.id, &d.title, &d.text, &d.url}; }
 
 // One form's postings in the .vidx layout (format.h): a skip table when there is more than one
 // block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
@@ -127,9 +144,7 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
     std::vector<std::uint32_t> summarised;
     std::uint32_t merged_count = 0;
     for (std::uint32_t s = 0; s + 1 < first_form.size(); ++s) {
-        std::uint64_t postings = 0;
-        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
-        if (postings < kSummaryMinDocs) continue;
+        if (stem_postings(forms, order, first_form, s) < kSummaryMinDocs) continue;
         summarised.push_back(s);
         if (first_form[s + 1] - first_form[s] >= 2) ++merged_count;
     }
@@ -215,11 +230,9 @@ StemSections stem_sections(const std::vector<FormPostings>& forms, const std::ve
             stream.docs.clear();
             stream.df = 0;
             for (std::uint32_t d : touched) stream.add_posting(d, tf_title[d], tf_body[d]);
-            const std::uint64_t offset = merged.size() - merged_at;
             set_u32(merged, merged_entry, s);
             set_u32(merged, merged_entry + 4, stream.df);
-            set_u32(merged, merged_entry + 8, static_cast<std::uint32_t>(offset));
-            set_u32(merged, merged_entry + 12, static_cast<std::uint32_t>(offset >> 32));
+            set_u64(merged, merged_entry + 8, merged.size() - merged_at);
             merged_entry += 16;
             pack_postings(stream, merged, scratch, false);
         }
@@ -279,11 +292,9 @@ Result<std::string> pair_section(const std::vector<FormPostings>& forms, const s
                                  std::uint32_t min_postings) {
     const auto n_stems = static_cast<std::uint32_t>(first_form.size() - 1);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> frequent;  // postings, stem
-    for (std::uint32_t s = 0; s < n_stems; ++s) {
-        std::uint64_t postings = 0;
-        for (std::uint32_t i = first_form[s]; i < first_form[s + 1]; ++i) postings += forms[order[i]].df;
-        if (postings >= min_postings) frequent.emplace_back(postings, s);
-    }
+    for (std::uint32_t s = 0; s < n_stems; ++s)
+        if (const std::uint64_t postings = stem_postings(forms, order, first_form, s); postings >= min_postings)
+            frequent.emplace_back(postings, s);
     // The most postings first, then the first stem: the kPairStems listed, ranked (the pairs of
     // the highest ranks are met the most often: their slots below stay in cache).
     std::sort(frequent.begin(), frequent.end(), [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
@@ -527,7 +538,8 @@ void IndexBuilder::reserve(std::size_t documents, std::size_t text_bytes) {
 
 void IndexBuilder::reserve(const std::vector<corpus::Document>& documents) {
     std::size_t text = 0;
-    for (const corpus::Document& d : documents) text += d.id.size() + d.title.size() + d.text.size() + d.url.size();
+    for (const corpus::Document& d : documents)
+        for (const std::string* field : stored_text(d)) text += field->size();
     reserve(documents.size(), text);
 }
 
@@ -540,7 +552,7 @@ void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
-    for (const std::string* field : {&doc.id, &doc.title, &doc.text, &doc.url}) im.store_text(*field);
+    for (const std::string* field : stored_text(doc)) im.store_text(*field);
     const std::string_view title_text = doc.title, body_text = doc.text;
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
