@@ -1,10 +1,10 @@
 # Every Emscripten flag of the project lives here (Debian's emscripten 3.1.6; quirks: DESIGN.md §3).
 set(wasm "${VIGIE_DEPS}/wasm")
-if(NOT EXISTS "${wasm}/lib/libicuuc.a")
+if(NOT EXISTS "${wasm}/lib/libicuuc.a" OR NOT EXISTS "${wasm}/lib/libzstd.a")
   message(FATAL_ERROR "wasm dependencies missing in ${wasm}: run deploy/setup.sh")
 endif()
 
-# ICU common + the embedded data subset, Snowball French: built once by deploy/setup.sh.
+# ICU common + the embedded data subset, Snowball French, zstd: built once by deploy/setup.sh.
 add_library(vigie_icu INTERFACE)
 target_include_directories(vigie_icu SYSTEM INTERFACE "${wasm}/include")
 target_compile_definitions(vigie_icu INTERFACE U_STATIC_IMPLEMENTATION U_CHARSET_IS_UTF8=1)
@@ -12,6 +12,9 @@ target_link_libraries(vigie_icu INTERFACE "${wasm}/lib/libicuuc.a" "${wasm}/lib/
 add_library(vigie_stemmer INTERFACE)
 target_include_directories(vigie_stemmer SYSTEM INTERFACE "${wasm}/include")
 target_link_libraries(vigie_stemmer INTERFACE "${wasm}/lib/libstemmer.a")
+add_library(vigie_zstd INTERFACE)
+target_include_directories(vigie_zstd SYSTEM INTERFACE "${wasm}/include")
+target_link_libraries(vigie_zstd INTERFACE "${wasm}/lib/libzstd.a")
 
 # Header-only libraries from Debian, seen through links so that /usr/include itself (glibc)
 # never enters the wasm include path.

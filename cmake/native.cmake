@@ -1,7 +1,9 @@
-# Native build: system ICU 72, libstemmer, nlohmann/json and Catch2 from Debian.
+# Native build: system ICU 72, libstemmer, zstd, nlohmann/json and Catch2 from Debian.
 find_package(ICU 72 REQUIRED COMPONENTS uc)
 find_library(STEMMER_LIBRARY stemmer REQUIRED)
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(ZSTD_LIBRARY zstd REQUIRED)
+find_path(ZSTD_INCLUDE_DIR zdict.h REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Catch2 2 REQUIRED)
 
@@ -10,6 +12,9 @@ target_link_libraries(vigie_icu INTERFACE ICU::uc)
 add_library(vigie_stemmer INTERFACE)
 target_link_libraries(vigie_stemmer INTERFACE ${STEMMER_LIBRARY})
 target_include_directories(vigie_stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
+add_library(vigie_zstd INTERFACE)
+target_link_libraries(vigie_zstd INTERFACE ${ZSTD_LIBRARY})
+target_include_directories(vigie_zstd INTERFACE ${ZSTD_INCLUDE_DIR})
 add_library(vigie_catch2 INTERFACE)
 target_link_libraries(vigie_catch2 INTERFACE Catch2::Catch2)
 

@@ -17,7 +17,7 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 packages=(
   build-essential cmake ninja-build pkg-config python3 perl xz-utils dpkg-dev
   emscripten binaryen
-  nlohmann-json3-dev catch2 libicu-dev icu-devtools libstemmer-dev
+  nlohmann-json3-dev catch2 libicu-dev icu-devtools libstemmer-dev libzstd-dev
   chromium fonts-noto-core fonttools
   libreoffice-help-fr gimp-help-fr manpages-fr man-db groff-base wfrench  # French text for tests and benchmarks
 )
@@ -37,12 +37,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- [SECTION] Debian sources (imgui, icu, snowball) ----------------------------------------
+# --- [SECTION] Debian sources (imgui, icu, snowball, zstd) ----------------------------------
 # deb-src entries are derived from the machine's own apt configuration, so the same mirror
 # (or snapshot) that served the binaries serves the sources.
 have_src() { grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; }
-fetch_source() { # name dir-glob
-  local name=$1 glob=$2
+fetch_source() { # dir-glob name [name=version…]: the first that apt-get source can fetch
+  local glob=$1
+  shift
   compgen -G "$deps/src/$glob" >/dev/null && return 0
   if ! have_src; then
     log "enabling deb-src entries"
@@ -57,22 +58,28 @@ fetch_source() { # name dir-glob
     apt_updated=0
   fi
   apt_update
-  log "apt-get source $name"
   mkdir -p "$deps/src"
-  (cd "$deps/src" && apt-get source -qq "$name" >/dev/null 2>&1)
-  compgen -G "$deps/src/$glob" >/dev/null || { echo "setup: apt-get source $name failed" >&2; exit 1; }
+  for name in "$@"; do
+    log "apt-get source $name"
+    (cd "$deps/src" && apt-get source -qq "$name" >/dev/null 2>&1) || true
+    compgen -G "$deps/src/$glob" >/dev/null && return 0
+  done
+  echo "setup: apt-get source $* failed" >&2
+  exit 1
 }
-fetch_source imgui 'imgui-1.86*'
-fetch_source icu 'icu-72.1'
-fetch_source snowball 'snowball-2.2.0'
+fetch_source 'imgui-1.86*' imgui
+fetch_source 'icu-72.1' icu
+fetch_source 'snowball-2.2.0' snowball
+# The archive's mirror may lack the sources of a security update: then the release's.
+fetch_source 'libzstd-1.5.4*' libzstd libzstd=1.5.4+dfsg2-5
 
-# --- [SECTION] wasm builds of ICU common + data and the Snowball French stemmer -------------
+# --- [SECTION] wasm builds of ICU common + data, the Snowball French stemmer and zstd ------
 # The stamp hashes this section and the CMake project, so editing the rest of the script does
 # not rebuild ICU.
 wasm_recipe=$(sed -n '/^# --- \[SECTION\] wasm builds/,/^# --- \[SECTION\] npm/p' "$0")
 stamp="$deps/wasm/.stamp-$({ echo "$wasm_recipe"; cat "$root/deploy/wasm-deps/CMakeLists.txt"; } | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  log "building wasm dependencies (ICU common, ICU data subset, Snowball French)"
+  log "building wasm dependencies (ICU common, ICU data subset, Snowball French, zstd)"
   export NODE_PATH=/usr/share/nodejs
   gen="$deps/gen"
   rm -rf "$gen" "$deps/wasm" "$deps/wasm-build"
@@ -102,7 +109,8 @@ if [ ! -f "$stamp" ]; then
 
   emcmake cmake -S "$root/deploy/wasm-deps" -B "$deps/wasm-build" -G Ninja \
       -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$deps/wasm" \
-      -DICU_SRC="$deps/src/icu-72.1/source" -DGEN="$gen" >/dev/null
+      -DICU_SRC="$deps/src/icu-72.1/source" -DGEN="$gen" \
+      -DZSTD_SRC="$(compgen -G "$deps/src/libzstd-1.5.4*" | head -1)/lib" >/dev/null
   cmake --build "$deps/wasm-build"
   cmake --install "$deps/wasm-build" >/dev/null
   touch "$stamp"

@@ -36,7 +36,7 @@ struct Session {
     void ids_of_index() {
         ids.clear();
         if (index)
-            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc(d).id);
+            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc(d, false).id);
     }
 
     const text::Analyzer* get_analyzer() {
@@ -102,7 +102,7 @@ std::string commit() {
     // The builder copies each document's text into one buffer reserved for all of them, and the
     // document is freed at once: its memory then holds the postings being built.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
-    if (s.index) builder.reserve(s.index->doc_count(), s.index->stats().text_bytes);
+    if (s.index) builder.reserve(s.index->doc_count(), s.index->stats().fields_bytes);
     builder.reserve(s.pending);
     if (s.index)
         for (std::uint32_t d = 0; d < s.index->doc_count(); ++d) builder.add(index::to_document(s.index->doc(d)));
@@ -162,7 +162,7 @@ std::string stats() {
         out.update({{"documents", st.documents}, {"terms", st.stems}, {"forms", st.forms}, {"folded", st.folded},
                     {"postings_bytes", st.postings_bytes}, {"dictionary_bytes", st.dictionary_bytes},
                     {"summary_bytes", st.summary_bytes}, {"merged_bytes", st.merged_bytes},
-                    {"pair_bytes", st.pair_bytes}, {"text_bytes", st.text_bytes},
+                    {"pair_bytes", st.pair_bytes}, {"text_bytes", st.text_bytes}, {"body_raw_bytes", st.body_raw_bytes},
                     {"index_bytes", st.total_bytes - st.text_bytes},
                     {"total_bytes", st.total_bytes}, {"tokens", st.title_tokens + st.body_tokens}});
     } else {

@@ -46,7 +46,7 @@ Result<std::unique_ptr<Dossier>> Dossier::load(const std::string& path, const st
     for (std::uint32_t i = 0; i < docs.size(); ++i) {
         DocumentView v;
         v.paragraphs = split_paragraphs(docs[i].text);
-        const index::DocView indexed = d->index_->doc(i);
+        const index::DocView indexed = d->index_->doc(i, false);
         v.words = indexed.body_tokens;
         for (std::string_view c : indexed.countries) v.countries.emplace_back(c);
         v.title = docs[i].title.empty() ? docs[i].id : docs[i].title;

@@ -201,17 +201,17 @@ int build_index(const Args& args) {
         return 1;
     }
     const index::IndexStats st = ix->stats();
-    std::fprintf(stderr, "vigie: %u documents, %u terms, %u forms → %s (%llu bytes: postings %llu, dictionary %llu, summaries %llu, merged postings %llu, pairs %llu, text %llu)\n",
+    std::fprintf(stderr, "vigie: %u documents, %u terms, %u forms → %s (%llu bytes: postings %llu, dictionary %llu, summaries %llu, merged postings %llu, pairs %llu, stored text %llu, from %llu bytes of body text)\n",
                  st.documents, st.stems, st.forms, args.output.c_str(), (unsigned long long)st.total_bytes,
                  (unsigned long long)st.postings_bytes, (unsigned long long)st.dictionary_bytes,
                  (unsigned long long)st.summary_bytes, (unsigned long long)st.merged_bytes, (unsigned long long)st.pair_bytes,
-                 (unsigned long long)st.text_bytes);
+                 (unsigned long long)st.text_bytes, (unsigned long long)st.body_raw_bytes);
     return 0;
 }
 
 // Human-readable hit: the snippet with matches in bold on a terminal, in «» otherwise.
 void print_hit(std::size_t rank, const index::Hit& h, const index::Index& ix, bool tty) {
-    const index::DocView d = ix.doc(h.doc);
+    const index::DocView d = ix.doc(h.doc, false);
     std::printf("%2zu. %-22s %-10s %7.3f  %s\n", rank, std::string(d.id).c_str(), d.date.iso().c_str(), h.score,
                 std::string(d.title).c_str());
     std::string s;

@@ -87,7 +87,57 @@ TEST_CASE("index: documents handed over or copied, room reserved or not, give th
     CHECK(ix->stats().total_bytes == copied.size());
     CHECK(ix->doc(62).text == docs[62].text);
     CHECK(ix->doc(62).url == "https://example.org/59");
-    CHECK(ix->stats().text_bytes == ix->doc(62).url.data() + ix->doc(62).url.size() - ix->doc(0).id.data());
+    CHECK(ix->stats().fields_bytes == ix->doc(62).url.data() + ix->doc(62).url.size() - ix->doc(0).id.data());
+}
+
+TEST_CASE("index: bodies are stored compressed, with a dictionary once there are enough, and read back as written", "[index]") {
+    // 300 articles of ~1.5 kB in a vocabulary of 200 words: what a dictionary learns from.
+    std::vector<corpus::Document> docs;
+    std::uint64_t state = 42;
+    auto next = [&] { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state; };
+    std::vector<std::string> words;
+    for (int w = 0; w < 200; ++w) words.push_back(std::string("mot") + char('a' + w % 26) + char('a' + w / 26) + (w % 3 ? "é" : "s"));
+    for (int i = 0; i < 300; ++i) {
+        std::string text = i == 7 ? "" : "L’enquête du parquet fédéral belge, ";  // one empty body
+        while (i != 7 && text.size() < 1500) text += words[next() % words.size()] + (next() % 9 ? " " : ". ");
+        docs.push_back(doc("d" + std::to_string(i), "Titre " + std::to_string(i), text));
+    }
+    std::uint64_t raw = 0;
+    for (const auto& d : docs) raw += d.text.size();
+    auto check = [&](index::BuildOptions o, bool dictionary) {
+        index::IndexBuilder b(analyzer(), nullptr, o);
+        for (const auto& d : docs) b.add(d);
+        auto bytes = std::move(b).finish();
+        REQUIRE(bytes.ok());
+        auto ix = index::Index::open(bytes.value());
+        REQUIRE(ix.ok());
+        const index::IndexStats st = ix->stats();
+        CHECK(st.body_raw_bytes == raw);
+        CHECK(st.text_bytes - st.fields_bytes < raw / 2);
+        CHECK((vigie::testing::section_size(bytes.value(), index::format::Section::body_dictionary) > 0) == dictionary);
+        std::string body;
+        for (std::uint32_t d = 0; d < docs.size(); ++d) {
+            REQUIRE(ix->body(d, body));
+            REQUIRE(body == docs[d].text);
+            REQUIRE(ix->doc(d).text == docs[d].text);
+        }
+        CHECK(ix->doc(7, false).text.empty());
+        CHECK_FALSE(ix->body(300, body));
+        return std::move(bytes).value();
+    };
+    index::BuildOptions early;
+    early.dictionary_sample = 100 << 10;  // trained after ~70 articles, the rest compressed as they come
+    const std::string trained_early = check(early, true);
+    const std::string trained_at_end = check({}, true);  // 450 kB < 4 MB: trained at finish() on all of them
+    CHECK(trained_early != trained_at_end);
+    index::BuildOptions none;
+    none.dictionary_sample = 1 << 10;  // trained on the first article alone: too little, no dictionary
+    const std::string plain = check(none, false);
+    CHECK(plain.size() > trained_at_end.size());
+    // Three short articles: no dictionary, each body still a frame of its own.
+    auto small = index::Index::open(build_bytes(sample()));
+    REQUIRE(small.ok());
+    CHECK(small->doc(2).text == sample()[2].text);
 }
 
 TEST_CASE("index: a blob in parts opens when each section lies in one part", "[index][bad-input]") {
@@ -244,6 +294,34 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         const std::uint32_t o = static_cast<std::uint32_t>(std::uint64_t(1) << 32) - head + last;  // head + o wraps to last
         for (int i = 0; i < 4; ++i) wrapped[at + 4 + 4 * count + i] = static_cast<char>((o >> (8 * i)) & 0xFF);
         CHECK_THAT(reason(resealed(wrapped)), Catch::Contains("sources"));
+    }
+    // Bodies: offsets that fall or pass the frames, a frame header cut short, refused at open;
+    // a frame whose content is damaged opens, its document reads back empty and gets no
+    // snippet, the others are untouched.
+    {
+        const std::size_t offsets = section_at(index::format::Section::doc_offsets);
+        const std::size_t ends = offsets + 8 * (3 * 3 + 1);  // three documents' fields, then the body ends
+        std::string falling = good;
+        falling[ends + 8] = 0x7F;  // the first body ends past the second
+        CHECK_THAT(reason(resealed(falling)), Catch::Contains("document bodies: offsets"));
+        std::string cut = good;
+        cut[ends + 8] = 1;  // the first frame: one byte, no whole header
+        CHECK_THAT(reason(resealed(cut)), Catch::Contains("frame of document 0"));
+        std::string garbled = good;
+        const std::size_t frames = section_at(index::format::Section::bodies);
+        const auto first_end = index::load_u64(reinterpret_cast<const std::uint8_t*>(good.data()) + ends + 8);
+        // Past the frame's header (a descriptor byte, the size in one): a block of the reserved type.
+        for (std::size_t i = frames + 2; i < frames + first_end; ++i) garbled[i] = '\xFF';
+        auto opened = index::Index::open(resealed(garbled));
+        REQUIRE(opened.ok());
+        std::string body = "x";
+        CHECK_FALSE(opened->body(0, body));
+        CHECK(body.empty());
+        CHECK(opened->doc(1).text == sample()[1].text);
+        index::SearchResult r;
+        CHECK_NOTHROW(r = index::Searcher(opened.value(), analyzer()).search("opération", index::SearchOptions{}));
+        CHECK(r.total == 2);
+        for (const index::Hit& h : r.hits) CHECK((h.doc == 0) == h.snippet.empty());
     }
     // A snippet checkpoint past the end of its text: the passage is dropped, nothing throws.
     std::string far = good;

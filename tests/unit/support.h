@@ -43,14 +43,16 @@ inline std::string joined(const index::Index& ix) {
     return out;
 }
 
-// Where section id starts in a .vidx blob (0 if it has none).
-inline std::size_t section_at(const std::string& blob, index::format::Section id) {
+// Where section id starts in a .vidx blob, and its size (0 if it has none).
+inline std::size_t section_field(const std::string& blob, index::format::Section id, std::size_t field) {
     for (std::uint32_t i = 0; i < index::format::kSectionCount; ++i) {
         const auto* e = reinterpret_cast<const std::uint8_t*>(blob.data()) + index::format::kHeaderBytes + index::format::kSectionEntryBytes * i;
-        if (index::load_u32(e) == static_cast<std::uint32_t>(id)) return static_cast<std::size_t>(index::load_u64(e + 8));
+        if (index::load_u32(e) == static_cast<std::uint32_t>(id)) return static_cast<std::size_t>(index::load_u64(e + field));
     }
     return 0;
 }
+inline std::size_t section_at(const std::string& blob, index::format::Section id) { return section_field(blob, id, 8); }
+inline std::size_t section_size(const std::string& blob, index::format::Section id) { return section_field(blob, id, 16); }
 
 // Hostile text, the same on every run and build: pieces that stress a parser, mixed with random
 // bytes (one in `byte_odds`), up to `max_pieces` of them. Xorshift64.

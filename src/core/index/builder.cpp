@@ -13,6 +13,7 @@
 #include "core/index/format.h"
 #include "core/index/index.h"
 #include "core/index/scoring.h"
+#include "core/index/stored_text.h"
 #include "core/text/analyzer.h"
 #include "core/text/fold.h"
 
@@ -63,7 +64,8 @@ std::uint64_t stem_postings(const std::vector<FormPostings>& forms, const std::v
 }
 
 // A document's strings kept in DOC_TEXT, in order.
-std::array<const std::string*, 4> stored_text(const corpus::Document& d) { return {&d.id, &d.title, &d.text, &d.url}; }
+// What DOC_TEXT keeps of a document as it is (the body goes to BODIES, compressed).
+std::array<const std::string*, 3> stored_fields(const corpus::Document& d) { return {&d.id, &d.title, &d.url}; }
 
 // One form's postings in the .vidx layout (format.h): a skip table when there is more than one
 // block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
@@ -430,11 +432,12 @@ struct IndexBuilder::Impl {
     // nodes: this lookup runs once per token.
     std::vector<std::uint64_t> form_slots = std::vector<std::uint64_t>(std::size_t(1) << 16, 0);
     std::vector<DocMeta> docs;
-    // The id, title, text and url of every document, one after the other: the DOC_TEXT section
-    // as it is built (reserve() sizes it once when the caller knows the corpus), handed to the
-    // index as it is, never copied again.
+    // The id, title and url of every document, one after the other: the DOC_TEXT section as it
+    // is built (reserve() sizes it once when the caller knows the corpus), handed to the index as
+    // it is, never copied again.
     std::string text;
     std::vector<std::uint64_t> text_ends;  // where each of those ends in it
+    BodyWriter bodies;                     // the bodies, compressed as they come
     std::map<std::string, std::uint16_t> sources, countries;
     std::uint64_t title_tokens = 0, body_tokens = 0;
     // Per document, reused: (form, position) in text order, then grouped by form with a counting
@@ -445,7 +448,8 @@ struct IndexBuilder::Impl {
     std::vector<const geo::WordInfo*> token_info;    // per token of a field, reused
     std::vector<text::Token> title_tokens_buffer, body_tokens_buffer;  // the analyzer's, reused
 
-    Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o) : analyzer(a), gazetteer(g), options(o) {}
+    Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o)
+        : analyzer(a), gazetteer(g), options(o), bodies(o.dictionary_sample) {}
 
     // The form of t, whose exact form hashes to h (hash_of), inserted when new. Tokens come
     // without their term (Terms::later): each distinct form is stemmed once, here. Numbers and
@@ -532,14 +536,14 @@ void IndexBuilder::reserve(std::size_t documents, std::size_t text_bytes) {
     };
     Impl& im = *impl_;
     grow(im.text, im.text.size() + text_bytes);
-    grow(im.text_ends, im.text_ends.size() + 4 * documents);
+    grow(im.text_ends, im.text_ends.size() + 3 * documents);
     grow(im.docs, im.docs.size() + documents);
 }
 
 void IndexBuilder::reserve(const std::vector<corpus::Document>& documents) {
     std::size_t text = 0;
     for (const corpus::Document& d : documents)
-        for (const std::string* field : stored_text(d)) text += field->size();
+        for (const std::string* field : stored_fields(d)) text += field->size();
     reserve(documents.size(), text);
 }
 
@@ -552,7 +556,8 @@ void IndexBuilder::add(const corpus::Document& doc) {
     Impl& im = *impl_;
     const auto doc_id = static_cast<std::uint32_t>(im.docs.size());
     DocMeta meta;
-    for (const std::string* field : stored_text(doc)) im.store_text(*field);
+    for (const std::string* field : stored_fields(doc)) im.store_text(*field);
+    im.bodies.add(doc.text);
     const std::string_view title_text = doc.title, body_text = doc.text;
     meta.date = doc.date;
     if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
@@ -652,6 +657,7 @@ Result<std::string> IndexBuilder::finish() && {
 Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     Impl& im = *impl_;
     const auto n_docs = static_cast<std::uint32_t>(im.docs.size());
+    BodyWriter::Sections bodies = std::move(im.bodies).finish();  // before the postings' peak
 
     // Forms ordered by (stem, exact): a stem's forms are contiguous.
     std::vector<std::uint32_t> order(im.forms.size());
@@ -731,6 +737,10 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     std::string& doc_offsets = section(Section::doc_offsets);
     put_u64(doc_offsets, 0);
     for (std::uint64_t end : im.text_ends) put_u64(doc_offsets, end);
+    put_u64(doc_offsets, 0);
+    for (std::uint64_t end : bodies.ends) put_u64(doc_offsets, end);
+    section(Section::bodies) = std::move(bodies.frames);
+    section(Section::body_dictionary) = std::move(bodies.dictionary);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {
         std::vector<std::string_view> out(table.size());

@@ -1,5 +1,6 @@
 // IndexBuilder: analyzes documents into a positional inverted index and writes the .vidx blob
-// (format.h). Single-threaded; memory is the postings being built plus the documents' text.
+// (format.h). Single-threaded; memory is the postings being built plus the documents' text
+// (the bodies compressed as they come).
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@ namespace vigie::index {
 // What a build may be told beside its documents (tests lower it to reach what big corpora do).
 struct BuildOptions {
     std::uint32_t pair_min_postings = format::kPairMinPostings;  // a stem's postings for its pairs (format.h)
+    std::size_t dictionary_sample = format::kDictionarySample;   // bodies' bytes the text dictionary learns from
 };
 
 // Usage:
@@ -33,8 +35,8 @@ public:
     IndexBuilder(IndexBuilder&&) noexcept;
     ~IndexBuilder();
 
-    // Room for that many more documents and bytes of their id, title, text and url: a caller
-    // that knows its corpus gets one buffer for the text, with no copy as it grows.
+    // Room for that many more documents and bytes of their id, title and url: a caller that
+    // knows its corpus gets one buffer for them, with no copy as it grows.
     void reserve(std::size_t documents, std::size_t text_bytes);
     void reserve(const std::vector<corpus::Document>& documents);  // for those
     void add(const corpus::Document& doc);

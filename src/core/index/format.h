@@ -5,8 +5,14 @@
 //   table       section_count × {u32 id, u32 0, u64 offset, u64 size}, sections 8-byte aligned
 //   META        u32 docs, stems, forms, folded, sources, countries; u64 title_tokens, body_tokens
 //   DOCS        docs × DocRecord (32 bytes, below)
-//   DOC_TEXT    bytes: per doc id, title, text, url, one after the other
-//   DOC_OFFSETS u64 offsets[docs×4+1] into DOC_TEXT: where each of those begins, then the end
+//   DOC_TEXT    bytes: per doc id, title, url, one after the other
+//   DOC_OFFSETS u64 offsets[docs×3+1] into DOC_TEXT: where each of those begins, then the end;
+//               then u64 ends[docs+1] into BODIES: 0, then where each document's frame ends
+//   BODIES      per doc its body text as one zstd frame (stored_text.h): magicless, level 3, the
+//               decoded size in its header, no checksum or dictionary id; none for an empty body
+//   BODY_DICTIONARY the zstd dictionary of the frames, trained on the first kDictionarySample
+//               bytes of bodies (fastCover, k 200, d 8); empty when there were too few to learn
+//               from, and then the frames need none
 //   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 8, 16, …
 //   SOURCES     string table; COUNTRIES string table (iso3) + DOC_COUNTRIES u16 ids
 //   STEMS       string table (terms, sorted) + u32 first_form[stems+1]
@@ -49,12 +55,13 @@
 // no phrase spans the two fields).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 5;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text
+constexpr std::uint32_t kVersion = 6;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -66,12 +73,13 @@ constexpr std::uint32_t kSummaryMinDocs = 1024;  // postings of a stem's forms f
 constexpr std::uint32_t kSummaryListed = 512;    // documents a summary lists
 constexpr std::uint32_t kPairMinPostings = 8192;  // postings of a stem's forms for its pairs to be listed
 constexpr std::uint32_t kPairStems = 2048;        // stems whose pairs are listed, at most
+constexpr std::size_t kDictionarySample = 4 << 20;  // bodies' bytes the text dictionary is trained on
 
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
-    folded_forms, postings, stem_summaries, stem_postings, pair_postings, doc_offsets,
+    folded_forms, postings, stem_summaries, stem_postings, pair_postings, doc_offsets, bodies, body_dictionary,
 };
-constexpr std::uint32_t kSectionCount = 16;
+constexpr std::uint32_t kSectionCount = 18;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -262,15 +262,21 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::vector<
     if (len[S(Section::docs)] != std::uint64_t(ix.docs_) * kDocRecordBytes) return bad("document table");
     ix.doc_records_ = sec[S(Section::docs)];
 
-    if (len[S(Section::doc_offsets)] != (std::uint64_t(ix.docs_) * 4 + 1) * 8) return bad("document text offsets");
+    if (len[S(Section::doc_offsets)] != (std::uint64_t(ix.docs_) * 4 + 2) * 8) return bad("document text offsets");
     ix.doc_text_ = sec[S(Section::doc_text)];
     ix.doc_offsets_ = sec[S(Section::doc_offsets)];
     std::uint64_t prev = 0;
-    for (std::size_t i = 0; i <= std::size_t(ix.docs_) * 4; ++i) {
+    for (std::size_t i = 0; i <= std::size_t(ix.docs_) * 3; ++i) {
         std::uint64_t o = load_u64(ix.doc_offsets_ + 8 * i);
         if (o < prev || o > len[S(Section::doc_text)]) return bad("document text offsets");
         prev = o;
     }
+    auto as_view = [&](Section s) { return std::string_view(reinterpret_cast<const char*>(sec[S(s)]), len[S(s)]); };
+    auto bodies = BodyReader::open(as_view(Section::body_dictionary), as_view(Section::bodies),
+                                   ix.doc_offsets_ + 8 * (std::size_t(ix.docs_) * 3 + 1), ix.docs_);
+    if (!bodies) return bad(bodies.error().message);
+    ix.bodies_ = std::move(bodies).value();
+    ix.body_section_bytes_ = len[S(Section::bodies)] + len[S(Section::body_dictionary)];
     ix.checkpoints_ = sec[S(Section::checkpoints)];
     ix.checkpoints_size_ = len[S(Section::checkpoints)];
     ix.doc_countries_ = sec[S(Section::doc_countries)];
@@ -523,17 +529,17 @@ std::pair<std::uint64_t, std::uint64_t> Index::merged_range(std::uint32_t i) con
 // [SECTION] Documents -------------------------------------------------------------------------
 
 std::string_view Index::doc_field(std::uint32_t d, std::uint32_t k) const {
-    const std::size_t i = std::size_t(d) * 4 + k;
+    const std::size_t i = std::size_t(d) * 3 + k;
     const std::uint64_t b = load_u64(doc_offsets_ + 8 * i), e = load_u64(doc_offsets_ + 8 * (i + 1));
     return std::string_view(reinterpret_cast<const char*>(doc_text_) + b, e - b);
 }
 
-DocView Index::doc(std::uint32_t d) const {
+DocView Index::doc(std::uint32_t d, bool with_text) const {
     DocView v;
     v.id = doc_field(d, 0);
     v.title = doc_field(d, 1);
-    v.text = doc_field(d, 2);
-    v.url = doc_field(d, 3);
+    v.url = doc_field(d, 2);
+    if (with_text) body(d, v.text);
     const std::uint8_t* r = doc_records_ + kDocRecordBytes * d;
     v.title_tokens = load_u32(r);
     v.body_tokens = load_u32(r + 4);
@@ -574,13 +580,12 @@ void Index::checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::u
     const std::uint32_t body = doc_body_tokens(d);
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
-    const std::size_t text_size = doc_field(d, 2).size();
     std::uint64_t at = 0;
     for (std::uint32_t k = 0; k < count && std::uint64_t(k) * kCheckpointEvery < body; ++k) {
         std::uint32_t delta = 0;
         if (!read_varint(p, end, delta)) break;
         at += delta;
-        if (at > text_size) break;  // only a damaged blob: never an offset outside the text
+        if (at > UINT32_MAX) break;  // only a damaged blob
         out.push_back(static_cast<std::uint32_t>(at));
     }
 }
@@ -755,7 +760,9 @@ IndexStats Index::stats() const {
     s.merged_bytes = merged_size_;
     s.pair_bytes = 16 + 4 * std::uint64_t(pair_stem_count_) + 16 * std::uint64_t(pair_count_) + pair_postings_size_;
     s.total_bytes = size_bytes();
-    s.text_bytes = load_u64(doc_offsets_ + 8 * (std::size_t(docs_) * 4));
+    s.fields_bytes = load_u64(doc_offsets_ + 8 * (std::size_t(docs_) * 3));
+    s.text_bytes = s.fields_bytes + body_section_bytes_;
+    s.body_raw_bytes = bodies_.raw_bytes();
     s.dictionary_bytes = stems_.bytes() + forms_.bytes() + folded_.bytes() + 4 * (std::size_t(stems_.count) + 1) +
                          16 * std::size_t(forms_.count) + 4 * (std::size_t(folded_.count) + 1) + 4 * std::size_t(forms_.count);
     s.title_tokens = title_tokens_;

@@ -13,6 +13,7 @@
 #include "core/corpus/document.h"
 #include "core/index/bytes.h"
 #include "core/index/format.h"
+#include "core/index/stored_text.h"
 #include "core/result.h"
 
 namespace vigie::index {
@@ -96,7 +97,8 @@ void PostingCursor::each_before(std::uint64_t end, F&& f) {
 }
 
 struct DocView {
-    std::string_view id, title, text, url, source;
+    std::string_view id, title, url, source;
+    std::string text;  // the body, decoded (Index::doc without it: empty)
     corpus::Date date;
     std::uint32_t title_tokens = 0, body_tokens = 0, body_start = 0;
     std::vector<std::string_view> countries;
@@ -119,7 +121,10 @@ struct StemSummary {
 
 struct IndexStats {
     std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
-    std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, text_bytes = 0, total_bytes = 0;
+    std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, total_bytes = 0;
+    std::uint64_t text_bytes = 0;      // the stored text as stored: fields_bytes + the bodies' frames and dictionary
+    std::uint64_t fields_bytes = 0;    // the documents' ids, titles and urls
+    std::uint64_t body_raw_bytes = 0;  // the bodies, decoded
     std::uint64_t merged_bytes = 0;  // frequent stems' postings merged (no positions)
     std::uint64_t pair_bytes = 0;    // frequent stems' pairs' documents
     std::uint64_t title_tokens = 0, body_tokens = 0;
@@ -137,7 +142,10 @@ public:
     static Result<Index> open(std::vector<std::string> parts, std::string_view name = "index");
 
     std::uint32_t doc_count() const { return docs_; }
-    DocView doc(std::uint32_t d) const;
+    DocView doc(std::uint32_t d, bool with_text = true) const;
+    // Document d's body text into out (a buffer the caller reuses); false, out empty, if its
+    // stored frame does not decode. Decoding is not safe from two threads at once.
+    bool body(std::uint32_t d, std::string& out) const { return bodies_.read(d, out); }
     std::uint32_t source_count() const { return sources_.count; }
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
     // Per document, inline: facets count them for every match.
@@ -162,7 +170,8 @@ public:
 
     // Byte offsets in the doc's text of body positions checkpoint·8 (format::kCheckpointEvery):
     // the first `count` of them (a snippet needs those up to its passage's end), into out (a
-    // buffer the caller keeps: no allocation per snippet).
+    // buffer the caller keeps: no allocation per snippet). Rising; the caller, which decodes the
+    // body, checks that they lie within it (they can only fail to in a damaged blob).
     void checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::uint32_t>& out) const;
 
     // Dictionary.
@@ -219,7 +228,7 @@ private:
         bool sorted() const;  // each string once, in order: what lower_bound relies on
     };
     static bool read_table(const std::uint8_t* p, std::size_t size, StringTable& t, std::size_t& used);
-    std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 text, 3 url
+    std::string_view doc_field(std::uint32_t d, std::uint32_t k) const;  // k: 0 id, 1 title, 2 url
 
     static Result<Index> open_shared(std::shared_ptr<const void> owner, std::vector<std::string_view> parts, std::string_view name);
     std::shared_ptr<const void> owner_;  // holds the parts: shared, so views stay valid when the Index moves
@@ -227,7 +236,9 @@ private:
     std::uint32_t docs_ = 0;
     const std::uint8_t* doc_records_ = nullptr;
     const std::uint8_t* doc_text_ = nullptr;
-    const std::uint8_t* doc_offsets_ = nullptr;  // u64 × (docs × 4 + 1)
+    const std::uint8_t* doc_offsets_ = nullptr;  // u64 × (docs × 3 + 1)
+    BodyReader bodies_;
+    std::size_t body_section_bytes_ = 0;  // frames and dictionary
     const std::uint8_t* checkpoints_ = nullptr;
     std::size_t checkpoints_size_ = 0;
     const std::uint8_t* doc_countries_ = nullptr;

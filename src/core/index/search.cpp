@@ -1327,6 +1327,7 @@ struct SnippetMaker {
     const text::Analyzer& an;
     std::size_t words;
     std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
+    std::string body;                // the hit's body, decoded: kept across snippets
 
     // The body's words between body positions [from, to): their places (Analyzer::places).
     std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) {
@@ -1338,6 +1339,7 @@ struct SnippetMaker {
         const std::uint32_t b = cps[first_cp];
         const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
+        if (b > e || e > textv.size()) return out;  // a damaged index: no snippet rather than a wrong one
         an.places(textv.substr(b, e - b), out);
         std::size_t kept = 0;
         for (text::Analyzer::Place w : out) {
@@ -1350,7 +1352,8 @@ struct SnippetMaker {
     }
 
     void make(Hit& hit, const std::vector<Occurrence>& occurrences) {
-        const DocView doc = ix.doc(hit.doc);
+        const DocView doc = ix.doc(hit.doc, false);
+        if (!ix.body(hit.doc, body)) return;
         const std::uint32_t body_start = doc.body_start;
         std::vector<Occurrence> occ;  // body-relative
         for (const Occurrence& o : occurrences)
@@ -1377,11 +1380,11 @@ struct SnippetMaker {
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
-        const auto toks = body_words(hit.doc, doc.text, from, from + w);
+        const auto toks = body_words(hit.doc, body, from, from + w);
         if (toks.empty()) return;
         // Whole words as written: back over an elided article or an opening quote ("L'agence",
         // «Amaq), on over closing punctuation ("Amaq»," "belge.").
-        const std::string_view tv = doc.text;
+        const std::string_view tv = body;
         std::uint32_t b = toks.front().begin, e = toks.back().end;
         auto ends_with_any = [&](std::uint32_t at, std::initializer_list<std::string_view> marks) -> std::uint32_t {
             for (std::string_view m : marks)
@@ -1550,7 +1553,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         }
     }
 
-    SnippetMaker snippets{index_, analyzer_, options.snippet_words, {}};
+    SnippetMaker snippets{index_, analyzer_, options.snippet_words, {}, {}};
     for (std::size_t i : order) {
         Hit h;
         h.doc = best[i].doc;
@@ -1593,7 +1596,7 @@ Hit Searcher::passage(std::string_view query, std::uint32_t doc, const SearchOpt
     h.doc = doc;
     if (doc >= index_.doc_count()) return h;
     const auto occ = occurrences_of(index_, analyzer_, gazetteer_, query, options.typing, doc);
-    SnippetMaker{index_, analyzer_, options.snippet_words, {}}.make(h, occ);
+    SnippetMaker{index_, analyzer_, options.snippet_words, {}, {}}.make(h, occ);
     return h;
 }
 
@@ -1702,7 +1705,7 @@ std::string to_json(const SearchResult& r, const Index& ix) {
     out += ",\"total\":" + std::to_string(r.total) + ",\"took_us\":" + std::to_string(r.took_us) + ",\"hits\":[";
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
-        const DocView d = ix.doc(h.doc);
+        const DocView d = ix.doc(h.doc, false);
         if (i) out += ',';
         out += '{';
         put_field(out, "id", d.id);
