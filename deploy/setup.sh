@@ -37,7 +37,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# --- [SECTION] Debian sources (imgui, icu, snowball, zstd) ----------------------------------
+# --- [SECTION] Debian sources (imgui, icu, snowball, zstd, lz4) -----------------------------
 # deb-src entries are derived from the machine's own apt configuration, so the same mirror
 # (or snapshot) that served the binaries serves the sources.
 have_src() { grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sources.list.d/; }
@@ -72,6 +72,7 @@ fetch_source 'icu-72.1' icu
 fetch_source 'snowball-2.2.0' snowball
 # The archive's mirror may lack the sources of a security update: then the release's.
 fetch_source 'libzstd-1.5.4*' libzstd libzstd=1.5.4+dfsg2-5
+fetch_source 'lz4-1.9.4' lz4 lz4=1.9.4-1
 
 # --- [SECTION] wasm builds of ICU common + data, the Snowball French stemmer and zstd ------
 # The stamp hashes this section and the CMake project, so editing the rest of the script does

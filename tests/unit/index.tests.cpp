@@ -120,6 +120,10 @@ TEST_CASE("index: bodies are stored compressed, with a dictionary once there are
             REQUIRE(ix->body(d, body));
             REQUIRE(body == docs[d].text);
             REQUIRE(ix->doc(d).text == docs[d].text);
+            for (std::size_t prefix : {std::size_t(0), std::size_t(1), std::size_t(100), std::size_t(900), docs[d].text.size() + 1}) {
+                REQUIRE(ix->body(d, body, prefix));  // a prefix: decoding stops early
+                REQUIRE(body == docs[d].text.substr(0, prefix));
+            }
         }
         CHECK(ix->doc(7, false).text.empty());
         CHECK_FALSE(ix->body(300, body));
@@ -305,17 +309,19 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         falling[ends + 8] = 0x7F;  // the first body ends past the second
         CHECK_THAT(reason(resealed(falling)), Catch::Contains("document bodies: offsets"));
         std::string cut = good;
-        cut[ends + 8] = 1;  // the first frame: one byte, no whole header
-        CHECK_THAT(reason(resealed(cut)), Catch::Contains("frame of document 0"));
+        cut[ends + 8] = 1;  // the first record: its size, no block
+        CHECK_THAT(reason(resealed(cut)), Catch::Contains("record of document 0"));
         std::string garbled = good;
         const std::size_t frames = section_at(index::format::Section::bodies);
         const auto first_end = index::load_u64(reinterpret_cast<const std::uint8_t*>(good.data()) + ends + 8);
-        // Past the frame's header (a descriptor byte, the size in one): a block of the reserved type.
-        for (std::size_t i = frames + 2; i < frames + first_end; ++i) garbled[i] = '\xFF';
+        // Past the record's size (one byte): a block whose literal run overruns it.
+        for (std::size_t i = frames + 1; i < frames + first_end; ++i) garbled[i] = '\xFF';
         auto opened = index::Index::open(resealed(garbled));
         REQUIRE(opened.ok());
         std::string body = "x";
         CHECK_FALSE(opened->body(0, body));
+        CHECK(body.empty());
+        CHECK_FALSE(opened->body(0, body, 4));
         CHECK(body.empty());
         CHECK(opened->doc(1).text == sample()[1].text);
         index::SearchResult r;

@@ -8,11 +8,11 @@
 //   DOC_TEXT    bytes: per doc id, title, url, one after the other
 //   DOC_OFFSETS u64 offsets[docs×3+1] into DOC_TEXT: where each of those begins, then the end;
 //               then u64 ends[docs+1] into BODIES: 0, then where each document's frame ends
-//   BODIES      per doc its body text as one zstd frame (stored_text.h): magicless, level 3, the
-//               decoded size in its header, no checksum or dictionary id; none for an empty body
-//   BODY_DICTIONARY the zstd dictionary of the frames, trained on the first kDictionarySample
-//               bytes of bodies (fastCover, k 200, d 8); empty when there were too few to learn
-//               from, and then the frames need none
+//   BODIES      per doc its body text (stored_text.h): varint decoded size, then one LZ4 block
+//               (HC level 3) with BODY_DICTIONARY before it; nothing for an empty body
+//   BODY_DICTIONARY at most 64 kB of text the blocks refer to: the segments zstd's trainer
+//               (fastCover, k 200, d 8) picks from the first kDictionarySample bytes of bodies,
+//               without zstd's header; empty when there were too few to learn from
 //   CHECKPOINTS per doc: varints: byte offset (delta) of body positions 0, 8, 16, …
 //   SOURCES     string table; COUNTRIES string table (iso3) + DOC_COUNTRIES u16 ids
 //   STEMS       string table (terms, sorted) + u32 first_form[stems+1]

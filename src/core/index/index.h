@@ -143,9 +143,9 @@ public:
 
     std::uint32_t doc_count() const { return docs_; }
     DocView doc(std::uint32_t d, bool with_text = true) const;
-    // Document d's body text into out (a buffer the caller reuses); false, out empty, if its
-    // stored frame does not decode. Decoding is not safe from two threads at once.
-    bool body(std::uint32_t d, std::string& out) const { return bodies_.read(d, out); }
+    // Document d's body text into out (a buffer the caller reuses), or only its first `prefix`
+    // bytes (all of it if it is shorter); false, out empty, if its stored record does not decode.
+    bool body(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const { return bodies_.read(d, out, prefix); }
     std::uint32_t source_count() const { return sources_.count; }
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
     // Per document, inline: facets count them for every match.

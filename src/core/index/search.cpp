@@ -1327,19 +1327,25 @@ struct SnippetMaker {
     const text::Analyzer& an;
     std::size_t words;
     std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
-    std::string body;                // the hit's body, decoded: kept across snippets
+    std::string body;                // the hit's body decoded up to its passage: kept across snippets
 
-    // The body's words between body positions [from, to): their places (Analyzer::places).
-    std::vector<text::Analyzer::Place> body_words(std::uint32_t d, std::string_view textv, std::uint32_t from, std::uint32_t to) {
-        std::vector<text::Analyzer::Place> out;
+    // The body's words between body positions [from, to): their places (Analyzer::places). The
+    // body is decoded into `body` up to a little past them (Index::body: a passage early in a
+    // long article does not decode the rest); false if it does not decode.
+    bool body_words(std::uint32_t d, std::uint32_t from, std::uint32_t to, std::vector<text::Analyzer::Place>& out) {
+        out.clear();
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         ix.checkpoints(d, last_cp + 1, cps);
-        if (cps.empty()) return out;
+        const bool to_end = last_cp >= cps.size();
+        // Past the passage's last word, make() reads closing punctuation: 4 marks of 3 bytes at most.
+        if (!ix.body(d, body, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16)) return false;
+        if (cps.empty()) return true;
+        const std::string_view textv = body;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];
-        const std::uint32_t e = last_cp < cps.size() ? cps[last_cp] : static_cast<std::uint32_t>(textv.size());
+        const std::uint32_t e = to_end ? static_cast<std::uint32_t>(textv.size()) : cps[last_cp];
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        if (b > e || e > textv.size()) return out;  // a damaged index: no snippet rather than a wrong one
+        if (b > e || e > textv.size()) return true;  // a damaged index: no snippet rather than a wrong one
         an.places(textv.substr(b, e - b), out);
         std::size_t kept = 0;
         for (text::Analyzer::Place w : out) {
@@ -1348,12 +1354,11 @@ struct SnippetMaker {
             out[kept++] = {w.begin + b, w.end + b, w.position};
         }
         out.resize(kept);
-        return out;
+        return true;
     }
 
     void make(Hit& hit, const std::vector<Occurrence>& occurrences) {
         const DocView doc = ix.doc(hit.doc, false);
-        if (!ix.body(hit.doc, body)) return;
         const std::uint32_t body_start = doc.body_start;
         std::vector<Occurrence> occ;  // body-relative
         for (const Occurrence& o : occurrences)
@@ -1380,8 +1385,8 @@ struct SnippetMaker {
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
-        const auto toks = body_words(hit.doc, body, from, from + w);
-        if (toks.empty()) return;
+        std::vector<text::Analyzer::Place> toks;
+        if (!body_words(hit.doc, from, from + w, toks) || toks.empty()) return;
         // Whole words as written: back over an elided article or an opening quote ("L'agence",
         // «Amaq), on over closing punctuation ("Amaq»," "belge.").
         const std::string_view tv = body;

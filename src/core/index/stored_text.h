@@ -1,7 +1,7 @@
-// The documents' body text as the .vidx stores it (format.h BODIES): each body one zstd frame,
-// compressed with a dictionary trained on the corpus's first bodies, so that a body decodes on
-// its own (a snippet, the reader) and the text takes a third of its size on French prose.
-// zstd stays behind this file: no other part of the core sees it.
+// The documents' body text as the .vidx stores it (format.h BODIES): each body one LZ4 block,
+// compressed with a dictionary that zstd's trainer learns from the corpus's first bodies, so
+// that a body decodes on its own (a snippet, the reader; a snippet only up to its passage) and
+// the text takes a third of its size on French prose. LZ4 and zstd stay behind this file.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +15,7 @@
 
 namespace vigie::index {
 
-// Bodies in, in document order; the frames and the dictionary out. Deterministic: the same
+// Bodies in, in document order; their records and the dictionary out. Deterministic: the same
 // bodies give the same bytes, native and wasm.
 class BodyWriter {
 public:
@@ -28,9 +28,9 @@ public:
     void add(std::string_view body);
     std::size_t size() const;  // bodies added
     struct Sections {
-        std::string dictionary;              // none: the frames need none
-        std::string frames;                  // one after the other (an empty body has none)
-        std::vector<std::uint64_t> ends;     // where each body's frame ends in `frames`
+        std::string dictionary;              // none: the records need none
+        std::string frames;                  // the records, one after the other (an empty body has none)
+        std::vector<std::uint64_t> ends;     // where each body's record ends in `frames`
         std::uint64_t raw_bytes = 0;         // the bodies' bytes before compression
     };
     Sections finish() &&;
@@ -40,7 +40,7 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Reads the frames back. Not safe to call from two threads at once (one decoding context).
+// Reads the records back.
 class BodyReader {
 public:
     BodyReader();
@@ -48,11 +48,12 @@ public:
     BodyReader& operator=(BodyReader&&) noexcept;
     ~BodyReader();
 
-    // Checks that each frame's header is whole and says its size; an error names what is wrong.
+    // Checks that each record's size is whole and its block not empty; an error names what is wrong.
     static Result<BodyReader> open(std::string_view dictionary, std::string_view frames,
                                    const std::uint8_t* ends, std::uint32_t docs);
-    // The body of document d into out; false (out empty) if its frame does not decode.
-    bool read(std::uint32_t d, std::string& out) const;
+    // The body of document d into out, or only its first `prefix` bytes (LZ4 decodes in order:
+    // a prefix stops early); false (out empty) if its record does not decode.
+    bool read(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const;
     std::uint64_t raw_bytes() const { return raw_bytes_; }  // the bodies' bytes, decoded
 
 private:
