@@ -99,8 +99,9 @@ std::string commit() {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
     if (!a) return dump({{"error", s.analyzer_error}});
-    // The builder copies each document's text into one buffer reserved for all of them, and the
-    // document is freed at once: its memory then holds the postings being built.
+    // The builder copies each document's id, title and url into one buffer reserved for all of
+    // them and compresses its body, and the document is freed at once: its memory then holds the
+    // postings being built.
     index::IndexBuilder builder(*a, s.gazetteer ? &*s.gazetteer : nullptr);
     if (s.index) builder.reserve(s.index->doc_count(), s.index->stats().fields_bytes);
     builder.reserve(s.pending);

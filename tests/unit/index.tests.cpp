@@ -299,8 +299,8 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         for (int i = 0; i < 4; ++i) wrapped[at + 4 + 4 * count + i] = static_cast<char>((o >> (8 * i)) & 0xFF);
         CHECK_THAT(reason(resealed(wrapped)), Catch::Contains("sources"));
     }
-    // Bodies: offsets that fall or pass the frames, a frame header cut short, refused at open;
-    // a frame whose content is damaged opens, its document reads back empty and gets no
+    // Bodies: offsets that fall or pass the records, a record cut after its size, refused at
+    // open; a record whose block is damaged opens, its document reads back empty and gets no
     // snippet, the others are untouched.
     {
         const std::size_t offsets = section_at(index::format::Section::doc_offsets);
@@ -312,10 +312,10 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         cut[ends + 8] = 1;  // the first record: its size, no block
         CHECK_THAT(reason(resealed(cut)), Catch::Contains("record of document 0"));
         std::string garbled = good;
-        const std::size_t frames = section_at(index::format::Section::bodies);
+        const std::size_t records = section_at(index::format::Section::bodies);
         const auto first_end = index::load_u64(reinterpret_cast<const std::uint8_t*>(good.data()) + ends + 8);
         // Past the record's size (one byte): a block whose literal run overruns it.
-        for (std::size_t i = frames + 1; i < frames + first_end; ++i) garbled[i] = '\xFF';
+        for (std::size_t i = records + 1; i < records + first_end; ++i) garbled[i] = '\xFF';
         auto opened = index::Index::open(resealed(garbled));
         REQUIRE(opened.ok());
         std::string body = "x";

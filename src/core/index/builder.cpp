@@ -63,8 +63,7 @@ std::uint64_t stem_postings(const std::vector<FormPostings>& forms, const std::v
     return postings;
 }
 
-// A document's strings kept in DOC_TEXT, in order.
-// What DOC_TEXT keeps of a document as it is (the body goes to BODIES, compressed).
+// A document's strings kept in DOC_TEXT as they are, in order (the body goes to BODIES, compressed).
 std::array<const std::string*, 3> stored_fields(const corpus::Document& d) { return {&d.id, &d.title, &d.url}; }
 
 // One form's postings in the .vidx layout (format.h): a skip table when there is more than one
@@ -739,7 +738,7 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     for (std::uint64_t end : im.text_ends) put_u64(doc_offsets, end);
     put_u64(doc_offsets, 0);
     for (std::uint64_t end : bodies.ends) put_u64(doc_offsets, end);
-    section(Section::bodies) = std::move(bodies.frames);
+    section(Section::bodies) = std::move(bodies.records);
     section(Section::body_dictionary) = std::move(bodies.dictionary);
 
     auto by_id = [](const std::map<std::string, std::uint16_t>& table) {

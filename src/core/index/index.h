@@ -122,7 +122,7 @@ struct StemSummary {
 struct IndexStats {
     std::uint32_t documents = 0, stems = 0, forms = 0, folded = 0;
     std::uint64_t postings_bytes = 0, dictionary_bytes = 0, summary_bytes = 0, total_bytes = 0;
-    std::uint64_t text_bytes = 0;      // the stored text as stored: fields_bytes + the bodies' frames and dictionary
+    std::uint64_t text_bytes = 0;      // the stored text as stored: fields_bytes + the bodies' records and dictionary
     std::uint64_t fields_bytes = 0;    // the documents' ids, titles and urls
     std::uint64_t body_raw_bytes = 0;  // the bodies, decoded
     std::uint64_t merged_bytes = 0;  // frequent stems' postings merged (no positions)
@@ -238,7 +238,7 @@ private:
     const std::uint8_t* doc_text_ = nullptr;
     const std::uint8_t* doc_offsets_ = nullptr;  // u64 × (docs × 3 + 1)
     BodyReader bodies_;
-    std::size_t body_section_bytes_ = 0;  // frames and dictionary
+    std::size_t body_section_bytes_ = 0;  // BODIES and BODY_DICTIONARY
     const std::uint8_t* checkpoints_ = nullptr;
     std::size_t checkpoints_size_ = 0;
     const std::uint8_t* doc_countries_ = nullptr;

@@ -45,7 +45,7 @@ struct BodyWriter::Impl {
 
     void compress(std::string_view body) {
         if (!body.empty() && body.size() <= LZ4_MAX_INPUT_SIZE) {
-            put_varint(out.frames, body.size());
+            put_varint(out.records, body.size());
             scratch.resize(static_cast<std::size_t>(LZ4_compressBound(static_cast<int>(body.size()))));
             LZ4_resetStreamHC_fast(stream.get(), kLevel);
             if (dict_stream) LZ4_attach_HC_dictionary(stream.get(), dict_stream.get());
@@ -53,13 +53,13 @@ struct BodyWriter::Impl {
                                                    static_cast<int>(scratch.size()));
             // Cannot fail into a bound-sized buffer; were it to, the body would read back empty.
             if (n > 0) {
-                out.frames.append(scratch.data(), static_cast<std::size_t>(n));
+                out.records.append(scratch.data(), static_cast<std::size_t>(n));
                 out.raw_bytes += body.size();
             } else {
-                out.frames.resize(out.ends.empty() ? 0 : out.ends.back());
+                out.records.resize(out.ends.empty() ? 0 : out.ends.back());
             }
         }
-        out.ends.push_back(out.frames.size());
+        out.ends.push_back(out.records.size());
     }
 
     // The dictionary from the bodies so far (if they are enough), then those bodies compressed.
@@ -121,7 +121,7 @@ BodyWriter::Sections BodyWriter::finish() && {
     Impl& im = *impl_;
     if (!im.trained) im.train();
     // The records grew by doubling: their slack would stay in the index's memory.
-    if (im.out.frames.capacity() > im.out.frames.size() + im.out.frames.size() / 8) im.out.frames.shrink_to_fit();
+    if (im.out.records.capacity() > im.out.records.size() + im.out.records.size() / 8) im.out.records.shrink_to_fit();
     return std::move(im.out);
 }
 
@@ -138,21 +138,21 @@ BodyReader::BodyReader(BodyReader&&) noexcept = default;
 BodyReader& BodyReader::operator=(BodyReader&&) noexcept = default;
 BodyReader::~BodyReader() = default;
 
-Result<BodyReader> BodyReader::open(std::string_view dictionary, std::string_view frames, const std::uint8_t* ends,
+Result<BodyReader> BodyReader::open(std::string_view dictionary, std::string_view records, const std::uint8_t* ends,
                                     std::uint32_t docs) {
     BodyReader r;
     r.impl_ = std::make_unique<Impl>();
     Impl& im = *r.impl_;
     if (dictionary.size() > kDictionaryMax) return Error{"document bodies: dictionary"};
     im.dictionary = dictionary;
-    im.records = frames;
+    im.records = records;
     im.ends = ends;
     im.docs = docs;
     if (load_u64(ends) != 0) return Error{"document bodies: offsets"};
-    const auto* base = reinterpret_cast<const std::uint8_t*>(frames.data());
+    const auto* base = reinterpret_cast<const std::uint8_t*>(records.data());
     for (std::uint32_t d = 0; d < docs; ++d) {
         const std::uint64_t b = load_u64(ends + 8 * std::size_t(d)), e = load_u64(ends + 8 * (std::size_t(d) + 1));
-        if (e < b || e > frames.size()) return Error{"document bodies: offsets"};
+        if (e < b || e > records.size()) return Error{"document bodies: offsets"};
         std::uint32_t n = 0;
         const std::uint8_t* block = nullptr;
         if (e > b && (!record(base + b, base + e, n, block) || n == 0 || n > LZ4_MAX_INPUT_SIZE || block == base + e))

@@ -29,8 +29,8 @@ public:
     std::size_t size() const;  // bodies added
     struct Sections {
         std::string dictionary;              // none: the records need none
-        std::string frames;                  // the records, one after the other (an empty body has none)
-        std::vector<std::uint64_t> ends;     // where each body's record ends in `frames`
+        std::string records;                 // one after the other (an empty body has none)
+        std::vector<std::uint64_t> ends;     // where each body's record ends in `records`
         std::uint64_t raw_bytes = 0;         // the bodies' bytes before compression
     };
     Sections finish() &&;
@@ -49,7 +49,7 @@ public:
     ~BodyReader();
 
     // Checks that each record's size is whole and its block not empty; an error names what is wrong.
-    static Result<BodyReader> open(std::string_view dictionary, std::string_view frames,
+    static Result<BodyReader> open(std::string_view dictionary, std::string_view records,
                                    const std::uint8_t* ends, std::uint32_t docs);
     // The body of document d into out, or only its first `prefix` bytes (LZ4 decodes in order:
     // a prefix stops early); false (out empty) if its record does not decode.
