@@ -311,6 +311,9 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         std::string cut = good;
         cut[ends + 8] = 1;  // the first record: its size, no block
         CHECK_THAT(reason(resealed(cut)), Catch::Contains("record of document 0"));
+        std::string huge = good;  // a size of 2^28 over the first bytes of a block of a few dozen
+        huge.replace(section_at(index::format::Section::bodies), 5, "\x80\x80\x80\x80\x01");
+        CHECK_THAT(reason(resealed(huge)), Catch::Contains("record of document 0"));
         std::string garbled = good;
         const std::size_t records = section_at(index::format::Section::bodies);
         const auto first_end = index::load_u64(reinterpret_cast<const std::uint8_t*>(good.data()) + ends + 8);

@@ -155,7 +155,10 @@ Result<BodyReader> BodyReader::open(std::string_view dictionary, std::string_vie
         if (e < b || e > records.size()) return Error{"document bodies: offsets"};
         std::uint32_t n = 0;
         const std::uint8_t* block = nullptr;
-        if (e > b && (!record(base + b, base + e, n, block) || n == 0 || n > LZ4_MAX_INPUT_SIZE || block == base + e))
+        // A block decodes to at most 255 times its size (a length byte stands for 255 bytes at
+        // most): a larger size is made up, and reading would ask for that much memory.
+        if (e > b && (!record(base + b, base + e, n, block) || n == 0 || block == base + e ||
+                      n > 255 * std::uint64_t(base + e - block) + 16))
             return Error{"document bodies: record of document " + std::to_string(d)};
         r.raw_bytes_ += n;
     }
