@@ -1,6 +1,7 @@
 #include "core/index/stored_text.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/index/bytes.h"
 
@@ -66,27 +67,24 @@ struct BodyWriter::Impl {
     void train() {
         trained = true;
         if (pending.size() >= kMinSample) {
-            std::vector<std::size_t> sizes;  // fastCover wants no empty sample
-            std::string samples;
-            samples.reserve(pending.size());
-            std::size_t at = 0;
-            for (std::size_t n : pending_sizes) {
-                if (n) { samples.append(pending, at, n); sizes.push_back(n); }
-                at += n;
-            }
-            std::string dict(std::min(kDictionaryMax, samples.size() / 16), '\0');
+            // The samples are the pending bodies as they lie, the empty ones (no bytes) left out
+            // of their sizes: fastCover wants no empty sample.
+            std::vector<std::size_t> sizes;
+            for (std::size_t n : pending_sizes)
+                if (n) sizes.push_back(n);
+            std::string dict(std::min(kDictionaryMax, pending.size() / 16), '\0');
             ZDICT_fastCover_params_t p{};
             p.k = 200;  // segment size; d, f, accel: zstd's defaults for fastCover
             p.d = 8;
             p.f = 20;
             p.accel = 1;
             p.zParams.compressionLevel = 3;
-            const std::size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), samples.data(), sizes.data(),
+            const std::size_t n = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), pending.data(), sizes.data(),
                                                                   static_cast<unsigned>(sizes.size()), p);
             // The segments it chose, the most useful last (nearest the text), without the
             // header and entropy tables that zstd would read.
-            const std::size_t header = ZDICT_isError(n) ? 0 : ZDICT_getDictHeaderSize(dict.data(), n);
-            if (!ZDICT_isError(n) && !ZDICT_isError(header) && header < n) {
+            const std::size_t header = ZDICT_isError(n) ? n : ZDICT_getDictHeaderSize(dict.data(), n);
+            if (!ZDICT_isError(header) && header < n) {
                 out.dictionary = dict.substr(header, n - header);
                 dict_stream.reset(LZ4_createStreamHC());
                 LZ4_resetStreamHC_fast(dict_stream.get(), kLevel);
@@ -106,8 +104,6 @@ struct BodyWriter::Impl {
 BodyWriter::BodyWriter(std::size_t sample_bytes) : impl_(std::make_unique<Impl>()) { impl_->sample_bytes = sample_bytes; }
 BodyWriter::BodyWriter(BodyWriter&&) noexcept = default;
 BodyWriter::~BodyWriter() = default;
-
-std::size_t BodyWriter::size() const { return impl_->out.ends.size() + impl_->pending_sizes.size(); }
 
 void BodyWriter::add(std::string_view body) {
     Impl& im = *impl_;
@@ -131,6 +127,10 @@ struct BodyReader::Impl {
     std::string_view dictionary, records;
     const std::uint8_t* ends = nullptr;  // u64 × (docs + 1), the first 0
     std::uint32_t docs = 0;
+    // Where document d's record lies in `records`: [begin, end).
+    std::pair<std::uint64_t, std::uint64_t> span(std::uint32_t d) const {
+        return {load_u64(ends + 8 * std::size_t(d)), load_u64(ends + 8 * (std::size_t(d) + 1))};
+    }
 };
 
 BodyReader::BodyReader() = default;
@@ -151,7 +151,7 @@ Result<BodyReader> BodyReader::open(std::string_view dictionary, std::string_vie
     if (load_u64(ends) != 0) return Error{"document bodies: offsets"};
     const auto* base = reinterpret_cast<const std::uint8_t*>(records.data());
     for (std::uint32_t d = 0; d < docs; ++d) {
-        const std::uint64_t b = load_u64(ends + 8 * std::size_t(d)), e = load_u64(ends + 8 * (std::size_t(d) + 1));
+        const auto [b, e] = im.span(d);
         if (e < b || e > records.size()) return Error{"document bodies: offsets"};
         std::uint32_t n = 0;
         const std::uint8_t* block = nullptr;
@@ -169,22 +169,21 @@ bool BodyReader::read(std::uint32_t d, std::string& out, std::size_t prefix) con
     out.clear();
     const Impl& im = *impl_;
     if (d >= im.docs) return false;
-    const std::uint64_t b = load_u64(im.ends + 8 * std::size_t(d)), e = load_u64(im.ends + 8 * (std::size_t(d) + 1));
+    const auto [b, e] = im.span(d);
     if (e == b) return true;
     const auto* base = reinterpret_cast<const std::uint8_t*>(im.records.data());
     std::uint32_t n = 0;
     const std::uint8_t* block = nullptr;
     if (!record(base + b, base + e, n, block)) return false;
     const int want = static_cast<int>(std::min<std::size_t>(n, prefix));
-    out.resize(static_cast<std::size_t>(n));  // a prefix still decodes into room for the whole
+    out.resize(static_cast<std::size_t>(want));  // LZ4 1.9 stops writing at the target
     const int got = LZ4_decompress_safe_partial_usingDict(reinterpret_cast<const char*>(block), out.data(),
-                                                          static_cast<int>(base + e - block), want, static_cast<int>(n),
+                                                          static_cast<int>(base + e - block), want, want,
                                                           im.dictionary.data(), static_cast<int>(im.dictionary.size()));
     if (got < want) {
         out.clear();
         return false;
     }
-    out.resize(static_cast<std::size_t>(want));
     return true;
 }
 

@@ -26,7 +26,6 @@ public:
     ~BodyWriter();
 
     void add(std::string_view body);
-    std::size_t size() const;  // bodies added
     struct Sections {
         std::string dictionary;              // none: the records need none
         std::string records;                 // one after the other (an empty body has none)
