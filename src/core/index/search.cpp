@@ -1336,10 +1336,10 @@ struct SnippetMaker {
         out.clear();
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
         ix.checkpoints(d, last_cp + 1, cps);
+        if (cps.empty()) return true;  // no body words: nothing to decode
         const bool to_end = last_cp >= cps.size();
         // Past the passage's last word, make() reads closing punctuation: 4 marks of 3 bytes at most.
         if (!ix.body(d, body, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16)) return false;
-        if (cps.empty()) return true;
         const std::string_view textv = body;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];
