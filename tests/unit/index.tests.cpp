@@ -134,6 +134,20 @@ TEST_CASE("index: bodies are stored compressed, with a dictionary once there are
     const std::string trained_early = check(early, true);
     const std::string trained_at_end = check({}, true);  // 450 kB < 4 MB: trained at finish() on all of them
     CHECK(trained_early != trained_at_end);
+    // Two indexes with different dictionaries read in turn: each read finds its own dictionary
+    // before its text (stored_text.cpp keeps one there per thread, the last reader's).
+    auto first = index::Index::open(trained_early), second = index::Index::open(trained_at_end);
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    std::string body;
+    for (std::uint32_t d : {3u, 150u, 299u}) {
+        REQUIRE(first->body(d, body));
+        CHECK(body == docs[d].text);
+        REQUIRE(second->body(d, body));
+        CHECK(body == docs[d].text);
+        REQUIRE(first->body(d, body, 900));
+        CHECK(body == docs[d].text.substr(0, 900));
+    }
     index::BuildOptions none;
     none.dictionary_sample = 1 << 10;  // trained on the first article alone: too little, no dictionary
     const std::string plain = check(none, false);
