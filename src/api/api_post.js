@@ -34,9 +34,11 @@ Module["saveIndex"] = function () {
   for (const p of parts) { out.set(p, at); at += p.length; }
   return out;
 };
+const utf8 = new TextDecoder();
 Module["search"] = function (query, limit, options) {
-  const r = JSON.parse(Module["vigieSearch"](String(query), limit === undefined ? 10 : limit | 0,
-                                             !!(options && options.typing)));
+  // A view of the JSON's bytes in wasm memory, decoded before anything else runs there.
+  const r = JSON.parse(utf8.decode(Module["vigieSearch"](String(query), limit === undefined ? 10 : limit | 0,
+                                                         !!(options && options.typing))));
   if (r.error) throw new Error(r.error);
   return r;
 };

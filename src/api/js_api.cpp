@@ -32,6 +32,7 @@ struct Session {
     std::unordered_set<std::string> ids;
     std::uint32_t jsonl_calls = 0, document_calls = 0;  // what made-up ids are numbered by
     std::string analyzer_error;
+    std::string answer;  // search()'s last JSON, which its view points into
 
     void ids_of_index() {
         ids.clear();
@@ -144,15 +145,21 @@ emscripten::val save_index() {
     return parts;
 }
 
-std::string search(const std::string& query, int limit, bool typing) {
+// The JSON as a view of its UTF-8 bytes in wasm memory, valid until the next call (api_post.js
+// decodes it at once with TextDecoder): a std::string return has embind read every byte in JS,
+// twice, before it decodes them.
+emscripten::val search(const std::string& query, int limit, bool typing) {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
-    if (!a) return dump({{"error", s.analyzer_error}});
-    if (!s.index) return dump({{"error", "no index: call addJsonl()/addDocument() then commit(), or loadIndex()"}});
-    index::SearchOptions o;
-    o.limit = static_cast<std::size_t>(std::max(0, limit));
-    o.typing = typing;
-    return index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index);
+    if (!a) s.answer = dump({{"error", s.analyzer_error}});
+    else if (!s.index) s.answer = dump({{"error", "no index: call addJsonl()/addDocument() then commit(), or loadIndex()"}});
+    else {
+        index::SearchOptions o;
+        o.limit = static_cast<std::size_t>(std::max(0, limit));
+        o.typing = typing;
+        s.answer = index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index);
+    }
+    return emscripten::val(emscripten::typed_memory_view(s.answer.size(), reinterpret_cast<const unsigned char*>(s.answer.data())));
 }
 
 std::string stats() {
