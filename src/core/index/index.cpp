@@ -402,10 +402,12 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::vector<
 
     ix.avg_title_ = scoring::average_length(ix.title_tokens_, ix.docs_);
     ix.avg_body_ = scoring::average_length(ix.body_tokens_, ix.docs_);
-    ix.field_weights_.resize(2 * std::size_t(ix.docs_));
+    ix.hot_.resize(ix.docs_);
     for (std::uint32_t d = 0; d < ix.docs_; ++d) {
-        ix.field_weights_[2 * d] = scoring::title_weight(ix.doc_title_tokens(d), ix.avg_title_);
-        ix.field_weights_[2 * d + 1] = scoring::body_weight(ix.doc_body_tokens(d), ix.avg_body_);
+        const std::uint8_t* r = ix.doc_records_ + format::kDocRecordBytes * d;
+        ix.hot_[d] = {scoring::title_weight(ix.doc_title_tokens(d), ix.avg_title_),
+                      scoring::body_weight(ix.doc_body_tokens(d), ix.avg_body_), load_u16(r + 12), load_u16(r + 16),
+                      load_u16(r + 18), 0, load_u32(r + 20)};
     }
     ix.owner_ = std::move(owner);
     ix.parts_ = std::move(parts);
