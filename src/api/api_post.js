@@ -21,8 +21,9 @@ Module["commit"] = function () {
   return r;
 };
 Module["loadIndex"] = function (bytes) {
-  const error = Module["vigieLoadIndex"](bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
-  if (error) throw new Error(error);
+  const r = JSON.parse(Module["vigieLoadIndex"](bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+  if (r.error) throw new Error(r.error);
+  return r;
 };
 Module["saveIndex"] = function () {
   const parts = Module["vigieSaveIndex"]();  // views of wasm memory: they die when it grows

@@ -121,18 +121,27 @@ std::string commit() {
     return dump({{"documents", s.index->doc_count()}});
 }
 
+// {"documents", "pending", "errors"}, or {"error"} (the index it had is kept). A document added
+// before, still pending, whose id the loaded index holds is dropped with a message, as an add
+// after the load would have been: commit() would otherwise index that id twice.
 std::string load_index(const emscripten::val& bytes) {
     const auto n = bytes["length"].as<std::size_t>();
     std::unique_ptr<char[]> blob(new char[n]);  // not zero-filled: set() writes every byte
     emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(blob.get())));
     view.call<void>("set", bytes);
     auto ix = index::Index::open(std::move(blob), n);
-    if (!ix) return ix.error().message;
+    if (!ix) return dump({{"error", ix.error().message}});
     Session& s = session();
     s.index = std::move(ix).value();
     s.ids_of_index();
-    for (const corpus::Document& d : s.pending) s.ids.insert(d.id);  // (still pending)
-    return "";
+    json errors = json::array();
+    std::vector<corpus::Document> kept;
+    for (corpus::Document& d : s.pending) {
+        if (s.ids.insert(d.id).second) kept.push_back(std::move(d));
+        else errors.push_back(d.file + ": id '" + d.id + "' is in the loaded index, the pending document is dropped");
+    }
+    s.pending = std::move(kept);
+    return dump({{"documents", s.index->doc_count()}, {"pending", s.pending.size()}, {"errors", errors}});
 }
 
 // The .vidx bytes as views of wasm memory, in parts (api_post.js joins them into one copy).

@@ -85,6 +85,18 @@ test("a document whose id is taken is skipped with a message; made-up ids differ
   assert.equal(w.addDocument({ id: "jsonl-3", text: "Pris." }).added, 0);
   assert.equal(w.addDocument({ id: "b", text: "Libre." }).added, 1);
   assert.deepEqual(w.commit(), { documents: 6 });
+  // Added before a load: a pending document whose id the loaded index holds is dropped, said so
+  // (commit() would have indexed that id twice).
+  const x = await createVigie();
+  x.addDocument({ id: "jsonl-3", text: "En attente, id pris." });
+  x.addDocument({ id: "c", text: "En attente, id libre." });
+  assert.deepEqual(x.loadIndex(v.saveIndex()), {
+    documents: 5, pending: 1,
+    errors: ["document:1: id 'jsonl-3' is in the loaded index, the pending document is dropped"],
+  });
+  assert.deepEqual(x.commit(), { documents: 6 });
+  assert.deepEqual(x.search("attente").hits.map((h) => h.id), ["c"]);
+  assert.equal(x.search("pris").total, 0);  // the dropped copy
 });
 
 test("loadIndex refuses damaged bytes with a message, and keeps the index it had", async () => {
