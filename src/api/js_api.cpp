@@ -37,7 +37,7 @@ struct Session {
     void ids_of_index() {
         ids.clear();
         if (index)
-            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc(d, false).id);
+            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc_id(d));
     }
 
     const text::Analyzer* get_analyzer() {

@@ -143,6 +143,7 @@ public:
 
     std::uint32_t doc_count() const { return docs_; }
     DocView doc(std::uint32_t d, bool with_text = true) const;
+    std::string_view doc_id(std::uint32_t d) const { return doc_field(d, 0); }  // doc(d).id, nothing else read
     // Document d's body text into out (a buffer the caller reuses), or only its first `prefix`
     // bytes (all of it if it is shorter); false, out empty, if its stored record does not decode.
     bool body(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const { return bodies_.read(d, out, prefix); }
