@@ -158,6 +158,36 @@ TEST_CASE("index: bodies are stored compressed, with a dictionary once there are
     CHECK(small->doc(2).text == sample()[2].text);
 }
 
+TEST_CASE("index: a body of more than a megabyte reads back, and so do the others after it", "[index]") {
+    // stored_text.cpp decodes after a copy of the dictionary and gives back the room a huge body
+    // took: the dictionary must still be there for the next body.
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 80; ++i) {
+        std::string text;
+        for (int k = 0; text.size() < 1500; ++k) text += "mot" + std::to_string((i * 7 + k * 13) % 97) + (k % 11 ? " " : ". ");
+        docs.push_back(doc("d" + std::to_string(i), "Titre", text));
+    }
+    std::string huge;
+    while (huge.size() < (1200 << 10)) huge += "Un très long rapport, page " + std::to_string(huge.size() % 9973) + ". ";
+    docs.push_back(doc("huge", "Rapport", huge));
+    index::BuildOptions o;
+    o.dictionary_sample = 100 << 10;  // a dictionary, learnt from the first articles
+    index::IndexBuilder b(analyzer(), nullptr, o);
+    for (const auto& d : docs) b.add(d);
+    auto bytes = std::move(b).finish();
+    REQUIRE(bytes.ok());
+    CHECK(vigie::testing::section_size(bytes.value(), index::format::Section::body_dictionary) > 0);
+    auto ix = index::Index::open(bytes.value());
+    REQUIRE(ix.ok());
+    std::string body;
+    for (std::uint32_t d : {80u, 3u, 80u, 79u}) {
+        REQUIRE(ix->body(d, body));
+        CHECK(body == docs[d].text);
+    }
+    REQUIRE(ix->body(80, body, 5000));
+    CHECK(body == huge.substr(0, 5000));
+}
+
 TEST_CASE("index: a blob in parts opens when each section lies in one part", "[index][bad-input]") {
     const std::string good = build_bytes(sample());
     std::vector<std::size_t> starts;  // every section's start, in order

@@ -22,6 +22,7 @@ namespace {
 constexpr int kLevel = 3;
 constexpr std::size_t kDictionaryMax = 64 << 10;  // LZ4's window: the most a dictionary can serve
 constexpr std::size_t kMinSample = 64 << 10;      // below (a handful of articles), no dictionary
+constexpr std::size_t kKeptText = 1 << 20;        // room for a body kept after a read (Prefixed)
 
 struct StreamFree { void operator()(LZ4_streamHC_t* s) const { LZ4_freeStreamHC(s); } };
 
@@ -213,6 +214,10 @@ bool BodyReader::read(std::uint32_t d, std::string& out, std::size_t prefix) con
     if (LZ4_decompress_safe_partial_usingDict(source, text, size, want, want, text - dict, static_cast<int>(dict)) != want)
         return false;
     out.assign(text, static_cast<std::size_t>(want));
+    if (prefixed.buffer.capacity() > dict + kKeptText) {  // a huge body: its room is not kept
+        prefixed.buffer.resize(dict);
+        prefixed.buffer.shrink_to_fit();
+    }
     return true;
 }
 
