@@ -53,9 +53,14 @@
     return bytes.buffer;
   }
 
+  // A site made by `vigie build` lists its dossier's files (dossier/…, as URL paths): the page
+  // opens them, written into /dossier before main() runs, instead of the dossier it bundles.
+  const dossier = Object.keys(FILES).filter((name) => name.startsWith("dossier/"));
+  const dossierFiles = Promise.all(dossier.map((name) => fetchWithProgress(name).then((bytes) => [name, bytes])));
+
   // The wasm compiles while the rest downloads; vigie_app.js is preloaded (see <head>).
   const compiled = fetchWithProgress("vigie_app.wasm").then((bytes) => WebAssembly.compile(bytes));
-  Promise.all([compiled, fetchWithProgress("vigie_app.data")]).then(([wasm, data]) => {
+  Promise.all([compiled, fetchWithProgress("vigie_app.data"), dossierFiles]).then(([wasm, data, files]) => {
     if (window.vigie.error) return;
     status.textContent = "Ouverture du dossier…";
     window.Module = {
@@ -69,6 +74,13 @@
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onAbort: (what) => window.vigieFail("le programme s’est arrêté (" + what + ")"),
+      preRun: [(module) => {
+        for (const [name, bytes] of files) {
+          const path = "/" + decodeURIComponent(name);
+          module.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+          module.FS.writeFile(path, new Uint8Array(bytes));
+        }
+      }],
       postRun: [() => { if (!window.vigie.error) loading.style.display = "none"; }],
     };
     const script = document.createElement("script");

@@ -29,8 +29,11 @@ void App::load(const std::string& dossier_path, const std::string& strings_path,
     strings_ = std::move(strings).value();
     map_path_ = map_path;
     auto loaded = Dossier::load(dossier_path, map_path);
-    if (loaded) dossier_ = std::move(loaded).value();
-    else error_ = loaded.error().message;
+    if (!loaded) { error_ = loaded.error().message; return; }
+    dossier_ = std::move(loaded).value();
+    // A folder of articles has no title of its own (a site made by `vigie build`): as an import.
+    if (dossier_->corpus.title.empty() || dossier_->corpus.title.front() == '/')
+        dossier_->corpus.title = strings_->get(state_.lang, "import.title");
 }
 
 void App::import_dir(const std::string& dir) {

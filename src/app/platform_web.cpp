@@ -6,6 +6,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <sys/stat.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -54,6 +55,7 @@ void latch_keys() {
 
 constexpr const char* kFonts = "/data/fonts";
 constexpr const char* kDossier = "/data/corpus";
+constexpr const char* kBuiltDossier = "/dossier";  // a site made by `vigie build` (loader.js writes it)
 constexpr const char* kStrings = "/data/ui/strings.json";
 constexpr const char* kMap = "/data/map/world.vmap";
 
@@ -260,7 +262,8 @@ int main() {
 
     EM_ASM({ Module.vigieInstall(); });  // platform_web.js
 
-    web.app.load(kDossier, kStrings, kMap);
+    struct stat built {};
+    web.app.load(stat(kBuiltDossier, &built) == 0 ? kBuiltDossier : kDossier, kStrings, kMap);
     web.prefs = take_js_string(reinterpret_cast<char*>(EM_ASM_INT({
         try { const p = localStorage.getItem("vigie.prefs"); return p ? stringToNewUTF8(p) : 0; } catch (e) { return 0; }
     })));

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/site.h"
 #include "core/corpus/files.h"
 #include "core/corpus/input.h"
 #include "core/facts/dates.h"
@@ -39,6 +40,8 @@ constexpr const char* kUsage =
     "                                       one JSON object per line out\n"
     "  extract INPUT [--json]               documents of INPUT with metadata and token counts\n"
     "  analyze [TEXT] [--json]              the analyzer's tokens for TEXT (or standard input)\n"
+    "  build INPUT -o DIR [--site SITE]     the static site (the page, offline) for that dossier;\n"
+    "                                       SITE: the built site it starts from (build/site)\n"
     "\n"
     "INPUT is a dossier (manifest.json or its directory), a directory of .txt, .md, .html, .json\n"
     "and .jsonl files, or one such file; SOURCE is a .vidx or an INPUT.\n"
@@ -49,6 +52,7 @@ struct Args {
     std::vector<std::string> positional;
     bool json = false, explain = false, typing = false;
     std::string output;       // -o
+    std::string site;         // --site
     long limit = 10;          // --limit
     std::string problem;      // first unknown or malformed option, if any
 };
@@ -66,6 +70,7 @@ Args parse_args(int argc, char** argv, int first) {
         else if (s == "--explain") a.explain = true;
         else if (s == "--typing") a.typing = true;
         else if (s == "-o" || s == "--output") a.output = value();
+        else if (s == "--site") a.site = value();
         else if (s == "--limit" || s == "-n") {
             const std::string v = value();
             char* end = nullptr;
@@ -209,6 +214,17 @@ int build_index(const Args& args) {
     return 0;
 }
 
+int build_site_command(const Args& args) {
+    if (args.positional.size() != 1) return usage_error("build takes one INPUT");
+    if (args.output.empty()) return usage_error("build needs -o DIR");
+    const std::string site = args.site.empty() ? default_site_dir() : args.site;
+    auto built = build_site(args.positional[0], args.output, site);
+    if (!built) { std::fprintf(stderr, "vigie: %s\n", built.error().message.c_str()); return 1; }
+    std::fprintf(stderr, "vigie: %zu documents → %s (the site of %s; serve it as static files)\n", built.value(),
+                 args.output.c_str(), site.c_str());
+    return 0;
+}
+
 // Human-readable hit: the snippet with matches in bold on a terminal, in «» otherwise.
 void print_hit(std::size_t rank, const index::Hit& h, const index::Index& ix, bool tty) {
     const index::DocView d = ix.doc(h.doc, false);
@@ -296,6 +312,7 @@ int run(int argc, char** argv) {
     if (command == "search") return search(args);
     if (command == "extract") return extract(args);
     if (command == "analyze") return analyze(args);
+    if (command == "build") return build_site_command(args);
     return usage_error("unknown command '" + command + "'");
 }
 

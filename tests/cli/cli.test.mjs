@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { seedsJsonl } from "./seeds.mjs";
@@ -258,5 +258,59 @@ test("native and wasm builds index and search alike", async (t) => {
     const b = strip(wasm(["search", join(dir, "n.vidx")], queries).stdout);
     assert.equal(a.length, 11);
     assert.deepEqual(b, a);
+  });
+});
+
+test("build: the site for a dossier, the same bytes native and wasm; bad inputs say why and write nothing", async (t) => {
+  const SITE = process.env.VIGIE_SITE || join(ROOT, "build/site");
+  const dir = mkdtempSync(join(tmpdir(), "vigie-build-"));
+  await t.test("the curated dossier: its files and manifest, listed for the loader and the service worker", () => {
+    const n = native(["build", join(CORPUS, "manifest.json"), "-o", join(dir, "n"), "--site", SITE]);
+    assert.equal(n.status, 0, n.stderr);
+    assert.match(n.stderr, /^vigie: 5 documents → /);
+    const w = wasm(["build", join(CORPUS, "manifest.json"), "-o", join(dir, "w"), "--site", SITE]);
+    assert.equal(w.status, 0, w.stderr);
+    const files = readdirSync(join(dir, "n", "dossier")).sort();
+    assert.ok(files.includes("manifest.json") && files.includes("000_dd79424af6a55c74.txt"), files.join(" "));
+    for (const f of ["loader.js", "sw.js", ...files.map((f) => "dossier/" + f)])
+      assert.ok(readFileSync(join(dir, "n", f)).equals(readFileSync(join(dir, "w", f))), f + " differs native and wasm");
+    for (const f of readdirSync(SITE).filter((f) => !["loader.js", "sw.js", "dossier"].includes(f)))
+      assert.ok(readFileSync(join(dir, "n", f)).equals(readFileSync(join(SITE, f))), f + " is not the site's");
+    const sizes = JSON.parse(readFileSync(join(dir, "n", "loader.js"), "utf8").match(/const FILES = (.*);/)[1]);
+    assert.equal(sizes["dossier/manifest.json"], readFileSync(join(CORPUS, "manifest.json")).length);
+    const cached = JSON.parse(readFileSync(join(dir, "n", "sw.js"), "utf8").match(/const FILES = (.*);/)[1]);
+    assert.ok(files.every((f) => cached.includes("dossier/" + f)));
+    // The copy opens as the dossier does.
+    const ids = (input) => native(["extract", input, "--json"]).stdout.trim().split("\n").map((l) => JSON.parse(l).id);
+    assert.deepEqual(ids(join(dir, "n", "dossier")), ids(CORPUS));
+  });
+  await t.test("bad input: exit 1, a message naming what is wrong, no site", () => {
+    const out = join(dir, "bad");
+    mkdirSync(join(dir, "empty"));
+    mkdirSync(join(dir, "outside"));
+    writeFileSync(join(dir, "outside", "manifest.json"), JSON.stringify({ title: "Dehors", documents: [{ id: "x", file: "../x.txt" }] }));
+    writeFileSync(join(dir, "x.txt"), "Un article hors du dossier.");
+    for (const [args, message] of [
+      [["build", join(dir, "missing"), "-o", out], /missing: no such file or directory/],
+      [["build", join(dir, "empty"), "-o", out], /empty: no \.txt, \.md, \.html, \.json or \.jsonl file/],
+      [["build", join(dir, "outside", "manifest.json"), "-o", out], /documents\[0\]\.file '\.\.\/x\.txt' lies outside the dossier's folder/],
+      [["build", join(dir, "outside"), "-o", out], /manifest\.json: documents\[0\]\.file '\.\.\/x\.txt' lies outside/],
+      [["build", CORPUS, "-o", out, "--site", join(dir, "empty")], /empty: not a built Vigie site \(no index\.html/],
+      [["build", CORPUS], /build needs -o DIR/],
+      [["build", "-o", out], /build takes one INPUT/],
+      [["build", CORPUS, "-o", out, "--site"], /--site needs a value/],
+    ]) {
+      const r = native(args.includes("--site") ? args : [...args, "--site", SITE]);
+      assert.equal(r.status, 1, args.join(" "));
+      assert.match(r.stderr, message);
+      assert.ok(!existsSync(out), args.join(" ") + " wrote a site");
+    }
+    // A site inside the folder it is made from would be read as articles by the next build.
+    mkdirSync(join(dir, "one"));
+    writeFileSync(join(dir, "one", "a.txt"), "Un article.");
+    const inside = native(["build", join(dir, "one"), "-o", join(dir, "one", "site"), "--site", SITE]);
+    assert.equal(inside.status, 1);
+    assert.match(inside.stderr, /one\/site: lies inside .*one, whose files the site would then include/);
+    assert.ok(!existsSync(join(dir, "one", "site")));
   });
 });

@@ -266,4 +266,6 @@ Result<Corpus> load_file(const std::string& path) {
     return corpus;
 }
 
+bool is_article_file(const std::string& path) { return kind_of(path) != Kind::other; }
+
 }  // namespace vigie::corpus

@@ -22,4 +22,7 @@ Result<Corpus> load_directory(const std::string& dir);
 // One file of those kinds; id: its name without the extension.
 Result<Corpus> load_file(const std::string& path);
 
+// Whether load_directory reads a file of that name (its extension, in any case).
+bool is_article_file(const std::string& path);
+
 }  // namespace vigie::corpus
