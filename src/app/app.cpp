@@ -31,7 +31,10 @@ void App::load(const std::string& dossier_path, const std::string& strings_path,
     auto loaded = Dossier::load(dossier_path, map_path);
     if (!loaded) { error_ = loaded.error().message; return; }
     dossier_ = std::move(loaded).value();
-    // A folder of articles has no title of its own (a site made by `vigie build`): as an import.
+    name_untitled();
+}
+
+void App::name_untitled() {
     if (dossier_->corpus.title.empty() || dossier_->corpus.title.front() == '/')
         dossier_->corpus.title = strings_->get(state_.lang, "import.title");
 }
@@ -45,8 +48,7 @@ void App::import_dir(const std::string& dir) {
         state_.notice = strings_->get(state_.lang, "import.empty");
     } else {
         dossier_ = std::move(loaded).value();
-        if (dossier_->corpus.title.empty() || dossier_->corpus.title.front() == '/')
-            dossier_->corpus.title = strings_->get(state_.lang, "import.title");
+        name_untitled();
         const std::size_t n = dossier_->corpus.documents.size(), skipped = dossier_->corpus.warnings.size();
         state_.notice = strings_->get(state_.lang, skipped ? "import.done.warnings" : "import.done",
                                       {{"n", std::to_string(n)}, {"w", std::to_string(skipped)}});

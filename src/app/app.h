@@ -54,6 +54,7 @@ public:
     struct Keys { int k = -1, f = -1, f3 = -1; } keys;  // platform key indices (ImGui 1.86 names no letters but A C V X Y Z)
 
 private:
+    void name_untitled();  // a folder of articles (an import, a site made by `vigie build`): "Vos articles"
     float draw_header(Ui& ui, float width);  // returns its height
     void draw_tabs(Ui& ui, float width, float y);
     void keyboard(Ui& ui);
