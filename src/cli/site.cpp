@@ -51,19 +51,10 @@ Result<std::vector<std::pair<fs::path, std::string>>> dossier_files(const std::s
     std::error_code ec;
     fs::path in(input);
     if (fs::is_directory(in, ec) && fs::is_regular_file(in / "manifest.json", ec)) in /= "manifest.json";
-    auto tree = [&](const fs::path& dir) -> Result<bool> {
-        fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-        if (ec) return Error{dir.string() + ": cannot read this directory (" + ec.message() + ")"};
-        for (; it != end; it.increment(ec)) {
-            if (ec) return Error{dir.string() + ": cannot read this directory (" + ec.message() + ")"};
-            const std::string name = it->path().filename().string();
-            if (!name.empty() && name[0] == '.') {  // hidden, as the loader skips them
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec) && corpus::is_article_file(it->path().string()))  // the only files copied
-                out.emplace_back(it->path(), it->path().lexically_relative(dir).generic_string());
-        }
+    auto tree = [&](const fs::path& dir) -> Result<bool> {  // the files the loader reads there, the only ones copied
+        auto files = corpus::article_files(dir.string());
+        if (!files) return files.error();
+        for (const std::string& f : files.value()) out.emplace_back(f, fs::path(f).lexically_relative(dir).generic_string());
         return true;
     };
     auto sorted = [&] {  // the same lists, in the same order, whatever the file system's order
@@ -119,12 +110,6 @@ Result<Found> json_after(const std::string& text, std::string_view head, const s
     return Found{begin, stop, std::move(value)};
 }
 
-Result<std::string> read_text(const fs::path& p) {
-    auto text = corpus::read_file(p.string());
-    if (!text) return text.error();
-    return std::move(text).value();
-}
-
 bool write_text(const fs::path& p, const std::string& text) {
     std::ofstream f(p, std::ios::binary | std::ios::trunc);
     f.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -162,9 +147,9 @@ Result<std::size_t> build_site(const std::string& input, const std::string& out_
         if (!fs::is_regular_file(site / name, ec))
             return Error{site_dir + ": not a built Vigie site (no " + name + "; build it first, or give --site DIR)"};
     if (fs::exists(out, ec) && fs::equivalent(out, site, ec)) return Error{out_dir + ": is the site it would copy"};
-    auto loader = read_text(site / "loader.js");
+    auto loader = corpus::read_file((site / "loader.js").string());
     if (!loader) return loader.error();
-    auto sw = read_text(site / "sw.js");
+    auto sw = corpus::read_file((site / "sw.js").string());
     if (!sw) return sw.error();
     auto sizes = json_after(loader.value(), "const FILES = ", site_dir + "/loader.js");
     if (!sizes) return sizes.error();
@@ -190,12 +175,12 @@ Result<std::size_t> build_site(const std::string& input, const std::string& out_
         if (!f.is_string() || f.get<std::string>().rfind("dossier/", 0) != 0) cached.push_back(f);
     std::uint64_t hash = fnv1a(version->value.get<std::string>());
     for (const auto& [from, relative] : files.value()) {
+        // Read once: written to the site, measured and hashed.
+        auto bytes = corpus::read_file(from.string());
+        if (!bytes) return bytes.error();
         const fs::path to = out / "dossier" / fs::path(relative);
         fs::create_directories(to.parent_path(), ec);
-        if (ec || !fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec))
-            return Error{to.string() + ": cannot write (" + ec.message() + ")"};
-        auto bytes = read_text(to);
-        if (!bytes) return bytes.error();
+        if (ec || !write_text(to, bytes.value())) return Error{to.string() + ": cannot write"};
         const std::string url = url_path("dossier/" + relative);
         file_sizes[url] = bytes->size();
         cached.push_back(url);

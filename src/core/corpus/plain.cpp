@@ -233,7 +233,7 @@ void drop_duplicate_ids(Corpus& corpus) {
 
 }  // namespace
 
-Result<Corpus> load_directory(const std::string& dir) {
+Result<std::vector<std::string>> article_files(const std::string& dir) {
     std::error_code ec;
     std::vector<std::string> files;
     fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -247,10 +247,16 @@ Result<Corpus> load_directory(const std::string& dir) {
         }
         if (it->is_regular_file(ec) && kind_of(name) != Kind::other) files.push_back(it->path().string());
     }
-    if (files.empty()) return Error{dir + ": no .txt, .md, .html, .json or .jsonl file in this directory"};
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+Result<Corpus> load_directory(const std::string& dir) {
+    auto files = article_files(dir);
+    if (!files) return files.error();
+    if (files->empty()) return Error{dir + ": no .txt, .md, .html, .json or .jsonl file in this directory"};
     Corpus corpus;
-    for (const std::string& path : files) {
+    for (const std::string& path : files.value()) {
         const std::string relative = fs::path(path).lexically_relative(dir).generic_string();
         add_file(path, path, without_extension(relative), corpus);
     }
@@ -265,7 +271,5 @@ Result<Corpus> load_file(const std::string& path) {
     drop_duplicate_ids(corpus);
     return corpus;
 }
-
-bool is_article_file(const std::string& path) { return kind_of(path) != Kind::other; }
 
 }  // namespace vigie::corpus

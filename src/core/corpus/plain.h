@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/corpus/document.h"
 #include "core/result.h"
@@ -22,7 +23,8 @@ Result<Corpus> load_directory(const std::string& dir);
 // One file of those kinds; id: its name without the extension.
 Result<Corpus> load_file(const std::string& path);
 
-// Whether load_directory reads a file of that name (its extension, in any case).
-bool is_article_file(const std::string& path);
+// The files load_directory reads, sorted: those of the kinds above in dir and its folders,
+// hidden ones (and hidden folders) left out. Empty when there are none.
+Result<std::vector<std::string>> article_files(const std::string& dir);
 
 }  // namespace vigie::corpus
