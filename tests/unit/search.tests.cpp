@@ -20,6 +20,36 @@ using vigie::testing::analyzer;
 
 namespace {
 
+bool same_facets(const std::vector<index::FacetCount>& a, const std::vector<index::FacetCount>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].value != b[i].value || a[i].count != b[i].count) return false;
+    return true;
+}
+
+// The same question with every form read one by one (SearchOptions::merged = false): the same
+// total, hits, scores to the bit and facets (checked); whether the merged search was summarised.
+bool summarised_as_unmerged(const index::Searcher& s, const std::string& q, std::size_t limit) {
+    CAPTURE(q, limit);
+    index::SearchOptions o;
+    o.limit = limit;
+    o.snippets = false;
+    const auto merged = s.search(q, o);
+    o.merged = false;
+    const auto unmerged = s.search(q, o);
+    CHECK_FALSE(unmerged.summarised);
+    CHECK(merged.total == unmerged.total);
+    REQUIRE(merged.hits.size() == unmerged.hits.size());
+    for (std::size_t i = 0; i < unmerged.hits.size(); ++i) {
+        CHECK(merged.hits[i].doc == unmerged.hits[i].doc);
+        CHECK(merged.hits[i].score == unmerged.hits[i].score);  // to the bit
+    }
+    CHECK(same_facets(merged.years, unmerged.years));
+    CHECK(same_facets(merged.sources, unmerged.sources));
+    CHECK(same_facets(merged.countries, unmerged.countries));
+    return merged.summarised;
+}
+
 corpus::Document doc(std::string id, std::string title, std::string text, std::string date = "",
                      std::string source = "", std::vector<std::string> countries = {}) {
     corpus::Document d;
@@ -490,35 +520,8 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
     const index::Searcher s(ix, analyzer());
     CHECK(ix.stats().summary_bytes > 100);
     CHECK(ix.stats().merged_bytes > 100);
-    auto same_facets = [](const std::vector<index::FacetCount>& a, const std::vector<index::FacetCount>& b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].value != b[i].value || a[i].count != b[i].count) return false;
-        return true;
-    };
-    // The same question with every form read one by one (SearchOptions::merged = false).
-    auto same_as_unmerged = [&](const std::string& q, std::size_t limit) {
-        CAPTURE(q, limit);
-        index::SearchOptions o;
-        o.limit = limit;
-        o.snippets = false;
-        const auto merged = s.search(q, o);
-        o.merged = false;
-        const auto unmerged = s.search(q, o);
-        CHECK_FALSE(unmerged.summarised);
-        CHECK(merged.total == unmerged.total);
-        REQUIRE(merged.hits.size() == unmerged.hits.size());
-        for (std::size_t i = 0; i < unmerged.hits.size(); ++i) {
-            CHECK(merged.hits[i].doc == unmerged.hits[i].doc);
-            CHECK(merged.hits[i].score == unmerged.hits[i].score);  // to the bit
-        }
-        CHECK(same_facets(merged.years, unmerged.years));
-        CHECK(same_facets(merged.sources, unmerged.sources));
-        CHECK(same_facets(merged.countries, unmerged.countries));
-        return merged.summarised;
-    };
     for (const char* q : {"porter", "porte", "PORTÉ", "portées", "portâmes", "xylophone", "les"})
-        for (std::size_t limit : {1, 10, 50}) CHECK(same_as_unmerged(q, limit));
+        for (std::size_t limit : {1, 10, 50}) CHECK(summarised_as_unmerged(s, q, limit));
     // Only the count and the facets (limit 0): no hit, the total and facets of any other limit.
     for (const char* q : {"porter", "xylophone", "portâmes", "porte xylophone", "\"porte les nouvelles\"", "porte pays:BEL", ""}) {
         CAPTURE(q);
@@ -539,7 +542,7 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
                           "\"porte les nouvelles\"", "portées OR xylophone",
                           "porte année:1995..2005", "porte -xylophone", "porte pays:BEL", "portâmes xylophone",
                           "porte zzzinconnu"})
-        CHECK_FALSE(same_as_unmerged(q, 20));
+        CHECK_FALSE(summarised_as_unmerged(s, q, 20));
     // What the summary cannot answer is visited: a rare word, a filter, an exclusion, a prefix.
     {
         // 1,500 documents alike, searched by a form they do not hold (so none is read whole): the
@@ -589,6 +592,37 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
     }
     o.typing = true;
     CHECK_FALSE(s.search("porte", o).summarised);
+}
+
+// An AND of two frequent words with merged postings is read in windows of documents alone, the
+// frequencies (of the merged postings and of the forms as typed) read only for the documents in
+// both: the same documents, scores to the bit and facets as reading every form one by one.
+TEST_CASE("an AND of frequent words read in windows answers as reading each form does", "[search]") {
+    static const char* kPorter[] = {"porte", "portes", "portait", "porté", "portée"};
+    static const char* kChanter[] = {"chante", "chantait", "chanté", "chantés", "chanteront"};
+    static const char* kCountries[] = {"BEL", "FRA", "NLD"};
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 9000; ++i) {
+        std::string text = "Les nouvelles du jour.";
+        if (i % 7 != 0)
+            for (int k = 0; k <= i % 3; ++k) text += std::string(" Il ") + kPorter[(i + k) % 5] + " le dossier.";
+        if (i % 5 != 1)
+            for (int k = 0; k <= i % 4; ++k) text += std::string(" Elle ") + kChanter[(i * 3 + k) % 5] + " encore.";
+        for (int k = 0; k < i % 11; ++k) text += " Un paragraphe sans rapport.";
+        const std::string title = i % 13 == 0 ? "Il porte et chante" : "Note " + std::to_string(i);
+        docs.push_back(doc("d" + std::to_string(i), title, text, std::to_string(2000 + i % 20) + "-01", i % 2 ? "AFP" : "Belga",
+                           {kCountries[i % 3]}));
+    }
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    REQUIRE(built->stats().merged_bytes > 0);
+    const index::Searcher s(built.value(), analyzer());
+    // No form as typed (porter, chanter), some (porte, chanté), accents aside (portee).
+    for (const char* q : {"porter chanter", "porte chanté", "portee chantes", "chanteront portait", "porte chanté année:2005..2010"})
+        for (std::size_t limit : {1, 10, 100}) {
+            CHECK_FALSE(summarised_as_unmerged(s, q, limit));
+            CHECK(s.search(q, {}).total > 1000);
+        }
 }
 
 TEST_CASE("phrases of frequent words: their pairs' documents are the candidates, with the same answers", "[search]") {

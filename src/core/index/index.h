@@ -36,6 +36,19 @@ public:
     // where it stops: a window of postings read in bulk without a call per posting.
     template <typename F>
     void each_before(std::uint64_t end, F&& f);
+    // f(doc, ordinal) for the same postings, the documents alone (ordinal: the posting's rank in
+    // the list, for frequencies_at): an AND reads the frequencies of the few documents it keeps.
+    template <typename F>
+    void each_doc_before(std::uint64_t end, F&& f);
+    // The frequencies of the list's posting of rank ordinal, read in place.
+    void frequencies_at(std::uint32_t ordinal, std::uint32_t& tf_title, std::uint32_t& tf_body) const {
+        const std::uint32_t block = ordinal / format::kBlock, i = ordinal % format::kBlock;
+        const std::uint8_t* p = blocks_ + (block ? load_u32(skip_ + 8 * block + 4) : 0);
+        const std::uint64_t n = std::min(format::kBlock, df_ - block * format::kBlock);
+        const unsigned w_gap = p[0], w_body = p[1], w_title = p[2];
+        tf_body = get_bits(p + 4, n * w_gap + std::uint64_t(i) * w_body, w_body);
+        tf_title = w_title ? get_bits(p + 4, n * (w_gap + w_body) + std::uint64_t(i) * w_title, w_title) : 0;
+    }
     void advance(std::uint32_t target);   // to the first posting with doc >= target
     // The current posting's positions, sorted (none if its block is too short for them: a blob
     // made by hand; Index::open does not add up the frequencies).
@@ -43,6 +56,8 @@ public:
 
 private:
     void enter(std::uint32_t block);  // to the block's first posting
+    template <bool frequencies, typename F>
+    void walk_before(std::uint64_t end, F& f);  // each_before, each_doc_before
     void read_frequencies() const {   // of the posting i_ of the block
         read_ = true;
         tf_body_ = get_bits(bits_, body_from() + std::uint64_t(i_) * w_body_, w_body_);
@@ -70,21 +85,34 @@ private:
 
 template <typename F>
 void PostingCursor::each_before(std::uint64_t end, F&& f) {
+    walk_before<true>(end, f);
+}
+
+template <typename F>
+void PostingCursor::each_doc_before(std::uint64_t end, F&& f) {
+    walk_before<false>(end, f);
+}
+
+template <bool frequencies, typename F>
+void PostingCursor::walk_before(std::uint64_t end, F& f) {
     while (doc_ != kNoDoc && doc_ < end) {
         // The block's fields in locals, read once: f may write anywhere, this cursor included.
         const std::uint8_t* const bits = bits_;
         const unsigned w_gap = w_gap_, w_body = w_body_, w_title = w_title_;
-        const std::uint32_t n = n_;
+        const std::uint32_t n = n_, first = block_ * format::kBlock;
         std::uint32_t doc = doc_, i = i_;
         std::uint64_t gap = std::uint64_t(i) * w_gap, body = body_from() + std::uint64_t(i) * w_body,
                       title = title_from() + std::uint64_t(i) * w_title;
         for (;;) {
-            f(doc, w_title ? get_bits(bits, title, w_title) : 0u, get_bits(bits, body, w_body));
+            if constexpr (frequencies) f(doc, w_title ? get_bits(bits, title, w_title) : 0u, get_bits(bits, body, w_body));
+            else f(doc, first + i);
             if (i + 1 == n) break;
             ++i;
             gap += w_gap;
-            body += w_body;
-            title += w_title;
+            if constexpr (frequencies) {
+                body += w_body;
+                title += w_title;
+            }
             doc += 1 + get_bits(bits, gap, w_gap);
             if (doc >= end) break;
         }
@@ -253,7 +281,7 @@ private:
     float avg_title_ = 1, avg_body_ = 1;
     // What a search reads of every matching document, side by side (its 32-byte record and two
     // weights elsewhere were two or three cache misses per match on a large index), at open.
-    struct Hot {
+    struct alignas(32) Hot {  // one cache line holds a record whole
         double title_weight, body_weight;  // scoring.h
         std::uint16_t year, source, countries, unused;
         std::uint32_t countries_first;  // in DOC_COUNTRIES

@@ -354,16 +354,40 @@ public:
     }
     // The AND of frequent words (and_in_windows): a window of the word's documents at a time,
     // [base, base + kWindow), read whole; false if it has none. window_score() scores them.
+    // With merged postings, the window holds the documents alone, and window_score() reads the
+    // frequencies of those it is asked for: an AND keeps few of a frequent word's documents.
     bool window_at(std::uint32_t base) {
         if (!window_) window_.reset(new Window);
         bulk_ = true;
+        lazy_ = merged_mode_;
         return load_window(base);
     }
     const std::uint64_t* window_bits() const { return window_->present; }
-    // The word's score at d, a document of the window, from the window's sums (combine()).
-    double window_score(std::uint32_t d, std::string* why) const {
+    // The word's score at d, a document of the window, from the window's sums (combine()), or
+    // (lazy_) from its frequencies read there, summed as load_window sums them.
+    double window_score(std::uint32_t d, std::string* why) {
         const Window& w = *window_;
         const std::uint32_t k = d - base_;
+        if (lazy_) {
+            std::uint32_t tf_title = 0, tf_body = 0;
+            merged_.frequencies_at(w.ordinal[k], tf_title, tf_body);
+            const double stemmed = stemmed_weight_;
+            double title = stemmed * tf_title, body = stemmed * tf_body, title_literal = 0, body_literal = 0;
+            for (std::size_t j = 0; j < literal_cursors_.size(); ++j) {
+                const LiteralWindow& lw = literal_windows_[j];
+                if (!(lw.present[k / 64] >> (k % 64) & 1)) continue;
+                const std::uint32_t i = literal_cursors_[j];
+                std::uint32_t lt = 0, lb = 0;
+                cursors_[i].frequencies_at(lw.ordinal[k], lt, lb);
+                const double weight = group_.forms[i].second, extra = weight - stemmed;
+                title += extra * lt;
+                body += extra * lb;
+                title_literal += weight * lt;
+                body_literal += weight * lb;
+            }
+            if (literal_ != Literal::some) return combine(d, title, body, 0, 0, why);
+            return combine(d, title, body, title_literal, body_literal, why);
+        }
         if (literal_ != Literal::some) return combine(d, w.title[k], w.body[k], 0, 0, why);
         return combine(d, w.title[k], w.body[k], w.title_literal[k], w.body_literal[k], why);
     }
@@ -430,6 +454,7 @@ public:
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
     const Group& group() const { return group_; }
+    const Index& index() const { return ix_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
     // a virtual call or a leapfrog per document.
     template <typename F>
@@ -472,6 +497,11 @@ private:
     struct Window {
         double title[kWindow], body[kWindow];  // Σ weight × tf per field, for documents present
         double title_literal[kWindow], body_literal[kWindow];  // the same over literal forms (Literal::some)
+        std::uint32_t ordinal[kWindow];  // lazy_: the merged posting's rank, for documents present
+        std::uint64_t present[kWindow / 64];
+    };
+    struct LiteralWindow {  // lazy_: a form as typed in the window, as Window's ordinal and present
+        std::uint32_t ordinal[kWindow];
         std::uint64_t present[kWindow / 64];
     };
     // Reads every form's postings in the window starting at the first document >= target.
@@ -493,6 +523,27 @@ private:
         const std::uint64_t end = std::uint64_t(base_) + kWindow;
         std::fill(std::begin(w.present), std::end(w.present), 0);
         const bool split = literal_ == Literal::some;
+        if (lazy_) {
+            merged_.advance(base_);
+            merged_.each_doc_before(end, [&](std::uint32_t d, std::uint32_t ordinal) {
+                const std::uint32_t k = d - base_;
+                w.present[k / 64] |= std::uint64_t(1) << (k % 64);
+                w.ordinal[k] = ordinal;
+            });
+            literal_windows_.resize(literal_cursors_.size());
+            for (std::size_t j = 0; j < literal_cursors_.size(); ++j) {
+                LiteralWindow& lw = literal_windows_[j];
+                std::fill(std::begin(lw.present), std::end(lw.present), 0);
+                PostingCursor& c = cursors_[literal_cursors_[j]];
+                c.advance(base_);
+                c.each_doc_before(end, [&](std::uint32_t d, std::uint32_t ordinal) {
+                    const std::uint32_t k = d - base_;
+                    lw.present[k / 64] |= std::uint64_t(1) << (k % 64);
+                    lw.ordinal[k] = ordinal;
+                });
+            }
+            return next_present(0);
+        }
         if (merged_mode_) {
             // Every form at the stemmed weight, then the forms as typed corrected to theirs
             // (exact sums: the same bits as adding each form's own).
@@ -666,6 +717,7 @@ private:
     std::vector<std::uint32_t> positions_, buffer_;
     Literal literal_;
     bool bulk_ = false;
+    bool lazy_ = false;  // window_at with merged postings: the window holds no sums (window_score)
     bool merged_mode_ = false;  // reading merged_, the stem's merged postings, instead of the heap
     PostingCursor merged_;
     std::vector<std::uint32_t> literal_cursors_;  // merged mode: the forms as typed
@@ -673,6 +725,7 @@ private:
     float stemmed_weight_ = -1;
     std::uint32_t base_ = 0;
     std::unique_ptr<Window> window_;
+    std::vector<LiteralWindow> literal_windows_;  // by literal_cursors_
 };
 
 // Words at fixed relative positions: "agence de presse" (positions are word positions, so the
@@ -1215,6 +1268,9 @@ template <typename Take>
 void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
     const auto units = static_cast<std::uint32_t>(words.size());
     std::uint64_t both[kWindow / 64];
+    std::vector<std::uint32_t> docs(kWindow);
+    const Index& ix = words[0]->index();
+    [[maybe_unused]] volatile double sink = 0;
     for (std::uint64_t base = 0; base < kNoDoc; base += kWindow) {
         // On to the first window every word has a document in or after.
         for (TermMatcher* w : words) {
@@ -1229,12 +1285,20 @@ void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
             for (std::uint32_t k = 0; k < kWindow / 64; ++k) both[k] = i ? both[k] & bits[k] : bits[k];
         }
         if (!any) continue;
-        each_bit(both, 0, [&](std::uint32_t k) {
-            const auto d = static_cast<std::uint32_t>(base + k);
+        std::uint32_t n = 0;
+        each_bit(both, 0, [&](std::uint32_t k) { docs[n++] = static_cast<std::uint32_t>(base + k); });
+        // Their records (Index::Hot) read first, in a loop of loads alone: on a large index the
+        // loads miss the cache, and there their misses overlap instead of each one waiting behind
+        // the scoring and counting of the document before (wasm has no prefetch instruction).
+        double warm = 0;
+        for (std::uint32_t i = 0; i < n; ++i) warm += ix.title_weight(docs[i]);
+        sink = warm;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t d = docs[i];
             double s = 0;
-            for (const TermMatcher* w : words) s += w->window_score(d, nullptr);
+            for (TermMatcher* w : words) s += w->window_score(d, nullptr);
             take(d, s, units);
-        });
+        }
     }
 }
 
