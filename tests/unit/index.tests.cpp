@@ -575,17 +575,21 @@ TEST_CASE("dictionary: typo lookup finds exactly the terms within k edits", "[in
             }
         return d[a.size()][b.size()];
     };
+    // Letters of one and two bytes (я: D1 8F), so that runs of first and second bytes (the walk's
+    // table of starts) hold both; and words of one and two letters.
     std::uint32_t seed = 7;
     auto random_word = [&](std::size_t min_len) {
+        static const char* kLetters[] = {"a", "b", "c", "d", "\u044F"};
         seed = seed * 1664525u + 1013904223u;
-        std::string w(min_len + (seed >> 24) % 6, 'a');
-        for (char& c : w) {
+        const std::size_t len = min_len + (seed >> 24) % 6;
+        std::string w;
+        for (std::size_t i = 0; i < len; ++i) {
             seed = seed * 1664525u + 1013904223u;
-            c = "abcd"[(seed >> 20) % 4];
+            w += kLetters[(seed >> 20) % 5];
         }
         return w;
     };
-    std::string text;
+    std::string text = "b d я ab ba dя яя ";
     for (int i = 0; i < 3000; ++i) text += random_word(3) + " ";
     auto ix = index::Index::open(build_bytes({[&] {
         corpus::Document d;

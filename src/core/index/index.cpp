@@ -325,6 +325,12 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::vector<
         return bad("folded forms");
     ix.folded_first_ = sec[S(Section::folded)] + used;
     if (!ix.folded_.sorted()) return bad("folded forms");  // prefix ranges and the typo walk rely on it
+    ix.folded_starts_.assign(65537, ix.folded_.count);
+    for (std::uint32_t i = 0, key = 0; i < ix.folded_.count; ++i) {
+        const std::string_view t = ix.folded_.get(i);
+        const std::uint32_t at = t.empty() ? 0 : 256u * static_cast<unsigned char>(t[0]) + (t.size() > 1 ? static_cast<unsigned char>(t[1]) : 0u);
+        for (; key <= at; ++key) ix.folded_starts_[key] = i;
+    }
     if (len[S(Section::folded_forms)] != 4 * std::uint64_t(n_forms) || load_u32(ix.folded_first_ + 4 * n_folded) != n_forms ||
         !rising(ix.folded_first_, n_folded + 1, n_forms))
         return bad("folded form lists");
@@ -643,6 +649,7 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
     static constexpr std::size_t kMaxNear = 64;  // the first in dictionary order
     struct Walk {
         const StringTable& terms;
+        const std::vector<std::uint32_t>& starts;  // folded_starts_
         std::string_view word;
         int k;
         std::size_t keep_prefix;
@@ -655,9 +662,12 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         std::vector<std::string> swapped = {};  // the tails made by a swap, which word does not hold as such
 
         unsigned char at(std::uint32_t i, std::size_t depth) const { return static_cast<unsigned char>(terms.get(i)[depth]); }
-        // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): galloping
-        // from lo, since deep in the trie runs are short and a plain binary search pays for the range.
+        // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): from the
+        // table of starts for the first two bytes; deeper, galloping from lo, since deep in the trie
+        // runs are short and a plain binary search pays for the range.
         std::uint32_t run_end(std::uint32_t lo, std::uint32_t hi, std::size_t depth, unsigned char c) const {
+            if (depth == 0) return starts[256 * (c + 1u)];
+            if (depth == 1) return starts[256u * static_cast<unsigned char>(prefix[0]) + c + 1];
             std::uint32_t a = lo + 1, step = 1;
             while (a < hi && at(a, depth) <= c) {
                 lo = a;
@@ -697,6 +707,11 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
             for (std::string_view tail : tails) {
                 if (out.size() >= kMaxNear) return;
                 std::uint32_t a = lo, b = hi;
+                if (depth == 1 && !tail.empty()) {  // the run of the prefix and the tail's first byte
+                    const std::uint32_t key = 256u * static_cast<unsigned char>(prefix[0]) + static_cast<unsigned char>(tail[0]);
+                    a = std::max(a, starts[key]);
+                    b = std::min(b, starts[key + 1]);
+                }
                 while (a < b) {
                     const std::uint32_t mid = a + (b - a) / 2;
                     if (terms.get(mid).substr(depth) < tail) a = mid + 1;
@@ -746,7 +761,7 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
             }
         }
     };
-    Walk w{folded_, word, k, keep_prefix, out};
+    Walk w{folded_, folded_starts_, word, k, keep_prefix, out};
     for (std::size_t j = 0; j <= w.n; ++j) w.rows[0][j] = static_cast<int>(j);
     w.walk(0, folded_.count, 0, 0);
 }

@@ -271,6 +271,10 @@ private:
     std::size_t checkpoints_size_ = 0;
     const std::uint8_t* doc_countries_ = nullptr;
     StringTable sources_, countries_, stems_, forms_, folded_;
+    // Where the folded terms of each first two bytes begin, built at open: entry b0 * 256 + b1 is
+    // the first term whose first two bytes (b1 = 0 for a one-byte term) are these or more; 65,537
+    // entries. The typo walk (fuzzy) takes the first two levels of its trie from it, the widest.
+    std::vector<std::uint32_t> folded_starts_;
     const std::uint8_t* first_form_ = nullptr;
     const std::uint8_t* form_records_ = nullptr;
     const std::uint8_t* folded_first_ = nullptr;
