@@ -186,6 +186,17 @@ TEST_CASE("index: a body of more than a megabyte reads back, and so do the other
     }
     REQUIRE(ix->body(80, body, 5000));
     CHECK(body == huge.substr(0, 5000));
+    // Seen in place (a snippet's read): the same text, in turn after the huge body and after a
+    // short one, and a prefix; out of range, nothing.
+    for (std::uint32_t d : {80u, 3u, 79u, 80u}) {
+        const auto seen = ix->body_view(d);
+        REQUIRE(seen);
+        CHECK(*seen == docs[d].text);
+    }
+    const auto start = ix->body_view(3, 40);
+    REQUIRE(start);
+    CHECK(*start == docs[3].text.substr(0, 40));
+    CHECK_FALSE(ix->body_view(81));
 }
 
 TEST_CASE("index: a blob in parts opens when each section lies in one part", "[index][bad-input]") {

@@ -175,6 +175,10 @@ public:
     // Document d's body text into out (a buffer the caller reuses), or only its first `prefix`
     // bytes (all of it if it is shorter); false, out empty, if its stored record does not decode.
     bool body(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const { return bodies_.read(d, out, prefix); }
+    // The same without a copy: valid until the next body read on this thread (BodyReader::view).
+    std::optional<std::string_view> body_view(std::uint32_t d, std::size_t prefix = std::size_t(-1)) const {
+        return bodies_.view(d, prefix);
+    }
     std::uint32_t source_count() const { return sources_.count; }
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
     // Per document, inline: facets count them for every match (from hot_, not the records).

@@ -1391,7 +1391,7 @@ struct SnippetMaker {
     const text::Analyzer& an;
     std::size_t words;
     std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
-    std::string body;                // the hit's body decoded up to its passage: kept across snippets
+    std::string_view body;           // the hit's body decoded up to its passage (Index::body_view)
 
     // The body's words between body positions [from, to): their places (Analyzer::places). The
     // body is decoded into `body` up to a little past them (Index::body: a passage early in a
@@ -1403,7 +1403,9 @@ struct SnippetMaker {
         if (cps.empty()) return true;  // no body words: nothing to decode
         const bool to_end = last_cp >= cps.size();
         // Past the passage's last word, make() reads closing punctuation: 4 marks of 3 bytes at most.
-        if (!ix.body(d, body, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16)) return false;
+        const auto decoded = ix.body_view(d, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16);
+        if (!decoded) return false;
+        body = *decoded;
         const std::string_view textv = body;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];

@@ -143,7 +143,8 @@ std::atomic<std::uint64_t> next_reader_id{1};
 // LZ4 reads a match that reaches into the dictionary with a call to memmove when the dictionary
 // lies elsewhere (in wasm, a call into libc's memcpy per match: 8 % of a query's time on the
 // pages tier); with the dictionary right before the text, it copies such a match inline as any
-// other. A buffer per thread: the dictionary of the reader that read last, then room for the text.
+// other. A buffer per thread: the dictionary of the reader that read last, then room for the text
+// (BodyReader::view shows the text there).
 struct Prefixed {
     std::uint64_t reader = 0;
     std::string buffer;
@@ -186,39 +187,41 @@ Result<BodyReader> BodyReader::open(std::string_view dictionary, std::string_vie
 }
 
 bool BodyReader::read(std::uint32_t d, std::string& out, std::size_t prefix) const {
-    out.clear();
+    const std::optional<std::string_view> text = view(d, prefix);
+    if (text) out.assign(*text);
+    else out.clear();
+    return text.has_value();
+}
+
+std::optional<std::string_view> BodyReader::view(std::uint32_t d, std::size_t prefix) const {
     const Impl& im = *impl_;
-    if (d >= im.docs) return false;
+    if (d >= im.docs) return std::nullopt;
     const auto [b, e] = im.span(d);
-    if (e == b) return true;
+    if (e == b) return std::string_view();
     const auto* base = reinterpret_cast<const std::uint8_t*>(im.records.data());
     std::uint32_t n = 0;
     const std::uint8_t* block = nullptr;
-    if (!record(base + b, base + e, n, block)) return false;
+    if (!record(base + b, base + e, n, block)) return std::nullopt;
     const int want = static_cast<int>(std::min<std::size_t>(n, prefix));
     const auto size = static_cast<int>(base + e - block);
     const auto* source = reinterpret_cast<const char*>(block);
-    if (im.dictionary.empty()) {
-        out.resize(static_cast<std::size_t>(want));  // LZ4 1.9 stops writing at the target
-        if (LZ4_decompress_safe_partial(source, out.data(), size, want, want) == want) return true;
-        out.clear();
-        return false;
-    }
     const std::size_t dict = im.dictionary.size();
+    std::string& buffer = prefixed.buffer;
     if (prefixed.reader != im.id) {
-        prefixed.buffer.assign(im.dictionary);
+        buffer.assign(im.dictionary);
         prefixed.reader = im.id;
     }
-    prefixed.buffer.resize(dict + static_cast<std::size_t>(want));
-    char* text = prefixed.buffer.data() + dict;
-    if (LZ4_decompress_safe_partial_usingDict(source, text, size, want, want, text - dict, static_cast<int>(dict)) != want)
-        return false;
-    out.assign(text, static_cast<std::size_t>(want));
-    if (prefixed.buffer.capacity() > dict + kKeptText) {  // a huge body: its room is not kept
-        prefixed.buffer.resize(dict);
-        prefixed.buffer.shrink_to_fit();
+    if (buffer.capacity() > dict + kKeptText) {  // the room a huge body took, at the read before
+        buffer.resize(dict);
+        buffer.shrink_to_fit();
     }
-    return true;
+    if (buffer.size() < dict + static_cast<std::size_t>(want)) buffer.resize(dict + static_cast<std::size_t>(want));  // zeroed once
+    char* text = buffer.data() + dict;
+    // LZ4 1.9 stops writing at the target.
+    const int got = dict ? LZ4_decompress_safe_partial_usingDict(source, text, size, want, want, text - dict, static_cast<int>(dict))
+                         : LZ4_decompress_safe_partial(source, text, size, want, want);
+    if (got != want) return std::nullopt;
+    return std::string_view(text, static_cast<std::size_t>(want));
 }
 
 }  // namespace vigie::index

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,9 @@ public:
     // The body of document d into out, or only its first `prefix` bytes (LZ4 decodes in order:
     // a prefix stops early); false (out empty) if its record does not decode.
     bool read(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const;
+    // The same, decoded into this thread's buffer and seen there (no copy): valid until the next
+    // read or view on this thread. nullopt if its record does not decode.
+    std::optional<std::string_view> view(std::uint32_t d, std::size_t prefix = std::size_t(-1)) const;
     std::uint64_t raw_bytes() const { return raw_bytes_; }  // the bodies' bytes, decoded
 
 private:
