@@ -1394,8 +1394,8 @@ struct SnippetMaker {
     std::string_view body;           // the hit's body decoded up to its passage (Index::body_view)
 
     // The body's words between body positions [from, to): their places (Analyzer::places). The
-    // body is decoded into `body` up to a little past them (Index::body: a passage early in a
-    // long article does not decode the rest); false if it does not decode.
+    // body is decoded (Index::body_view) up to a little past them: a passage early in a
+    // long article does not decode the rest; false if it does not decode.
     bool body_words(std::uint32_t d, std::uint32_t from, std::uint32_t to, std::vector<text::Analyzer::Place>& out) {
         out.clear();
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
