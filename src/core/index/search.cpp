@@ -272,6 +272,18 @@ inline std::uint32_t first_bit(const std::uint64_t* bits, std::uint32_t from) {
     return kWindow;
 }
 
+// Reads the records (Index::Hot) of the documents that each(touch) hands to touch, in a loop of
+// loads alone, before they are scored and counted: on a large index these loads miss the cache,
+// and there the misses overlap instead of each one waiting behind the work on the document
+// before (wasm has no prefetch instruction).
+template <typename Each>
+void warm_records(const Index& ix, Each&& each) {
+    double sum = 0;
+    each([&](std::uint32_t d) { sum += ix.title_weight(d); });
+    [[maybe_unused]] thread_local volatile double kept;  // the loads' use, so that they stay
+    kept = sum;
+}
+
 class Matcher {
 public:
     virtual ~Matcher() = default;
@@ -463,8 +475,9 @@ public:
             for (; doc_ != kNoDoc; advance(doc_ + 1)) f(doc_, score(nullptr));
             return;
         }
-        // Bulk: each window's documents straight from its bits.
+        // Bulk: each window's documents straight from its bits (their records read first).
         while (doc_ != kNoDoc) {
+            warm_records(ix_, [&](auto&& touch) { each_bit(window_->present, doc_ - base_, [&](std::uint32_t k) { touch(base_ + k); }); });
             each_bit(window_->present, doc_ - base_, [&](std::uint32_t k) {
                 doc_ = base_ + k;
                 f(doc_, window_score(doc_, nullptr));
@@ -1270,7 +1283,6 @@ void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
     std::uint64_t both[kWindow / 64];
     std::vector<std::uint32_t> docs(kWindow);
     const Index& ix = words[0]->index();
-    [[maybe_unused]] volatile double sink = 0;
     for (std::uint64_t base = 0; base < kNoDoc; base += kWindow) {
         // On to the first window every word has a document in or after.
         for (TermMatcher* w : words) {
@@ -1287,12 +1299,7 @@ void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
         if (!any) continue;
         std::uint32_t n = 0;
         each_bit(both, 0, [&](std::uint32_t k) { docs[n++] = static_cast<std::uint32_t>(base + k); });
-        // Their records (Index::Hot) read first, in a loop of loads alone: on a large index the
-        // loads miss the cache, and there their misses overlap instead of each one waiting behind
-        // the scoring and counting of the document before (wasm has no prefetch instruction).
-        double warm = 0;
-        for (std::uint32_t i = 0; i < n; ++i) warm += ix.title_weight(docs[i]);
-        sink = warm;
+        warm_records(ix, [&](auto&& touch) { for (std::uint32_t i = 0; i < n; ++i) touch(docs[i]); });
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t d = docs[i];
             double s = 0;
