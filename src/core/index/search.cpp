@@ -386,7 +386,7 @@ public:
             const double stemmed = stemmed_weight_;
             double title = stemmed * tf_title, body = stemmed * tf_body, title_literal = 0, body_literal = 0;
             for (std::size_t j = 0; j < literal_cursors_.size(); ++j) {
-                const LiteralWindow& lw = literal_windows_[j];
+                const WindowDocs& lw = literal_windows_[j];
                 if (!(lw.present[k / 64] >> (k % 64) & 1)) continue;
                 const std::uint32_t i = literal_cursors_[j];
                 std::uint32_t lt = 0, lb = 0;
@@ -466,7 +466,6 @@ public:
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
     const Group& group() const { return group_; }
-    const Index& index() const { return ix_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
     // a virtual call or a leapfrog per document.
     template <typename F>
@@ -507,16 +506,24 @@ private:
         bool operator()(std::uint32_t a, std::uint32_t b) const { return (*cursors)[a].doc() > (*cursors)[b].doc(); }
     };
     // Bulk mode: the window [base_, base_ + kWindow) holding doc_, its documents as bits.
-    struct Window {
+    struct WindowDocs {
+        std::uint64_t present[kWindow / 64];
+        std::uint32_t ordinal[kWindow];  // lazy_: the posting's rank in its list, for documents present
+    };
+    struct Window : WindowDocs {
         double title[kWindow], body[kWindow];  // Σ weight × tf per field, for documents present
         double title_literal[kWindow], body_literal[kWindow];  // the same over literal forms (Literal::some)
-        std::uint32_t ordinal[kWindow];  // lazy_: the merged posting's rank, for documents present
-        std::uint64_t present[kWindow / 64];
     };
-    struct LiteralWindow {  // lazy_: a form as typed in the window, as Window's ordinal and present
-        std::uint32_t ordinal[kWindow];
-        std::uint64_t present[kWindow / 64];
-    };
+    // lazy_: the documents of list c in the window, and their postings' ranks, into out.
+    void window_docs(PostingCursor& c, WindowDocs& out) {
+        std::fill(std::begin(out.present), std::end(out.present), 0);
+        c.advance(base_);
+        c.each_doc_before(std::uint64_t(base_) + kWindow, [&](std::uint32_t d, std::uint32_t ordinal) {
+            const std::uint32_t k = d - base_;
+            out.present[k / 64] |= std::uint64_t(1) << (k % 64);
+            out.ordinal[k] = ordinal;
+        });
+    }
     // Reads every form's postings in the window starting at the first document >= target.
     void fill(std::uint32_t target) {
         for (;;) {
@@ -533,30 +540,15 @@ private:
     bool load_window(std::uint32_t base) {
         Window& w = *window_;
         base_ = base;
+        if (lazy_) {
+            window_docs(merged_, w);
+            literal_windows_.resize(literal_cursors_.size());
+            for (std::size_t j = 0; j < literal_cursors_.size(); ++j) window_docs(cursors_[literal_cursors_[j]], literal_windows_[j]);
+            return next_present(0);
+        }
         const std::uint64_t end = std::uint64_t(base_) + kWindow;
         std::fill(std::begin(w.present), std::end(w.present), 0);
         const bool split = literal_ == Literal::some;
-        if (lazy_) {
-            merged_.advance(base_);
-            merged_.each_doc_before(end, [&](std::uint32_t d, std::uint32_t ordinal) {
-                const std::uint32_t k = d - base_;
-                w.present[k / 64] |= std::uint64_t(1) << (k % 64);
-                w.ordinal[k] = ordinal;
-            });
-            literal_windows_.resize(literal_cursors_.size());
-            for (std::size_t j = 0; j < literal_cursors_.size(); ++j) {
-                LiteralWindow& lw = literal_windows_[j];
-                std::fill(std::begin(lw.present), std::end(lw.present), 0);
-                PostingCursor& c = cursors_[literal_cursors_[j]];
-                c.advance(base_);
-                c.each_doc_before(end, [&](std::uint32_t d, std::uint32_t ordinal) {
-                    const std::uint32_t k = d - base_;
-                    lw.present[k / 64] |= std::uint64_t(1) << (k % 64);
-                    lw.ordinal[k] = ordinal;
-                });
-            }
-            return next_present(0);
-        }
         if (merged_mode_) {
             // Every form at the stemmed weight, then the forms as typed corrected to theirs
             // (exact sums: the same bits as adding each form's own).
@@ -738,7 +730,7 @@ private:
     float stemmed_weight_ = -1;
     std::uint32_t base_ = 0;
     std::unique_ptr<Window> window_;
-    std::vector<LiteralWindow> literal_windows_;  // by literal_cursors_
+    std::vector<WindowDocs> literal_windows_;  // lazy_: the forms as typed, by literal_cursors_
 };
 
 // Words at fixed relative positions: "agence de presse" (positions are word positions, so the
@@ -1278,11 +1270,10 @@ bool windows_pay(const std::vector<TermMatcher*>& words) {
 // take(d, score, units) for every document holding all the words, in order, scored as the
 // leapfrog scores them (the same sum in the same order).
 template <typename Take>
-void and_in_windows(const std::vector<TermMatcher*>& words, Take&& take) {
+void and_in_windows(const Index& ix, const std::vector<TermMatcher*>& words, Take&& take) {
     const auto units = static_cast<std::uint32_t>(words.size());
     std::uint64_t both[kWindow / 64];
     std::vector<std::uint32_t> docs(kWindow);
-    const Index& ix = words[0]->index();
     for (std::uint64_t base = 0; base < kNoDoc; base += kWindow) {
         // On to the first window every word has a document in or after.
         for (TermMatcher* w : words) {
@@ -1352,7 +1343,7 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
             }
         };
         if (words.size() < p.required.size()) walk(p.required);
-        else if (p.merged && windows_pay(words)) and_in_windows(words, take);
+        else if (p.merged && windows_pay(words)) and_in_windows(ix, words, take);
         else walk(words);
         return;
     }
@@ -1413,13 +1404,12 @@ struct SnippetMaker {
         const auto decoded = ix.body_view(d, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16);
         if (!decoded) return false;
         body = *decoded;
-        const std::string_view textv = body;
         const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
         const std::uint32_t b = cps[first_cp];
-        const std::uint32_t e = to_end ? static_cast<std::uint32_t>(textv.size()) : cps[last_cp];
+        const std::uint32_t e = to_end ? static_cast<std::uint32_t>(body.size()) : cps[last_cp];
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        if (b > e || e > textv.size()) return true;  // a damaged index: no snippet rather than a wrong one
-        an.places(textv.substr(b, e - b), out);
+        if (b > e || e > body.size()) return true;  // a damaged index: no snippet rather than a wrong one
+        an.places(body.substr(b, e - b), out);
         std::size_t kept = 0;
         for (text::Analyzer::Place w : out) {
             w.position += base;
