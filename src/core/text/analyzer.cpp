@@ -40,15 +40,18 @@ bool all_digits(std::u16string_view u) {
     return !u.empty();
 }
 
-// Lowercase ASCII of u, or "" when it has anything but ASCII letters.
-std::string ascii_lower(std::u16string_view u) {
-    std::string out;
-    for (char16_t c : u) {
+// Whether u, lowercased, is an elision prefix (is_elision_prefix): ASCII letters only, without
+// building a string.
+bool is_elision_prefix(std::u16string_view u) {
+    char lower[8];
+    if (u.empty() || u.size() > sizeof lower) return false;
+    for (std::size_t k = 0; k < u.size(); ++k) {
+        char16_t c = u[k];
         if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c - u'A' + u'a');
-        if (c < u'a' || c > u'z') return {};
-        out += static_cast<char>(c);
+        if (c < u'a' || c > u'z') return false;
+        lower[k] = static_cast<char>(c);
     }
-    return out;
+    return text::is_elision_prefix(std::string_view(lower, u.size()));
 }
 
 // "26.000", "26 000", "1.234.567" → digits only; anything else (a decimal "3,5") unchanged.
@@ -187,18 +190,25 @@ struct Analyzer::Impl {
     std::vector<std::uint32_t> joined;
 
     // Stage 0: UTF-8 → UTF-16 (u16) for ICU, remembering the byte offset of every UTF-16 unit
-    // (byte_at, one more at the end).
+    // (byte_at, one more at the end) and its class for the fast path (classes; latin: none of
+    // them other), in one pass.
+    bool latin = false;
     void load(std::string_view text) {
         // At most one UTF-16 unit per byte (4 bytes of UTF-8 make 2 units): sized once, cut after.
         u16.resize(text.size());
         byte_at.resize(text.size() + 1);
+        classes.resize(text.size());
         char16_t* u = u16.data();
         std::uint32_t* at = byte_at.data();
+        Latin* cls = classes.data();
+        bool other = false;
         std::size_t n = 0;
         for (std::size_t i = 0; i < text.size();) {
             const auto start = static_cast<std::uint32_t>(i);
             if (static_cast<unsigned char>(text[i]) < 0x80) {
-                u[n] = static_cast<char16_t>(text[i++]);
+                const auto c = static_cast<char16_t>(text[i++]);
+                u[n] = c;
+                other |= (cls[n] = latin_class(c)) == Latin::other;
                 at[n++] = start;
                 continue;
             }
@@ -208,15 +218,20 @@ struct Analyzer::Impl {
             if (cp == 0x200B) cp = 0x2060;
             if (cp > 0xFFFF) {
                 u[n] = static_cast<char16_t>(0xD7C0 + (cp >> 10));
+                cls[n] = Latin::other;
+                other = true;
                 at[n++] = start;
                 cp = 0xDC00 | (cp & 0x3FF);
             }
             u[n] = static_cast<char16_t>(cp);
+            other |= (cls[n] = latin_class(u[n])) == Latin::other;
             at[n++] = start;
         }
         at[n] = static_cast<std::uint32_t>(text.size());
         u16.resize(n);
         byte_at.resize(n + 1);
+        classes.resize(n);
+        latin = !other;
     }
 
     // Stage 1's word segments of u16 into spans: the Latin fast path (latin: for all of it), ICU
@@ -225,16 +240,17 @@ struct Analyzer::Impl {
     // punctuation follows (no rule joins them; only Extend, Format and ZWJ cling to a space, and
     // the fast path takes none of those). So a character the fast path does not take (an "@", a
     // Greek word) sends ICU the text between the nearest such breaks around it, not the whole text.
-    bool latin = false;
     bool segment(bool icu_only) {
         spans.clear();
-        latin = false;
         const auto n = static_cast<int32_t>(u16.size());
-        if (icu_only) return icu_words(0, n);
-        classes.resize(u16.size());
-        bool other = false;
-        for (std::size_t k = 0; k < u16.size(); ++k) other |= (classes[k] = latin_class(u16[k])) == Latin::other;
-        latin = !other;
+        if (icu_only) {
+            latin = false;
+            return icu_words(0, n);
+        }
+        if (latin) {
+            segment_latin(classes, 0, n, spans);
+            return true;
+        }
         auto breaks_before = [&](int32_t k) {  // a break at k, whatever the rest of the text is
             return k == 0 || k == n || ((u16[k - 1] == u' ' || u16[k - 1] == u'\n') && classes[k] != Latin::other);
         };
@@ -277,12 +293,16 @@ struct Analyzer::Impl {
     // lost sentence break split.
     struct Piece { int32_t b, e; bool number; bool character = false; std::uint32_t joined = 0; };
     std::vector<Piece> pieces;
+    std::uint32_t group = 0;  // the last group of joined parts given a number
     void make_pieces() {
-        std::vector<Piece>& segments = pieces;
-        segments.clear();
+        pieces.clear();
+        group = 0;
+        for (WordSpan span : spans) add_pieces(span);
+    }
+    // One span's pieces, appended to pieces; a thousands group joins the last piece instead.
+    void add_pieces(WordSpan span) {
         const std::u16string& u = u16;
         const std::u16string_view uv(u);
-        std::uint32_t group = 0;
         // A word that ICU keeps whole across '.', '_' or '@' (www.lemonde.fr, lio_listio,
         // jrs@world.std.com, U.S) is also its parts: each a word, joined again as a compound below.
         auto push_joined = [](std::vector<Piece>& out, std::u16string_view w, int32_t b, int32_t e, std::uint32_t g) {
@@ -299,44 +319,42 @@ struct Analyzer::Impl {
             }
             if (parts == 1) out[first].joined = 0;
         };
-        for (WordSpan span : spans) {
-            int32_t b = span.b;
-            const int32_t e = span.e;
-            const bool number = span.number;
-            if (number && !segments.empty()) {
-                Piece& prev = segments.back();
-                bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
-                                  all_digits(uv.substr(b, 3));
-                bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
-                                     ? prev.e - prev.b <= 3
-                                     : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
-                if (next_group && prev_head) { prev.e = e; continue; }
-            }
-            if (!number) {
-                bool unspaced = false;  // never so for the fast path's characters
-                for (int32_t k = b; k < e && !unspaced && !latin;) unspaced = is_unspaced_script(code_point_at(uv, k));
-                if (unspaced) {
-                    for (int32_t k = b; k < e;) {
-                        int32_t start = k;
-                        code_point_at(uv, k);
-                        for (int32_t next = k; next < e && continues_character(code_point_at(uv, next));) k = next;
-                        segments.push_back({start, k, false, true});
-                    }
-                    continue;
-                }
-                // "Sypt.Le parquet": a sentence end whose space was lost (scraped text), which ICU
-                // reads as one word. A full stop between a lowercase and a capital letter splits it;
-                // "U.S", "t.co" and "pic.twitter.com" stay whole.
-                for (int32_t k = b + 1; k + 1 < e; ++k)
-                    if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
-                        push_joined(segments, uv, b, k, ++group);
-                        b = k + 1;
-                    }
-                push_joined(segments, uv, b, e, ++group);
-                continue;
-            }
-            segments.push_back({b, e, number});
+        int32_t b = span.b;
+        const int32_t e = span.e;
+        const bool number = span.number;
+        if (number && !pieces.empty()) {
+            Piece& prev = pieces.back();
+            bool next_group = prev.number && prev.e + 1 == b && is_group_space(u[prev.e]) && e - b == 3 &&
+                              all_digits(uv.substr(b, 3));
+            bool prev_head = all_digits(uv.substr(prev.b, prev.e - prev.b))
+                                 ? prev.e - prev.b <= 3
+                                 : prev.e - prev.b > 4 && is_group_space(u[prev.e - 4]);
+            if (next_group && prev_head) { prev.e = e; return; }
         }
+        if (number) {
+            pieces.push_back({b, e, number});
+            return;
+        }
+        bool unspaced = false;  // never so for the fast path's characters
+        for (int32_t k = b; k < e && !unspaced && !latin;) unspaced = is_unspaced_script(code_point_at(uv, k));
+        if (unspaced) {
+            for (int32_t k = b; k < e;) {
+                int32_t start = k;
+                code_point_at(uv, k);
+                for (int32_t next = k; next < e && continues_character(code_point_at(uv, next));) k = next;
+                pieces.push_back({start, k, false, true});
+            }
+            return;
+        }
+        // "Sypt.Le parquet": a sentence end whose space was lost (scraped text), which ICU
+        // reads as one word. A full stop between a lowercase and a capital letter splits it;
+        // "U.S", "t.co" and "pic.twitter.com" stay whole.
+        for (int32_t k = b + 1; k + 1 < e; ++k)
+            if (u[k] == u'.' && u_islower(u[k - 1]) && u_isupper(u[k + 1])) {
+                push_joined(pieces, uv, b, k, ++group);
+                b = k + 1;
+            }
+        push_joined(pieces, uv, b, e, ++group);
     }
 
     // Stage 2, elision: "l’opération" → "opération". False if nothing is left of the piece (a
@@ -346,9 +364,9 @@ struct Analyzer::Impl {
         int32_t apostrophe = -1;
         for (int32_t k = s.b; k < s.e; ++k)
             if (is_apostrophe(uv[k])) { apostrophe = k; break; }
-        if (apostrophe > s.b && is_elision_prefix(ascii_lower(uv.substr(s.b, apostrophe - s.b)))) s.b = apostrophe + 1;
+        if (apostrophe > s.b && is_elision_prefix(uv.substr(s.b, apostrophe - s.b))) s.b = apostrophe + 1;
         else if (apostrophe < 0 && s.e < static_cast<int32_t>(uv.size()) && is_apostrophe(uv[s.e]) &&
-                 is_elision_prefix(ascii_lower(uv.substr(s.b, s.e - s.b))))
+                 is_elision_prefix(uv.substr(s.b, s.e - s.b)))
             return false;
         return s.b < s.e;
     }
@@ -411,18 +429,55 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
     Impl& im = *impl_;
     im.load(text);
     if (!im.segment(false)) return;
-    im.make_pieces();
+    const std::u16string_view uv(im.u16);
+    const auto n = static_cast<int32_t>(uv.size());
+    const std::uint32_t* at = im.byte_at.data();
     std::uint32_t position = 0;
-    for (Impl::Piece s : im.pieces) {
-        if (!im.elide(s)) continue;
-        // Kept exactly when analyze() keeps it: casefold_fast never empties a segment.
-        const std::u16string_view seg(im.u16.data() + s.b, static_cast<std::size_t>(s.e - s.b));
+    // A piece that analyze() keeps: something left after elision, not casefolded to nothing
+    // (casefold_fast never empties one).
+    auto place = [&](Impl::Piece s) {
+        if (!im.elide(s)) return;
+        const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
         if (!casefold_fast_applies(seg)) {
             std::string folded;
-            if (!casefold_icu(seg, folded) || folded.empty()) continue;
+            if (!casefold_icu(seg, folded) || folded.empty()) return;
         }
-        out.push_back({im.byte_at[static_cast<std::size_t>(s.b)], im.byte_at[static_cast<std::size_t>(s.e)], position++});
+        out.push_back({at[s.b], at[s.e], position++});
+    };
+    // The spans cut into pieces as make_pieces() cuts them. A plain word (Latin letters, digits and
+    // apostrophes; not a number, so a letter among them) is one piece, which needs no Impl::Piece:
+    // one pass finds its first apostrophe for the elision, and NFKC_Casefold never empties a
+    // letter. Other spans' pieces wait in im.pieces until the next plain word or the end, since a
+    // number may still join the last of them ("26 000").
+    im.pieces.clear();
+    im.group = 0;
+    auto flush = [&] {
+        for (Impl::Piece s : im.pieces) place(s);
+        im.pieces.clear();
+    };
+    for (const WordSpan span : im.spans) {
+        int32_t apostrophe = -1;
+        bool plain = !span.number;
+        for (int32_t k = span.b; k < span.e && plain; ++k) {
+            const char16_t c = uv[k];
+            if (is_apostrophe(c)) {
+                if (apostrophe < 0) apostrophe = k;
+            } else {
+                plain = c < kLatinTable && (latin_class(c) == Latin::letter || latin_class(c) == Latin::digit);
+            }
+        }
+        if (!plain) {
+            im.add_pieces(span);
+            continue;
+        }
+        flush();
+        int32_t b = span.b;
+        const int32_t e = span.e;
+        if (apostrophe > b && is_elision_prefix(uv.substr(b, apostrophe - b))) b = apostrophe + 1;
+        else if (apostrophe < 0 && e < n && is_apostrophe(uv[e]) && is_elision_prefix(uv.substr(b, e - b))) continue;
+        if (b < e) out.push_back({at[b], at[e], position++});
     }
+    flush();
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text, Terms terms) const {
