@@ -154,9 +154,10 @@ emscripten::val save_index() {
     return parts;
 }
 
-// The JSON as a view of its UTF-8 bytes in wasm memory, valid until the next call (api_post.js
+// The JSON as a view of its bytes in wasm memory, valid until the next call (api_post.js
 // decodes it at once with TextDecoder): a std::string return has embind read every byte in JS,
-// twice, before it decodes them.
+// twice, before it decodes them. All ASCII (accents as \u escapes): V8's TextDecoder reads
+// ASCII about ten times faster than UTF-8 with accents in it (5.9 kB: 0.6 against 8 µs).
 emscripten::val search(const std::string& query, int limit, bool typing) {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
@@ -166,7 +167,7 @@ emscripten::val search(const std::string& query, int limit, bool typing) {
         index::SearchOptions o;
         o.limit = static_cast<std::size_t>(std::max(0, limit));
         o.typing = typing;
-        s.answer = index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index);
+        s.answer = index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index, /*ascii=*/true);
     }
     return emscripten::val(emscripten::typed_memory_view(s.answer.size(), reinterpret_cast<const unsigned char*>(s.answer.data())));
 }

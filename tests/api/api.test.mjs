@@ -55,6 +55,14 @@ test("saveIndex and loadIndex round-trip, and equal the native CLI's bytes", asy
   w.loadIndex(saved);
   const strip = (o) => { delete o.took_us; return o; };
   assert.deepEqual(strip(w.search("opération Belgique")), strip(v.search("opération Belgique")));
+  // The same answers as the CLI's JSON (which is UTF-8; the API's is ASCII with \u escapes).
+  for (const q of ["opération Belgique", "l’agence «Amaq»", "pays:BEL année:2019 propagande"]) {
+    const cli = spawnSync(NATIVE, ["search", join(dir, "n.vidx"), q, "--json"], { encoding: "utf8" });
+    assert.equal(cli.status, 0, cli.stderr);
+    const answer = strip(w.search(q));
+    assert.ok(answer.hits.length > 0 && /[^\x00-\x7f]/.test(answer.hits[0].snippet), q);
+    assert.deepEqual(answer, strip(JSON.parse(cli.stdout)), q);
+  }
   // More documents after a load: commit rebuilds with both.
   w.addDocument({ id: "more", text: "Une nouvelle opération en Belgique." });
   assert.deepEqual(w.commit(), { documents: 6 });

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/corpus/jsonl.h"
 #include "core/geo/gazetteer.h"
 #include "core/index/builder.h"
@@ -780,4 +782,20 @@ TEST_CASE("random queries and JSON lines never crash", "[search][bad-input]") {
             }
         }
     }
+}
+
+TEST_CASE("JSON: written in ASCII it is the same JSON value", "[search]") {
+    // The JS API writes every character beyond ASCII as a \u escape; the CLI writes UTF-8.
+    const Corpus c({doc("é-1", "Titre « accentué » \"cité\" \\ \x01 \xF0\x9F\x93\xB0 \xFF fin",
+                        "L’agence Amaq diffusait 📰 des vidéos en ligne ; l’agence était suivie. Ωμέγα 東京 \xC3 et \t tab.",
+                        "2019-11", "Le Soir à Bruxelles", {"BEL"})});
+    const auto r = index::Searcher(c.index, analyzer()).search("agence", index::SearchOptions{});
+    REQUIRE(r.hits.size() == 1);
+    const std::string utf8 = index::to_json(r, c.index), ascii = index::to_json(r, c.index, true);
+    CHECK(std::any_of(utf8.begin(), utf8.end(), [](char b) { return static_cast<unsigned char>(b) >= 0x80; }));
+    CHECK(std::all_of(ascii.begin(), ascii.end(), [](char b) { return static_cast<unsigned char>(b) < 0x80; }));
+    const auto a = nlohmann::json::parse(utf8), b = nlohmann::json::parse(ascii);
+    CHECK(a == b);
+    CHECK(b["hits"][0]["title"] == "Titre « accentué » \"cité\" \\ \x01 \xF0\x9F\x93\xB0 \xEF\xBF\xBD fin");
+    CHECK(ascii.find("\\ud83d\\udcf0") != std::string::npos);  // 📰 as its surrogate pair
 }

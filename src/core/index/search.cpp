@@ -1688,103 +1688,121 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
 
 namespace {
 
-// JSON string body: quotes, backslashes and control characters escaped; bytes that are not
-// UTF-8 become U+FFFD (the same policy as the rest of the output).
-void put_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t plain = i;  // a run of printable ASCII needing no escape: one append
-        while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x80 &&
-               s[plain] != '"' && s[plain] != '\\')
-            ++plain;
-        if (plain > i) {
-            out.append(s, i, plain - i);
-            i = plain;
-            continue;
-        }
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            text::append_repaired(out, s, i);
-            continue;
-        }
-        ++i;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
+// The JSON text being written; ascii: every character beyond ASCII as \u escapes.
+struct JsonOut {
+    std::string& out;
+    bool ascii;
+
+    void escape(char32_t c) {  // \u and 4 hex digits
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char e[6] = {'\\', 'u', kHex[(c >> 12) & 15], kHex[(c >> 8) & 15], kHex[(c >> 4) & 15], kHex[c & 15]};
+        out.append(e, sizeof e);
+    }
+
+    // A string: quotes, backslashes and control characters escaped; bytes that are not UTF-8
+    // become U+FFFD (the same policy as the rest of the output).
+    void string(std::string_view s) {
+        out += '"';
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t plain = i;  // a run of printable ASCII needing no escape: one append
+            while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x80 &&
+                   s[plain] != '"' && s[plain] != '\\')
+                ++plain;
+            if (plain > i) {
+                out.append(s, i, plain - i);
+                i = plain;
+                continue;
+            }
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x80) {
+                if (!ascii) {
+                    text::append_repaired(out, s, i);
+                    continue;
                 }
+                const char32_t cp = text::next_code_point(s, i);
+                if (cp < 0x10000) {
+                    escape(cp);
+                } else {  // a surrogate pair
+                    escape(0xD800 + ((cp - 0x10000) >> 10));
+                    escape(0xDC00 + ((cp - 0x10000) & 0x3FF));
+                }
+                continue;
+            }
+            ++i;
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default:
+                    if (c < 0x20) escape(c);
+                    else out += static_cast<char>(c);
+            }
         }
+        out += '"';
     }
-    out += '"';
-}
 
-void put_key(std::string& out, const char* key) {
-    out += '"';
-    out += key;
-    out += "\":";
-}
-
-// "key":"value", (a member followed by more).
-void put_field(std::string& out, const char* key, std::string_view value) {
-    put_key(out, key);
-    put_string(out, value);
-    out += ',';
-}
-
-// Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
-void put_score(std::string& out, double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
-    std::string t = buf;
-    while (t.size() > 1 && t.back() == '0') t.pop_back();
-    if (t.back() == '.') t.pop_back();
-    out += t == "-0" ? "0" : t;
-}
-
-void put_facets(std::string& out, const std::vector<FacetCount>& v) {
-    out += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i) out += ',';
-        out += "{\"value\":";
-        put_string(out, v[i].value);
-        out += ",\"count\":" + std::to_string(v[i].count) + "}";
+    void key(const char* k) {
+        out += '"';
+        out += k;
+        out += "\":";
     }
-    out += ']';
-}
+
+    // "key":"value", (a member followed by more).
+    void field(const char* k, std::string_view value) {
+        key(k);
+        string(value);
+        out += ',';
+    }
+
+    // Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
+    void score(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
+        std::string t = buf;
+        while (t.size() > 1 && t.back() == '0') t.pop_back();
+        if (t.back() == '.') t.pop_back();
+        out += t == "-0" ? "0" : t;
+    }
+
+    void facets(const std::vector<FacetCount>& v) {
+        out += '[';
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i) out += ',';
+            out += "{\"value\":";
+            string(v[i].value);
+            out += ",\"count\":" + std::to_string(v[i].count) + "}";
+        }
+        out += ']';
+    }
+};
 
 }  // namespace
 
 // Written directly rather than through a JSON DOM: it is on every search's path.
-std::string to_json(const SearchResult& r, const Index& ix) {
+std::string to_json(const SearchResult& r, const Index& ix, bool ascii) {
     std::string out;
+    JsonOut j{out, ascii};
     out.reserve(512 + r.hits.size() * 400);
     out += '{';
-    put_key(out, "query");
-    put_string(out, r.query);
+    j.key("query");
+    j.string(r.query);
     out += ",\"total\":" + std::to_string(r.total) + ",\"took_us\":" + std::to_string(r.took_us) + ",\"hits\":[";
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
         const DocView d = ix.doc(h.doc, false);
         if (i) out += ',';
         out += '{';
-        put_field(out, "id", d.id);
-        put_field(out, "title", d.title);
-        put_field(out, "date", d.date.iso());
-        put_field(out, "source", d.source);
-        put_key(out, "score");
-        put_score(out, h.score);
+        j.field("id", d.id);
+        j.field("title", d.title);
+        j.field("date", d.date.iso());
+        j.field("source", d.source);
+        j.key("score");
+        j.score(h.score);
         out += ',';
-        put_key(out, "snippet");
-        put_string(out, h.snippet);
+        j.key("snippet");
+        j.string(h.snippet);
         out += ",\"highlights\":[";
         for (std::size_t k = 0; k < h.highlights.size(); ++k)
             out += (k ? ",[" : "[") + std::to_string(h.highlights[k].first) + "," + std::to_string(h.highlights[k].second) + "]";
@@ -1793,14 +1811,14 @@ std::string to_json(const SearchResult& r, const Index& ix) {
             out += ",\"countries\":[";
             for (std::size_t k = 0; k < d.countries.size(); ++k) {
                 if (k) out += ',';
-                put_string(out, d.countries[k]);
+                j.string(d.countries[k]);
             }
             out += ']';
         }
         if (!h.explanation.empty()) {
             out += ',';
-            put_key(out, "explain");
-            put_string(out, h.explanation);
+            j.key("explain");
+            j.string(h.explanation);
         }
         out += '}';
     }
@@ -1809,14 +1827,14 @@ std::string to_json(const SearchResult& r, const Index& ix) {
     out += ",\"messages\":[";
     for (std::size_t i = 0; i < r.messages.size(); ++i) {
         if (i) out += ',';
-        put_string(out, r.messages[i].text());
+        j.string(r.messages[i].text());
     }
     out += "],\"facets\":{\"year\":";
-    put_facets(out, r.years);
+    j.facets(r.years);
     out += ",\"source\":";
-    put_facets(out, r.sources);
+    j.facets(r.sources);
     out += ",\"country\":";
-    put_facets(out, r.countries);
+    j.facets(r.countries);
     out += "}}";
     return out;
 }
