@@ -533,6 +533,7 @@ TEST_CASE("a frequent word: its summary and merged postings answer as reading ea
         o.limit = 10;
         const auto ten = s.search(q, o);
         CHECK(none.hits.empty());
+        CHECK(none.summarised == ten.summarised);  // a frequent word's counts come from its summary
         CHECK(none.total == ten.total);
         CHECK(same_facets(none.years, ten.years));
         CHECK(same_facets(none.sources, ten.sources));

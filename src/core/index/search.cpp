@@ -1130,10 +1130,20 @@ struct Facets {
 // hold candidates, total and facets are untouched), and the caller visits every document.
 constexpr std::uint32_t kReadWhole = 4096;  // a literal form with at most this many documents is read whole
 bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& facets, std::uint64_t& total) {
-    if (!g.stem || g.title_only || top.depth == 0 || top.depth > format::kSummaryListed / 4 || top.order.by_date) return false;
+    if (!g.stem || g.title_only) return false;
+    // Every document of the stem is a match: the summary's counts are the total and the facets.
+    auto count_all = [&](const StemSummary& sum) {
+        total += sum.docs;
+        for (auto [y, n] : sum.years) facets.add_year(int(y), n);
+        for (auto [id, n] : sum.sources) facets.sources[id] += n;
+        for (auto [id, n] : sum.countries) facets.countries[id] += n;
+        return true;
+    };
+    StemSummary sum;
+    if (top.depth == 0) return ix.summary(*g.stem, sum) && count_all(sum);  // no hit asked for: no score
+    if (top.depth > format::kSummaryListed / 4 || top.order.by_date) return false;
     const float* fw = ix.summary_weights();
     if (fw[0] != float(kTitleWeight) || fw[1] != float(kTitleB) || fw[2] != float(kBodyWeight) || fw[3] != float(kBodyB)) return false;
-    StemSummary sum;
     if (!ix.summary(*g.stem, sum)) return false;
     const std::size_t forms = g.forms.size();
     // The largest weights of the forms a document outside the candidates may hold.
@@ -1234,11 +1244,7 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         const double rest = sum.rest;
         if (!full() || top.heap.front().score <= bound(w_other * rest, big_literal ? w_big_literal * rest : 0)) return false;
     }
-    total += sum.docs;
-    for (auto [y, n] : sum.years) facets.add_year(int(y), n);
-    for (auto [id, n] : sum.sources) facets.sources[id] += n;
-    for (auto [id, n] : sum.countries) facets.countries[id] += n;
-    return true;
+    return count_all(sum);
 }
 
 bool excluded(Plan& p, std::uint32_t d) {
