@@ -1394,8 +1394,13 @@ struct SnippetMaker {
     const Index& ix;
     const text::Analyzer& an;
     std::size_t words;
-    std::vector<std::uint32_t> cps;  // kept across snippets (Index::checkpoints)
-    std::string_view body;           // the hit's body decoded up to its passage (Index::body_view)
+    std::string_view body{};  // the hit's body decoded up to its passage (Index::body_view)
+    // Buffers kept across snippets: checkpoints (Index::checkpoints), occurrences in the body, the
+    // passage's words, the sweep's count of each unit, where each byte lands in the snippet.
+    std::vector<std::uint32_t> cps{};
+    std::vector<Occurrence> occ{};
+    std::vector<text::Analyzer::Place> toks{};
+    std::vector<std::uint32_t> in_window{}, lands{};
 
     // The body's words between body positions [from, to): their places (Analyzer::places). The
     // body is decoded (Index::body_view) up to a little past them: a passage early in a
@@ -1429,7 +1434,7 @@ struct SnippetMaker {
     void make(Hit& hit, const std::vector<Occurrence>& occurrences) {
         const DocView doc = ix.doc(hit.doc, false);
         const std::uint32_t body_start = doc.body_start;
-        std::vector<Occurrence> occ;  // body-relative
+        occ.clear();  // body-relative
         for (const Occurrence& o : occurrences)
             if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit});
         std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
@@ -1437,7 +1442,7 @@ struct SnippetMaker {
         // The window of w words with the most distinct units, then the most occurrences: a
         // two-pointer sweep over the sorted occurrences, counting each unit in the window.
         std::uint32_t best_start = 0, best_units = 0, best_count = 0;
-        std::vector<std::uint32_t> in_window;
+        in_window.clear();
         std::uint32_t distinct = 0;
         for (std::size_t i = 0, j = 0; i < occ.size(); ++i) {
             for (; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
@@ -1454,7 +1459,6 @@ struct SnippetMaker {
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
-        std::vector<text::Analyzer::Place> toks;
         if (!body_words(hit.doc, from, from + w, toks) || toks.empty()) return;
         // Whole words as written: back over an elided article or an opening quote ("L'agence",
         // «Amaq), on over closing punctuation ("Amaq»," "belge.").
@@ -1482,7 +1486,7 @@ struct SnippetMaker {
         }
         const bool cut_before = from > 0, cut_after = from + w < doc.body_tokens;
         // The passage with each run of white space (line breaks included) shown as one space;
-        // at[k] is where original byte b + k lands in the snippet, for the highlights.
+        // lands[k] is where original byte b + k lands in the snippet, for the highlights.
         constexpr std::string_view kCut = "…";
         std::string& out = hit.snippet;
         out.resize(e - b + 2 * (kCut.size() + 1));  // the most it can take, cut to size below
@@ -1492,17 +1496,17 @@ struct SnippetMaker {
             o = std::copy(kCut.begin(), kCut.end(), o);
             *o++ = ' ';
         }
-        std::vector<std::uint32_t> at(e - b + 1);
+        lands.resize(e - b + 1);
         bool space = false;
         for (std::uint32_t k = b; k < e; ++k) {
-            at[k - b] = static_cast<std::uint32_t>(o - o0);
+            lands[k - b] = static_cast<std::uint32_t>(o - o0);
             const char c = tv[k];
             const bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
             if (!is_space) *o++ = c;
             else if (!space) *o++ = ' ';
             space = is_space;
         }
-        at[e - b] = static_cast<std::uint32_t>(o - o0);
+        lands[e - b] = static_cast<std::uint32_t>(o - o0);
         if (cut_after) {
             *o++ = ' ';
             o = std::copy(kCut.begin(), kCut.end(), o);
@@ -1513,7 +1517,7 @@ struct SnippetMaker {
         for (const text::Analyzer::Place& t : toks) {
             while (match != occ.end() && match->position < t.position) ++match;
             if (match != occ.end() && match->position == t.position)
-                hit.highlights.emplace_back(at[t.begin - b], at[t.end - b]);
+                hit.highlights.emplace_back(lands[t.begin - b], lands[t.end - b]);
         }
     }
 };
@@ -1627,7 +1631,7 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         }
     }
 
-    SnippetMaker snippets{index_, analyzer_, options.snippet_words, {}, {}};
+    SnippetMaker snippets{index_, analyzer_, options.snippet_words};
     for (std::size_t i : order) {
         Hit h;
         h.doc = best[i].doc;
@@ -1670,7 +1674,7 @@ Hit Searcher::passage(std::string_view query, std::uint32_t doc, const SearchOpt
     h.doc = doc;
     if (doc >= index_.doc_count()) return h;
     const auto occ = occurrences_of(index_, analyzer_, gazetteer_, query, options.typing, doc);
-    SnippetMaker{index_, analyzer_, options.snippet_words, {}, {}}.make(h, occ);
+    SnippetMaker{index_, analyzer_, options.snippet_words}.make(h, occ);
     return h;
 }
 
