@@ -1120,7 +1120,8 @@ struct Facets {
 };
 
 // A one-word query on a frequent stem, with no filter: the total, the facets and the top k from
-// the stem's summary (format.h) instead of a visit of each of its documents. The word's score in
+// the stem's summary (format.h) instead of a visit of each of its documents (with no hit asked
+// for, the summary's counts alone). The word's score in
 // a document depends on G (every form's frequency, BM25F-normalised) and on the frequencies of
 // its forms as typed (literal): those are read for the listed documents (the summary's highest
 // G, with their frequencies), and read whole where they are rare, which brings their documents
