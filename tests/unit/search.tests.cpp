@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -287,6 +288,33 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
 TEST_CASE("french: the exact accented form ranks above a folded one", "[search][french]") {
     CHECK(ids(run("résumé")) == Ids{"resume-accent", "resume-plain"});
     CHECK(ids(run("resume")) == Ids{"resume-plain", "resume-accent"});
+}
+
+TEST_CASE("french: an accent typed is kept; a letter typed without one takes any", "[search][french]") {
+    // "évite" (avoids) is another form of "évité" (avoided): found, but scored as the word's
+    // other forms are, not as the word typed. Typed without accents, both are the word typed.
+    const Corpus c({doc("evite", "", "Il évite la question."), doc("eviter", "", "Il éviter la question."),
+                    doc("evite-participe", "", "Il évité la question.")});
+    auto scores = [](const Corpus& in, const std::string& q) {
+        std::map<std::string, double> out;
+        for (const auto& h : index::Searcher(in.index, analyzer()).search(q, {}).hits) out[std::string(in.index.doc(h.doc).id)] = h.score;
+        REQUIRE(out.size() == 3);
+        return out;
+    };
+    auto s = scores(c, "évité");
+    CHECK(s["evite-participe"] > s["evite"]);
+    CHECK(s["evite"] == s["eviter"]);
+    s = scores(c, "evité");  // the first accent left out: "évité" is as typed, "évite" is not
+    CHECK(s["evite-participe"] > s["evite"]);
+    CHECK(s["evite"] == s["eviter"]);
+    s = scores(c, "evite");
+    CHECK(s["evite"] == s["evite-participe"]);
+    CHECK(s["evite"] > s["eviter"]);
+    // Capitals often lose their accent in print: "Etat" is "état" as typed.
+    const Corpus caps({doc("etat-sans", "", "Il sert l’Etat."), doc("etat", "", "Il sert l’État."), doc("etats", "", "Il sert États.")});
+    const auto e = scores(caps, "état");
+    CHECK(e.at("etat") > e.at("etat-sans"));  // the exact form first
+    CHECK(e.at("etat-sans") > e.at("etats"));
 }
 
 TEST_CASE("ranking: a rare form as typed comes before the common forms of its word", "[search]") {

@@ -68,6 +68,24 @@ std::size_t char_count(std::string_view s) {
     return n;
 }
 
+// Whether a form that folds as the word typed keeps the accents typed: "évité" typed, "évite"
+// does not (another word: it counts as the word's other forms do); "evite" and, for "etudié",
+// "étudié" do (a letter typed without its accent takes any). The first letter's accent may be
+// missing from the text, as on capitals ("Etat" for "état"). Forms whose letters do not pair one
+// to one with the word's (a ligature) are taken as they fold.
+bool keeps_accents_typed(std::string_view typed, std::string_view form) {
+    bool first = true;
+    for (std::size_t i = 0, j = 0; i < typed.size() && j < form.size(); first = false) {
+        const std::size_t a = i, b = j;
+        if (text::next_code_point(typed, i) == text::next_code_point(form, j)) continue;
+        const std::string_view tc = typed.substr(a, i - a), fc = form.substr(b, j - b);
+        const std::string base = text::fold_accents(tc);
+        if (base == tc ? text::fold_accents(fc) == tc : first && fc == base) continue;
+        return char_count(typed) != char_count(form);
+    }
+    return true;
+}
+
 // Optimal string alignment distance between two byte strings (a swap of neighbours is one
 // edit), or limit + 1 when it is over limit.
 int osa_distance(std::string_view a, std::string_view b, int limit) {
@@ -170,8 +188,8 @@ private:
             auto [a, b] = ix_.forms_of_stem(*stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
-                const float w = form == t.exact ? kExact : text::fold_accents(form) == folded ? kFolded : kStemmed;
-                add(f, w, w >= kFolded);
+                const bool as_typed = form == t.exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
+                add(f, form == t.exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
             }
             if (!prefix) g.stem = stem;  // its forms and no other (a typo search runs only when there are none)
         }
