@@ -191,8 +191,9 @@ private:
             auto [a, b] = ix_.forms_of_stem(*stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
-                const bool as_typed = form == t.exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
-                add(f, form == t.exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
+                const bool exact = form == t.exact;
+                const bool as_typed = exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
+                add(f, exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
             }
             if (!prefix) g.stem = stem;  // its forms and no other (a typo search runs only when there are none)
         }
