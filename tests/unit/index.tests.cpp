@@ -36,6 +36,20 @@ std::string build_bytes(const std::vector<corpus::Document>& docs) {
     return std::move(bytes).value();
 }
 
+// The index of docs, with a body dictionary learnt from their first `sample` bytes of text.
+index::Index with_dictionary(const std::vector<corpus::Document>& docs, std::size_t sample) {
+    index::BuildOptions o;
+    o.dictionary_sample = sample;
+    index::IndexBuilder b(analyzer(), nullptr, o);
+    for (const auto& d : docs) b.add(d);
+    auto bytes = std::move(b).finish();
+    REQUIRE(bytes.ok());
+    CHECK(vigie::testing::section_size(bytes.value(), index::format::Section::body_dictionary) > 0);
+    auto ix = index::Index::open(bytes.value());
+    REQUIRE(ix.ok());
+    return std::move(ix).value();
+}
+
 std::vector<corpus::Document> sample() {
     return {doc("a", "L’opération Amaq", "Une opération européenne contre la propagande terroriste."),
             doc("b", "Le territoire", "La terre et le territoire ; le terrorisme recule."),
@@ -170,15 +184,7 @@ TEST_CASE("index: a body of more than a megabyte reads back, and so do the other
     std::string huge;
     while (huge.size() < (1200 << 10)) huge += "Un très long rapport, page " + std::to_string(huge.size() % 9973) + ". ";
     docs.push_back(doc("huge", "Rapport", huge));
-    index::BuildOptions o;
-    o.dictionary_sample = 100 << 10;  // a dictionary, learnt from the first articles
-    index::IndexBuilder b(analyzer(), nullptr, o);
-    for (const auto& d : docs) b.add(d);
-    auto bytes = std::move(b).finish();
-    REQUIRE(bytes.ok());
-    CHECK(vigie::testing::section_size(bytes.value(), index::format::Section::body_dictionary) > 0);
-    auto ix = index::Index::open(bytes.value());
-    REQUIRE(ix.ok());
+    const auto ix = std::optional(with_dictionary(docs, 100 << 10));  // learnt from the first articles
     std::string body;
     for (std::uint32_t d : {80u, 3u, 80u, 79u}) {
         REQUIRE(ix->body(d, body));
@@ -197,6 +203,49 @@ TEST_CASE("index: a body of more than a megabyte reads back, and so do the other
     REQUIRE(start);
     CHECK(*start == docs[3].text.substr(0, 40));
     CHECK_FALSE(ix->body_view(81));
+}
+
+TEST_CASE("index: a long body is stored in chunks: a passage decodes from its chunk, whole reads are unchanged", "[index]") {
+    constexpr std::size_t chunk = index::format::kBodyChunk;
+    std::vector<corpus::Document> docs;
+    for (int i = 0; i < 60; ++i) {  // enough text for a dictionary
+        std::string text;
+        for (int k = 0; text.size() < 1800; ++k) text += "phrase" + std::to_string((i * 5 + k * 3) % 89) + (k % 9 ? " " : ". ");
+        docs.push_back(doc("d" + std::to_string(i), "Titre", text));
+    }
+    std::string longer;  // accents across the cuts: a chunk may end inside a character
+    for (int k = 0; longer.size() < 5 * chunk + 123; ++k) longer += "L’été n°" + std::to_string(k) + " à Liège. ";
+    docs.insert(docs.begin() + 30, doc("long", "Rapport", longer));
+    docs.push_back(doc("exact", "Deux", std::string(2 * chunk, 'x')));  // exactly two chunks
+    const auto ix = std::optional(with_dictionary(docs, 64 << 10));
+    for (std::uint32_t d : {30u, 61u}) {
+        const std::string& text = docs[d].text;
+        std::string body;
+        REQUIRE(ix->body(d, body));
+        CHECK(body == text);
+        for (std::size_t from : {std::size_t(0), std::size_t(1), chunk - 1, chunk, chunk + 7, 2 * chunk - 2, text.size() - 1, text.size()})
+            for (std::size_t length : {std::size_t(0), std::size_t(1), std::size_t(40), chunk, 2 * chunk + 5, std::size_t(-1) / 2}) {
+                const std::size_t to = from + length;
+                const auto part = ix->body_part(d, from, to);
+                REQUIRE(part);
+                const std::size_t end = std::min(to, text.size());
+                // From the start of from's chunk (not of the body) to the end asked for.
+                CHECK(part->at == std::min(from, end) / chunk * chunk);
+                CHECK(part->at + part->text.size() == end);
+                CHECK(part->text == std::string_view(text).substr(part->at, end - part->at));
+                // A short body between: the buffers hold the dictionary for the next read.
+                CHECK(ix->body_view(3, 20) == std::string_view(docs[3].text).substr(0, 20));
+            }
+    }
+    // A search whose passage lies deep in the long body has its snippet and highlight there.
+    const auto r = index::Searcher(ix.value(), analyzer()).search("\"n°400 à\"", index::SearchOptions{});
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].doc == 30);
+    std::vector<std::string> marked;
+    for (auto [hb, he] : r.hits[0].highlights) marked.push_back(r.hits[0].snippet.substr(hb, he - hb));
+    CHECK(marked == std::vector<std::string>{"n", "400", "à"});
+    INFO(r.hits[0].snippet);
+    CHECK(r.hits[0].snippet.find("Liège. L’été n°400 à Liège. L’été n°401") != std::string::npos);
 }
 
 TEST_CASE("index: a blob in parts opens when each section lies in one part", "[index][bad-input]") {
@@ -366,6 +415,22 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
         std::string cut = good;
         cut[ends + 8] = 1;  // the first record: its size, no block
         CHECK_THAT(reason(resealed(cut)), Catch::Contains("record of document 0"));
+        // A chunk's compressed size past its record, or 0.
+        {
+            std::vector<corpus::Document> docs = sample();
+            docs[1].text.clear();
+            for (int k = 0; docs[1].text.size() < 2 * index::format::kBodyChunk; ++k) docs[1].text += "Europol " + std::to_string(k * 7919 % 10007) + ". ";
+            const std::string chunked = build_bytes(docs);
+            const std::size_t at = vigie::testing::section_at(chunked, index::format::Section::bodies) +
+                                   index::load_u64(reinterpret_cast<const std::uint8_t*>(chunked.data()) +
+                                                   vigie::testing::section_at(chunked, index::format::Section::doc_offsets) + 8 * (3 * 3 + 1) + 8);
+            REQUIRE(index::Index::open(resealed(chunked)).ok());
+            for (std::string_view size : {std::string_view("\xFF\x7F", 2), std::string_view("\x80\x00", 2)}) {
+                std::string bad = chunked;  // the second record: its size (2 bytes), its first chunk's
+                bad.replace(at + 2, 2, size);
+                CHECK_THAT(reason(resealed(bad)), Catch::Contains("record of document 1"));
+            }
+        }
         std::string huge = good;  // a size of 2^28 over the first bytes of a block of a few dozen
         huge.replace(section_at(index::format::Section::bodies), 5, "\x80\x80\x80\x80\x01");
         CHECK_THAT(reason(resealed(huge)), Catch::Contains("record of document 0"));

@@ -8,8 +8,10 @@
 //   DOC_TEXT    bytes: per doc id, title, url, one after the other
 //   DOC_OFFSETS u64 offsets[docs×3+1] into DOC_TEXT: where each of those begins, then the end;
 //               then u64 ends[docs+1] into BODIES: 0, then where each document's frame ends
-//   BODIES      per doc its body text (stored_text.h): varint decoded size, then one LZ4 block
-//               (HC level 3) with BODY_DICTIONARY before it; nothing for an empty body
+//   BODIES      per doc its body text (stored_text.h): varint decoded size n, varint compressed
+//               size of each chunk but the last, then the chunks: the body cut every kBodyChunk
+//               bytes, each one LZ4 block (HC level 3) with BODY_DICTIONARY before it; nothing
+//               for an empty body
 //   BODY_DICTIONARY at most 64 kB of text the blocks refer to: the segments zstd's trainer
 //               (fastCover, k 200, d 8) picks from the first kDictionarySample bytes of bodies,
 //               without zstd's header; empty when there were too few to learn from
@@ -61,11 +63,12 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 6;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed
+constexpr std::uint32_t kVersion = 7;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed; 7: long bodies in chunks
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
 constexpr std::uint32_t kCheckpointEvery = 8;  // body positions between byte-offset checkpoints
+constexpr std::size_t kBodyChunk = 4 << 10;     // bytes of a body compressed as one block
 constexpr std::uint32_t kFieldGap = 8;         // positions between title and body
 constexpr std::uint32_t kDocRecordBytes = 32;
 constexpr std::uint16_t kNoSource = 0xFFFF;

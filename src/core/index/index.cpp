@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 
 #include "core/index/bytes.h"
@@ -583,19 +584,39 @@ std::uint32_t Index::doc_body_tokens(std::uint32_t d) const { return load_u32(do
 std::uint32_t Index::doc_body_start(std::uint32_t d) const { return load_u32(doc_records_ + kDocRecordBytes * d + 8); }
 
 
-void Index::checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::uint32_t>& out) const {
-    out.clear();
+bool Index::checkpoints(std::uint32_t d, std::uint32_t first, std::uint32_t last, Checkpoints& out) const {
     const std::uint32_t body = doc_body_tokens(d);
+    out.count = body / kCheckpointEvery + (body % kCheckpointEvery != 0);
+    out.first.reset();
+    out.last.reset();
     const std::uint8_t* p = checkpoints_ + load_u32(doc_records_ + kDocRecordBytes * d + 24);
     const std::uint8_t* end = checkpoints_ + checkpoints_size_;
+    const std::uint32_t stop = std::min(last, out.count - (out.count > 0));  // the last one read
+    if (out.count == 0 || first > stop) return true;
     std::uint64_t at = 0;
-    for (std::uint32_t k = 0; k < count && std::uint64_t(k) * kCheckpointEvery < body; ++k) {
+    for (std::uint32_t k = 0; k <= stop;) {
+        // Most gaps (8 words) take one byte: eight of them at once while none goes on (their sum
+        // is the same in either byte order).
+        if (k + 8 <= first && end - p >= 8) {
+            std::uint64_t v;
+            std::memcpy(&v, p, 8);
+            if (!(v & 0x8080808080808080ull)) {
+                const std::uint64_t pairs = (v & 0x00FF00FF00FF00FFull) + ((v >> 8) & 0x00FF00FF00FF00FFull);
+                at += (pairs * 0x0001000100010001ull) >> 48;
+                p += 8;
+                k += 8;
+                continue;
+            }
+        }
         std::uint32_t delta = 0;
-        if (!read_varint(p, end, delta)) break;
+        if (!read_varint(p, end, delta)) return false;
         at += delta;
-        if (at > UINT32_MAX) break;  // only a damaged blob
-        out.push_back(static_cast<std::uint32_t>(at));
+        if (at > UINT32_MAX) return false;  // only a damaged blob
+        if (k == first) out.first = static_cast<std::uint32_t>(at);
+        if (k == last) out.last = static_cast<std::uint32_t>(at);
+        ++k;
     }
+    return true;
 }
 
 // [SECTION] Dictionary ------------------------------------------------------------------------

@@ -179,6 +179,10 @@ public:
     std::optional<std::string_view> body_view(std::uint32_t d, std::size_t prefix = std::size_t(-1)) const {
         return bodies_.view(d, prefix);
     }
+    // Bytes [from, to) of the body and the rest of their chunk before them (BodyReader::view).
+    std::optional<BodyReader::Part> body_part(std::uint32_t d, std::size_t from, std::size_t to) const {
+        return bodies_.view(d, from, to);
+    }
     std::uint32_t source_count() const { return sources_.count; }
     std::string_view source_name(std::uint32_t s) const { return sources_.get(s); }
     // Per document, inline: facets count them for every match (from hot_, not the records).
@@ -200,11 +204,17 @@ public:
     std::uint32_t doc_body_tokens(std::uint32_t d) const;
     std::uint32_t doc_body_start(std::uint32_t d) const;
 
-    // Byte offsets in the doc's text of body positions checkpoint·8 (format::kCheckpointEvery):
-    // the first `count` of them (a snippet needs those up to its passage's end), into out (a
-    // buffer the caller keeps: no allocation per snippet). Rising; the caller, which decodes the
-    // body, checks that they lie within it (they can only fail to in a damaged blob).
-    void checkpoints(std::uint32_t d, std::uint32_t count, std::vector<std::uint32_t>& out) const;
+    // Byte offsets in the doc's body of body positions k·8 (format::kCheckpointEvery), the
+    // checkpoints: a snippet needs two of them, first <= last, around its passage. `count` is how
+    // many the doc has (one per 8 body positions); each offset is set if checkpoint it exists
+    // (last may be past the end: the passage runs to the end of the body). False if the doc's
+    // list is cut off (only in a damaged blob); the caller, which decodes the body, checks that
+    // the offsets lie within it.
+    struct Checkpoints {
+        std::uint32_t count = 0;
+        std::optional<std::uint32_t> first, last;
+    };
+    bool checkpoints(std::uint32_t d, std::uint32_t first, std::uint32_t last, Checkpoints& out) const;
 
     // Dictionary.
     std::optional<std::uint32_t> find_stem(std::string_view term) const;

@@ -1417,38 +1417,45 @@ struct SnippetMaker {
     const Index& ix;
     const text::Analyzer& an;
     std::size_t words;
-    std::string_view body{};  // the hit's body decoded up to its passage (Index::body_view)
-    // Buffers kept across snippets: checkpoints (Index::checkpoints), occurrences in the body, the
-    // passage's words, the sweep's count of each unit, where each byte lands in the snippet.
-    std::vector<std::uint32_t> cps{};
+    // The hit's body around its passage (Index::body_part): bytes [body_at, body_at + body.size()).
+    std::string_view body{};
+    std::size_t body_at = 0;
+    // Kept across snippets: the passage's checkpoints; buffers for the occurrences in the body,
+    // the passage's words, the sweep's count of each unit, where each byte lands in the snippet.
+    Index::Checkpoints cps{};
     std::vector<Occurrence> occ{};
     std::vector<text::Analyzer::Place> toks{};
     std::vector<std::uint32_t> in_window{}, lands{};
 
-    // The body's words between body positions [from, to): their places (Analyzer::places). The
-    // body is decoded (Index::body_view) up to a little past them: a passage early in a
-    // long article does not decode the rest; false if it does not decode.
+    // The body's words between body positions [from, to): their places (Analyzer::places), as
+    // offsets in `body`. Only the chunks of the body that hold them are decoded (Index::body_part),
+    // from a little before them to a little past them; false if those do not decode.
     bool body_words(std::uint32_t d, std::uint32_t from, std::uint32_t to, std::vector<text::Analyzer::Place>& out) {
         out.clear();
         const std::uint32_t last_cp = (to + format::kCheckpointEvery - 1) / format::kCheckpointEvery;
-        ix.checkpoints(d, last_cp + 1, cps);
-        if (cps.empty()) return true;  // no body words: nothing to decode
-        const bool to_end = last_cp >= cps.size();
-        // Past the passage's last word, make() reads closing punctuation: 4 marks of 3 bytes at most.
-        const auto decoded = ix.body_view(d, to_end ? std::size_t(-1) : std::size_t(cps[last_cp]) + 16);
-        if (!decoded) return false;
-        body = *decoded;
-        const std::size_t first_cp = std::min<std::size_t>(from / format::kCheckpointEvery, cps.size() - 1);
-        const std::uint32_t b = cps[first_cp];
-        const std::uint32_t e = to_end ? static_cast<std::uint32_t>(body.size()) : cps[last_cp];
+        const std::uint32_t first_cp = from / format::kCheckpointEvery;
+        if (!ix.checkpoints(d, first_cp, last_cp, cps)) return true;  // a damaged index: no snippet
+        if (cps.count == 0 || !cps.first) return true;                 // no body words: nothing to decode
+        const bool to_end = !cps.last;
+        // Before the passage's first word, make() reads an elided article and opening marks (32
+        // bytes are more than it takes); past its last, closing punctuation: 4 marks of 3 bytes.
+        constexpr std::size_t kBefore = 32;
+        const std::size_t b = *cps.first;
+        const auto part = ix.body_part(d, b > kBefore ? b - kBefore : 0, to_end ? std::size_t(-1) : std::size_t(*cps.last) + 16);
+        if (!part) return false;
+        body = part->text;
+        body_at = part->at;
+        const std::size_t end = body_at + body.size();
+        const std::size_t e = to_end ? end : *cps.last;
         const auto base = static_cast<std::uint32_t>(first_cp * format::kCheckpointEvery);
-        if (b > e || e > body.size()) return true;  // a damaged index: no snippet rather than a wrong one
-        an.places(body.substr(b, e - b), out);
+        if (b > e || e > end || b < body_at) return true;  // a damaged index: no snippet rather than a wrong one
+        const auto rel = static_cast<std::uint32_t>(b - body_at);
+        an.places(body.substr(rel, e - b), out);
         std::size_t kept = 0;
         for (text::Analyzer::Place w : out) {
             w.position += base;
             if (w.position < from || w.position >= to) continue;
-            out[kept++] = {w.begin + b, w.end + b, w.position};
+            out[kept++] = {w.begin + rel, w.end + rel, w.position};
         }
         out.resize(kept);
         return true;

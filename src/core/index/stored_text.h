@@ -1,7 +1,8 @@
-// The documents' body text as the .vidx stores it (format.h BODIES): each body one LZ4 block,
-// compressed with a dictionary that zstd's trainer learns from the corpus's first bodies, so
-// that a body decodes on its own (a snippet, the reader; a snippet only up to its passage) and
-// the text takes a third of its size on French prose. LZ4 and zstd stay behind this file.
+// The documents' body text as the .vidx stores it (format.h BODIES): each body LZ4 blocks of
+// kBodyChunk bytes, each compressed with a dictionary that zstd's trainer learns from the
+// corpus's first bodies, so that a body decodes on its own (the reader) and a passage with the
+// chunk that holds it (a snippet), and the text takes a third of its size on French prose. LZ4
+// and zstd stay behind this file.
 #pragma once
 
 #include <cstddef>
@@ -57,6 +58,14 @@ public:
     // The same, decoded into this thread's buffer and seen there (no copy): valid until the next
     // read or view on this thread. nullopt if its record does not decode.
     std::optional<std::string_view> view(std::uint32_t d, std::size_t prefix = std::size_t(-1)) const;
+    // Bytes [from, to) of the body (to cut at its end) and some before: the text from the start
+    // of the chunk that holds `from` (format.h kBodyChunk), decoded from there: a passage deep in
+    // a long body does not decode what is before it. Valid as view's.
+    struct Part {
+        std::string_view text;
+        std::size_t at = 0;  // where text begins in the body
+    };
+    std::optional<Part> view(std::uint32_t d, std::size_t from, std::size_t to) const;
     std::uint64_t raw_bytes() const { return raw_bytes_; }  // the bodies' bytes, decoded
 
 private:
