@@ -681,6 +681,7 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
         std::string prefix = {};
         std::vector<std::string_view> tails = {};
         std::vector<std::string> swapped = {};  // the tails made by a swap, which word does not hold as such
+        std::vector<std::uint32_t> found = {};
 
         unsigned char at(std::uint32_t i, std::size_t depth) const { return static_cast<unsigned char>(terms.get(i)[depth]); }
         // End of the run of terms in [lo, hi) whose byte at depth is c (the first term's): from the
@@ -723,10 +724,13 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
                         t.append(word.substr(j));
                         tails.push_back(t);
                     }
-            std::sort(tails.begin(), tails.end());
-            tails.erase(std::unique(tails.begin(), tails.end()), tails.end());
-            for (std::string_view tail : tails) {
-                if (out.size() >= kMaxNear) return;
+            // Each tail looked up in the run (a tail met before is skipped), then the terms found
+            // put out in dictionary order.
+            found.clear();
+            for (std::size_t t = 0; t < tails.size(); ++t) {
+                const std::string_view tail = tails[t];
+                if (std::find(tails.begin(), tails.begin() + static_cast<std::ptrdiff_t>(t), tail) != tails.begin() + static_cast<std::ptrdiff_t>(t))
+                    continue;
                 std::uint32_t a = lo, b = hi;
                 if (depth == 1 && !tail.empty()) {  // the run of the prefix and the tail's first byte
                     const std::uint32_t key = 256u * static_cast<unsigned char>(prefix[0]) + static_cast<unsigned char>(tail[0]);
@@ -735,12 +739,27 @@ void Index::fuzzy(std::string_view word, int k, std::vector<std::pair<std::uint3
                 }
                 while (a < b) {
                     const std::uint32_t mid = a + (b - a) / 2;
-                    if (terms.get(mid).substr(depth) < tail) a = mid + 1;
+                    if (compare_tail(mid, depth, tail) < 0) a = mid + 1;
                     else b = mid;
                 }
-                if (a < hi && terms.get(a).substr(depth) == tail) out.emplace_back(a, k);
-                lo = a;
+                if (a < hi && compare_tail(a, depth, tail) == 0) found.push_back(a);
             }
+            std::sort(found.begin(), found.end());
+            for (std::uint32_t id : found) {
+                if (out.size() >= kMaxNear) return;
+                out.emplace_back(id, k);
+            }
+        }
+        // Term i past its first depth bytes against tail: <0, 0, >0 (terms of a run are at least
+        // depth long).
+        int compare_tail(std::uint32_t i, std::size_t depth, std::string_view tail) const {
+            const std::string_view s = terms.get(i);
+            const std::size_t rest = s.size() - depth, m = std::min(rest, tail.size());
+            for (std::size_t x = 0; x < m; ++x) {
+                const auto c = static_cast<unsigned char>(s[depth + x]), t = static_cast<unsigned char>(tail[x]);
+                if (c != t) return c < t ? -1 : 1;
+            }
+            return rest < tail.size() ? -1 : rest > tail.size() ? 1 : 0;
         }
         void walk(std::uint32_t lo, std::uint32_t hi, std::size_t depth, int least) {
             const std::vector<int>& row = rows[depth];
