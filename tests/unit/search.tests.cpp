@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -827,4 +829,49 @@ TEST_CASE("JSON: written in ASCII it is the same JSON value", "[search]") {
     CHECK(a == b);
     CHECK(b["hits"][0]["title"] == "Titre « accentué » \"cité\" \\ \x01 \xF0\x9F\x93\xB0 \xEF\xBF\xBD fin");
     CHECK(ascii.find("\\ud83d\\udcf0") != std::string::npos);  // 📰 as its surrogate pair
+}
+
+TEST_CASE("JSON: each character that needs an escape gets one wherever it lies; scores keep 4 decimals", "[search]") {
+    // The writer takes eight plain bytes at a time: a special character at each place in and
+    // across those groups, in the title (UTF-8 and ASCII forms).
+    std::vector<corpus::Document> docs;
+    std::vector<std::string> titles;
+    for (std::string special : {"\"", "\\", "\x01", "\x1F", "\x7F", "é", "\xFF", " "})
+        for (std::size_t at = 0; at < 20; ++at) {
+            titles.push_back(std::string(at, 'a') + special + std::string(at % 9, 'b'));
+            docs.push_back(doc("t" + std::to_string(docs.size()), titles.back(), "agence"));
+        }
+    const Corpus c(docs);
+    index::SearchOptions o;
+    o.limit = docs.size();
+    const auto r = index::Searcher(c.index, analyzer()).search("agence", o);
+    REQUIRE(r.hits.size() == docs.size());
+    for (bool ascii : {false, true}) {
+        const auto json = nlohmann::json::parse(index::to_json(r, c.index, ascii));
+        for (const auto& h : json["hits"]) {
+            const std::size_t i = std::stoul(h["id"].get<std::string>().substr(1));
+            std::string want = titles[i];
+            if (const auto bad = want.find('\xFF'); bad != std::string::npos) want.replace(bad, 1, "\xEF\xBF\xBD");
+            CHECK(h["title"] == want);
+        }
+    }
+    // Scores: as printf's %.4f shows them rounded to 4 decimals, trailing zeros dropped.
+    index::SearchResult s;
+    std::uint64_t state = 7;  // an LCG (Knuth's MMIX constants): the same scores on every run
+    auto next = [&] { return (state = state * 6364136223846793005ull + 1442695040888963407ull) >> 40; };
+    std::vector<float> scores = {0.f, 1.f, 0.5f, 2.00004f, 2.00006f, 10.f, 123.45f, 0.0001f, 0.00004f, 99999.9999f};
+    for (int k = 0; k < 2000; ++k) scores.push_back(static_cast<float>(next() % 10'000'000) / 997.f);
+    for (float v : scores) s.hits.push_back({0, v, "", {}, ""});
+    const std::string text = index::to_json(s, c.index);
+    REQUIRE(nlohmann::json::parse(text)["hits"].size() == scores.size());
+    std::size_t at = 0;
+    for (float v : scores) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.4f", std::round(double(v) * 1e4) / 1e4);
+        std::string want = buf;
+        while (want.back() == '0') want.pop_back();
+        if (want.back() == '.') want.pop_back();
+        at = text.find("\"score\":", at) + 8;
+        CHECK(text.substr(at, text.find(',', at) - at) == want);
+    }
 }

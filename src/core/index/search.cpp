@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -1739,16 +1742,29 @@ struct JsonOut {
         out.append(e, sizeof e);
     }
 
+    // Where the run of bytes from i that need no escape ends (printable ASCII but " and \\):
+    // eight bytes at a time while none of them does (the has-less and has-zero tests of Sean
+    // Anderson's "Bit Twiddling Hacks": exact on whether any byte is one), then byte by byte.
+    static std::size_t plain_end(std::string_view s, std::size_t i) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t x;
+            std::memcpy(&x, s.data() + i, 8);
+            const std::uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+            if ((((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | x) & highs) break;
+        }
+        while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x20 && static_cast<unsigned char>(s[i]) < 0x80 && s[i] != '"' &&
+               s[i] != '\\')
+            ++i;
+        return i;
+    }
+
     // A string: quotes, backslashes and control characters escaped; bytes that are not UTF-8
     // become U+FFFD (the same policy as the rest of the output).
     void string(std::string_view s) {
         out += '"';
         for (std::size_t i = 0; i < s.size();) {
-            std::size_t plain = i;  // a run of printable ASCII needing no escape: one append
-            while (plain < s.size() && static_cast<unsigned char>(s[plain]) >= 0x20 && static_cast<unsigned char>(s[plain]) < 0x80 &&
-                   s[plain] != '"' && s[plain] != '\\')
-                ++plain;
-            if (plain > i) {
+            if (const std::size_t plain = plain_end(s, i); plain > i) {  // one append
                 out.append(s, i, plain - i);
                 i = plain;
                 continue;
@@ -1796,14 +1812,32 @@ struct JsonOut {
         out += ',';
     }
 
-    // Scores with 4 decimals, trailing zeros dropped: the same text native and wasm.
+    void number(std::uint64_t v) {
+        char buf[24];
+        out.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, v).ptr - buf));
+    }
+
+    // Scores with 4 decimals, trailing zeros dropped: the same text native and wasm. Written from
+    // the score in ten-thousandths, an integer: what printf's %.4f would show of it.
     void score(double v) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.4f", std::round(v * 1e4) / 1e4);
-        std::string t = buf;
-        while (t.size() > 1 && t.back() == '0') t.pop_back();
-        if (t.back() == '.') t.pop_back();
-        out += t == "-0" ? "0" : t;
+        const double r = std::round(v * 1e4);
+        if (!(std::fabs(r) < 9e15)) {  // not a number, or past what an integer holds exactly: never met
+            out += '0';
+            return;
+        }
+        auto n = static_cast<std::int64_t>(r);
+        if (n < 0) {
+            out += '-';
+            n = -n;
+        }
+        number(static_cast<std::uint64_t>(n / 10000));
+        auto frac = static_cast<int>(n % 10000);
+        if (frac == 0) return;
+        char digits[5] = {'.', 0, 0, 0, 0};
+        std::size_t len = 5;
+        for (std::size_t k = 4; k >= 1; --k, frac /= 10) digits[k] = static_cast<char>('0' + frac % 10);
+        while (digits[len - 1] == '0') --len;
+        out.append(digits, len);
     }
 
     void facets(const std::vector<FacetCount>& v) {
@@ -1812,7 +1846,9 @@ struct JsonOut {
             if (i) out += ',';
             out += "{\"value\":";
             string(v[i].value);
-            out += ",\"count\":" + std::to_string(v[i].count) + "}";
+            out += ",\"count\":";
+            number(v[i].count);
+            out += '}';
         }
         out += ']';
     }
@@ -1828,7 +1864,11 @@ std::string to_json(const SearchResult& r, const Index& ix, bool ascii) {
     out += '{';
     j.key("query");
     j.string(r.query);
-    out += ",\"total\":" + std::to_string(r.total) + ",\"took_us\":" + std::to_string(r.took_us) + ",\"hits\":[";
+    out += ",\"total\":";
+    j.number(r.total);
+    out += ",\"took_us\":";
+    j.number(r.took_us);
+    out += ",\"hits\":[";
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
         const DocView d = ix.doc(h.doc, false);
@@ -1844,8 +1884,13 @@ std::string to_json(const SearchResult& r, const Index& ix, bool ascii) {
         j.key("snippet");
         j.string(h.snippet);
         out += ",\"highlights\":[";
-        for (std::size_t k = 0; k < h.highlights.size(); ++k)
-            out += (k ? ",[" : "[") + std::to_string(h.highlights[k].first) + "," + std::to_string(h.highlights[k].second) + "]";
+        for (std::size_t k = 0; k < h.highlights.size(); ++k) {
+            out += k ? ",[" : "[";
+            j.number(h.highlights[k].first);
+            out += ',';
+            j.number(h.highlights[k].second);
+            out += ']';
+        }
         out += ']';
         if (!d.countries.empty()) {
             out += ",\"countries\":[";
