@@ -319,6 +319,23 @@ TEST_CASE("french: an accent typed is kept; a letter typed without one takes any
     CHECK(e.at("etat-sans") > e.at("etats"));
 }
 
+TEST_CASE("french: a typo keeps the accents typed", "[search][french]") {
+    // "acctblé" is one edit from "accable" folded: "accablé" and "accable" both fold to it, but
+    // only "accablé" keeps the "é" typed (the near word's other form counts as its other forms).
+    // Typed without the accent, both are as typed, and the shorter page that says it twice leads.
+    const Corpus c({doc("accable-present", "", "accable accable"), doc("accable-participe", "", "Il était accablé par la nouvelle du jour."),
+                    doc("accabler", "", "accabler")});
+    auto first = [&](const std::string& q) {
+        const auto r = index::Searcher(c.index, analyzer()).search(q, {});
+        REQUIRE(r.hits.size() == 3);
+        REQUIRE(r.messages.size() == 1);
+        CHECK(r.messages[0].text().find("accable") != std::string::npos);
+        return std::string(c.index.doc(r.hits[0].doc).id);
+    };
+    CHECK(first("acctblé") == "accable-participe");
+    CHECK(first("acctble") == "accable-present");
+}
+
 TEST_CASE("ranking: a rare form as typed comes before the common forms of its word", "[search]") {
     // 40 documents say "assuré", one in its title; two say the rare "assurâmes" once in the text.
     std::vector<corpus::Document> docs;

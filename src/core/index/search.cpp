@@ -92,25 +92,57 @@ bool keeps_accents_typed(std::string_view typed, std::string_view form) {
     return true;
 }
 
-// Optimal string alignment distance between two byte strings (a swap of neighbours is one
-// edit), or limit + 1 when it is over limit.
-int osa_distance(std::string_view a, std::string_view b, int limit) {
-    if (std::abs(int(a.size()) - int(b.size())) > limit) return limit + 1;
-    std::vector<int> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
+// Optimal string alignment distance between sequences of m and n items (a swap of neighbours is
+// one edit), same(i, j) telling whether item i of the first is item j of the second, or limit + 1
+// when it is over limit.
+template <typename Same>
+int osa(std::size_t m, std::size_t n, int limit, Same&& same) {
+    if (std::abs(int(m) - int(n)) > limit) return limit + 1;
+    std::vector<int> prev2(n + 1), prev(n + 1), row(n + 1);
+    for (std::size_t j = 0; j <= n; ++j) prev[j] = int(j);
+    for (std::size_t i = 1; i <= m; ++i) {
         row[0] = int(i);
         int least = row[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], prev2[j - 2] + 1);
+        for (std::size_t j = 1; j <= n; ++j) {
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + !same(i - 1, j - 1)});
+            if (i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1)) row[j] = std::min(row[j], prev2[j - 2] + 1);
             least = std::min(least, row[j]);
         }
         if (least > limit) return limit + 1;
         std::swap(prev2, prev);
         std::swap(prev, row);
     }
-    return std::min(prev[b.size()], limit + 1);
+    return std::min(prev[n], limit + 1);
+}
+
+// Between two byte strings.
+int osa_distance(std::string_view a, std::string_view b, int limit) {
+    return osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return a[i] == b[j]; });
+}
+
+// Whether the character typed (tc) is read as the form's (fc): the same, or an accent the typed
+// letter did not have (a letter typed without its accent takes any), or the first letter's
+// accent missing from the text (capitals: "Etat" for "état"). keeps_accents_typed's rule.
+bool same_as_typed(std::string_view tc, std::string_view fc, bool first) {
+    if (tc == fc) return true;
+    const std::string base = text::fold_accents(tc);
+    return base == tc ? text::fold_accents(fc) == tc : first && fc == base;
+}
+
+// The edits between the word typed and a form, letter by letter (code points), a letter read as
+// typed by same_as_typed. A near word's forms at its folded distance keep the accents typed.
+int typed_distance(std::string_view typed, std::string_view form, int limit) {
+    auto letters = [](std::string_view s) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < s.size();) {
+            const std::size_t at = i;
+            text::next_code_point(s, i);
+            out.push_back(s.substr(at, i - at));
+        }
+        return out;
+    };
+    const std::vector<std::string_view> a = letters(typed), b = letters(form);
+    return osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return same_as_typed(a[i], b[j], i == 0 && j == 0); });
 }
 
 std::string fmt(double v) {
@@ -243,8 +275,13 @@ private:
                     auto [a, b] = ix_.forms_of_stem(stem);
                     for (std::uint32_t f = a; f < b; ++f) {
                         const std::string form = text::fold_accents(ix_.form_text(f));
-                        if (form == near_folded) add(f, typo, true);
-                        else if (osa_distance(folded, form, edits + 1) <= edits + 1) add(f, typo * kStemmed, false);
+                        // The near word's forms that keep the accents typed count as typed; the
+                        // others as the rest of its word ("fedhrions" typed with "é" takes fédérions
+                        // before faderions).
+                        if (form == near_folded) {
+                            const bool kept = typed_distance(t.exact, ix_.form_text(f), d) <= d;
+                            add(f, kept ? typo : typo * kStemmed, kept);
+                        } else if (osa_distance(folded, form, edits + 1) <= edits + 1) add(f, typo * kStemmed, false);
                     }
                 }
                 if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));

@@ -50,7 +50,6 @@ bool record(const std::uint8_t* p, const std::uint8_t* end, Record& r) {
     return true;
 }
 
-
 }  // namespace
 
 // [SECTION] Writer ------------------------------------------------------------------------------
