@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "core/index/bytes.h"
 #include "core/index/format.h"
@@ -74,6 +76,14 @@ std::size_t char_count(std::string_view s) {
     return n;
 }
 
+// Whether the letter typed (tc, folded tcf) is read as the form's (fc, folded fcf): the same, or
+// an accent the typed letter did not have (a letter typed without its accent takes any), or the
+// first letter's accent missing from the text (capitals: "Etat" for "état").
+bool same_as_typed(std::string_view tc, std::string_view tcf, std::string_view fc, std::string_view fcf, bool first) {
+    if (tc == fc) return true;
+    return tcf == tc ? fcf == tc : first && fc == tcf;
+}
+
 // Whether a form that folds as the word typed keeps the accents typed: "évité" typed, "évite"
 // does not (another word: it counts as the word's other forms do); "evite" and, for "etudié",
 // "étudié" do (a letter typed without its accent takes any). The first letter's accent may be
@@ -85,8 +95,7 @@ bool keeps_accents_typed(std::string_view typed, std::string_view form) {
         const std::size_t a = i, b = j;
         if (text::next_code_point(typed, i) == text::next_code_point(form, j)) continue;
         const std::string_view tc = typed.substr(a, i - a), fc = form.substr(b, j - b);
-        const std::string base = text::fold_accents(tc);
-        if (base == tc ? text::fold_accents(fc) == tc : first && fc == base) continue;
+        if (same_as_typed(tc, text::fold_accents(tc), fc, text::fold_accents(fc), first)) continue;
         return char_count(typed) != char_count(form);
     }
     return true;
@@ -120,29 +129,27 @@ int osa_distance(std::string_view a, std::string_view b, int limit) {
     return osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return a[i] == b[j]; });
 }
 
-// Whether the character typed (tc) is read as the form's (fc): the same, or an accent the typed
-// letter did not have (a letter typed without its accent takes any), or the first letter's
-// accent missing from the text (capitals: "Etat" for "état"). keeps_accents_typed's rule.
-bool same_as_typed(std::string_view tc, std::string_view fc, bool first) {
-    if (tc == fc) return true;
-    const std::string base = text::fold_accents(tc);
-    return base == tc ? text::fold_accents(fc) == tc : first && fc == base;
-}
-
-// The edits between the word typed and a form, letter by letter (code points), a letter read as
-// typed by same_as_typed. A near word's forms at its folded distance keep the accents typed.
-int typed_distance(std::string_view typed, std::string_view form, int limit) {
-    auto letters = [](std::string_view s) {
-        std::vector<std::string_view> out;
+// A word letter by letter (code points), each also accent-folded.
+struct Letters {
+    std::vector<std::string_view> written;
+    std::vector<std::string> folded;
+    explicit Letters(std::string_view s) {
         for (std::size_t i = 0; i < s.size();) {
             const std::size_t at = i;
             text::next_code_point(s, i);
-            out.push_back(s.substr(at, i - at));
+            written.push_back(s.substr(at, i - at));
+            folded.push_back(text::fold_accents(written.back()));
         }
-        return out;
-    };
-    const std::vector<std::string_view> a = letters(typed), b = letters(form);
-    return osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return same_as_typed(a[i], b[j], i == 0 && j == 0); });
+    }
+};
+
+// The edits between the word typed and a form, letter by letter, a letter read as typed by
+// same_as_typed: at most limit + 1. A near word's forms at its folded distance keep the accents
+// typed.
+int typed_distance(const Letters& typed, const Letters& form, int limit) {
+    return osa(typed.written.size(), form.written.size(), limit, [&](std::size_t i, std::size_t j) {
+        return same_as_typed(typed.written[i], typed.folded[i], form.written[j], form.folded[j], i == 0 && j == 0);
+    });
 }
 
 std::string fmt(double v) {
@@ -212,13 +219,14 @@ private:
         g.label = t.exact;
         g.title_only = title_only;
         const std::string folded = text::fold_accents(t.exact);
+        std::unordered_map<std::uint32_t, std::size_t> where;  // form → its place in g.forms
         auto add = [&](std::uint32_t form, float w, bool literal) {
-            for (std::size_t i = 0; i < g.forms.size(); ++i)
-                if (g.forms[i].first == form) {
-                    g.forms[i].second = std::max(g.forms[i].second, w);
-                    g.literal[i] |= literal;
-                    return;
-                }
+            const auto [it, added] = where.emplace(form, g.forms.size());
+            if (!added) {
+                g.forms[it->second].second = std::max(g.forms[it->second].second, w);
+                g.literal[it->second] |= literal;
+                return;
+            }
             g.forms.emplace_back(form, w);
             g.literal.push_back(literal);
         };
@@ -259,32 +267,48 @@ private:
             // the walk to one branch of the dictionary; one typo may be anywhere.
             ix_.fuzzy(folded, edits, near, edits == 2 ? 1 : 0);
             std::string shown;
+            const Letters typed(t.exact);
+            const bool accents = folded != t.exact;  // with none typed, every form keeps them
             // Each near word is scored as if it had been typed (its own forms as typed, the rest of
             // its word as stemmed), times a typo weight. It brings the forms of its word within
             // one more edit of what was typed (its plural, its feminine), not its whole family:
             // "pazées" is near payées, parées, pavées…, and every form of payer, parer and paver
             // is most of a corpus.
+            // The stems of the near words, each with the near words that reach it: a stem's forms
+            // are folded and measured once, however many near words it has (a typo is often
+            // near several forms of one verb).
+            std::vector<std::tuple<std::uint32_t, std::uint32_t, int>> reach;  // (stem, near word, distance)
             for (auto [e, d] : near) {
-                const std::string_view near_folded = ix_.folded_text(e);
-                const float typo = d <= 1 ? kTypo1 : kTypo2;
                 auto [ids, n] = ix_.forms_of_folded(e);
-                std::set<std::uint32_t> stems;
-                for (std::uint32_t k = 0; k < n; ++k) {
-                    const std::uint32_t stem = ix_.form_stem(load_u32(ids + 4 * k));
-                    if (!stems.insert(stem).second) continue;
-                    auto [a, b] = ix_.forms_of_stem(stem);
-                    for (std::uint32_t f = a; f < b; ++f) {
-                        const std::string form = text::fold_accents(ix_.form_text(f));
+                for (std::uint32_t k = 0; k < n; ++k) reach.emplace_back(ix_.form_stem(load_u32(ids + 4 * k)), e, d);
+                if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
+            }
+            std::sort(reach.begin(), reach.end());
+            reach.erase(std::unique(reach.begin(), reach.end()), reach.end());
+            for (std::size_t r = 0; r < reach.size();) {
+                const std::uint32_t stem = std::get<0>(reach[r]);
+                std::size_t r_end = r;
+                while (r_end < reach.size() && std::get<0>(reach[r_end]) == stem) ++r_end;
+                auto [a, b] = ix_.forms_of_stem(stem);
+                for (std::uint32_t f = a; f < b; ++f) {
+                    const std::string form = text::fold_accents(ix_.form_text(f));
+                    int apart = -1;  // from what was typed, folded: measured when first needed
+                    for (std::size_t q = r; q < r_end; ++q) {
+                        const auto [s_, e, d] = reach[q];
+                        const float typo = d <= 1 ? kTypo1 : kTypo2;
                         // The near word's forms that keep the accents typed count as typed; the
-                        // others as the rest of its word ("fedhrions" typed with "é" takes fédérions
-                        // before faderions).
-                        if (form == near_folded) {
-                            const bool kept = typed_distance(t.exact, ix_.form_text(f), d) <= d;
+                        // others as the rest of its word ("fedhrions" typed with "é" takes
+                        // fédérions before faderions).
+                        if (form == ix_.folded_text(e)) {
+                            const bool kept = !accents || typed_distance(typed, Letters(ix_.form_text(f)), d) <= d;
                             add(f, kept ? typo : typo * kStemmed, kept);
-                        } else if (osa_distance(folded, form, edits + 1) <= edits + 1) add(f, typo * kStemmed, false);
+                            continue;
+                        }
+                        if (apart < 0) apart = osa_distance(folded, form, edits + 1);
+                        if (apart <= edits + 1) add(f, typo * kStemmed, false);
                     }
                 }
-                if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
+                r = r_end;
             }
             if (!near.empty()) messages_.push_back({MessageId::typo, {t.exact, shown}});
         }
