@@ -134,9 +134,9 @@ constexpr std::array<Latin, kLatinTable> latin_table() {
     for (char16_t c : std::u16string_view(u" \t\n\r\u00A0!?()[]\"\u00AB\u00BB-/%:+=<>*#&|\\{}$~^`\u00A7\u00B0\u00A9")) t[c] = Latin::gap;
     return t;
 }
+constexpr std::array<Latin, kLatinTable> kLatinClasses = latin_table();
 Latin latin_class(char16_t c) {
-    static constexpr std::array<Latin, kLatinTable> table = latin_table();
-    if (c < kLatinTable) return table[c];
+    if (c < kLatinTable) return kLatinClasses[c];
     switch (c) {
         case u'\u2019': return Latin::mid;
         case u'\u2009': case u'\u201C': case u'\u201D': case u'\u2013': case u'\u2014': case u'\u2026':
@@ -204,14 +204,14 @@ struct Analyzer::Impl {
         bool other = false;
         std::size_t n = 0;
         for (std::size_t i = 0; i < text.size();) {
-            const auto start = static_cast<std::uint32_t>(i);
-            if (static_cast<unsigned char>(text[i]) < 0x80) {
-                const auto c = static_cast<char16_t>(text[i++]);
+            // A run of ASCII, the most of French text: a unit, a class and an offset per byte.
+            for (unsigned char c; i < text.size() && (c = static_cast<unsigned char>(text[i])) < 0x80; ++i, ++n) {
                 u[n] = c;
-                other |= (cls[n] = latin_class(c)) == Latin::other;
-                at[n++] = start;
-                continue;
+                other |= (cls[n] = kLatinClasses[c]) == Latin::other;
+                at[n] = static_cast<std::uint32_t>(i);
             }
+            if (i == text.size()) break;
+            const auto start = static_cast<std::uint32_t>(i);
             char32_t cp = next_code_point(text, i);
             // A zero-width space inside a word is a line-break hint (or a copy-paste artefact), not
             // a word boundary: read it as WORD JOINER, which word break ignores and casefold removes.
