@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstdint>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -273,10 +273,9 @@ private:
             // its word as stemmed), times a typo weight. It brings the forms of its word within
             // one more edit of what was typed (its plural, its feminine), not its whole family:
             // "pazées" is near payées, parées, pavées…, and every form of payer, parer and paver
-            // is most of a corpus.
-            // The stems of the near words, each with the near words that reach it: a stem's forms
-            // are folded and measured once, however many near words it has (a typo is often
-            // near several forms of one verb).
+            // is most of a corpus. The stems are taken each with the near words that reach it:
+            // a stem's forms are folded and measured once, however many near words it has (a
+            // typo is often near several forms of one verb).
             std::vector<std::tuple<std::uint32_t, std::uint32_t, int>> reach;  // (stem, near word, distance)
             for (auto [e, d] : near) {
                 auto [ids, n] = ix_.forms_of_folded(e);
@@ -294,7 +293,8 @@ private:
                     const std::string form = text::fold_accents(ix_.form_text(f));
                     int apart = -1;  // from what was typed, folded: measured when first needed
                     for (std::size_t q = r; q < r_end; ++q) {
-                        const auto [s_, e, d] = reach[q];
+                        const std::uint32_t e = std::get<1>(reach[q]);
+                        const int d = std::get<2>(reach[q]);
                         const float typo = d <= 1 ? kTypo1 : kTypo2;
                         // The near word's forms that keep the accents typed count as typed; the
                         // others as the rest of its word ("fedhrions" typed with "é" takes
