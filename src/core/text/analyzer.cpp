@@ -432,6 +432,7 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
     const std::u16string_view uv(im.u16);
     const auto n = static_cast<int32_t>(uv.size());
     const std::uint32_t* at = im.byte_at.data();
+    const Latin* cls = im.classes.data();
     std::uint32_t position = 0;
     // A piece that analyze() keeps: something left after elision, not casefolded to nothing
     // (casefold_fast never empties one).
@@ -459,11 +460,12 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
         int32_t apostrophe = -1;
         bool plain = !span.number;
         for (int32_t k = span.b; k < span.e && plain; ++k) {
-            const char16_t c = uv[k];
-            if (is_apostrophe(c)) {
+            const Latin l = cls[k];  // load()'s class: a letter or digit of the fast path's table
+            if (l == Latin::letter || l == Latin::digit) continue;
+            if (is_apostrophe(uv[k])) {
                 if (apostrophe < 0) apostrophe = k;
             } else {
-                plain = c < kLatinTable && (latin_class(c) == Latin::letter || latin_class(c) == Latin::digit);
+                plain = false;
             }
         }
         if (!plain) {
