@@ -7,6 +7,7 @@
 #include "core/text/analyzer.h"
 #include "support.h"
 #include "core/text/casefold.h"
+#include "core/text/distance.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -248,4 +249,41 @@ TEST_CASE("casefold: the Latin-1 fast path agrees with ICU's NFKC_Casefold", "[c
     std::string out = "keep";
     CHECK_FALSE(casefold_fast(u"Straße", out));
     CHECK(out == "keep");
+}
+
+TEST_CASE("distance: the bit-parallel OSA distance is the dynamic programme's", "[analyzer]") {
+    // Known values: a swap is one edit; OSA does not edit a swapped pair again ("ca" → "abc": 3).
+    CHECK(vigie::text::osa_distance("ab", "ba", 5) == 1);
+    CHECK(vigie::text::osa_distance("ca", "abc", 5) == 3);
+    CHECK(vigie::text::osa_distance("kitten", "sitting", 5) == 3);
+    CHECK(vigie::text::osa_distance("", "abc", 5) == 3);
+    CHECK(vigie::text::osa_distance("abc", "", 1) == 2);  // over the limit: limit + 1
+    CHECK(vigie::text::osa_distance("payées", "pazées", 1) == 1);
+    // Random words over small alphabets (swaps and repeats are common), of up to 70 bytes (past
+    // the 64 of one machine word), at every limit from 0 to 6.
+    std::uint64_t state = 5;  // an LCG: the same words on every run
+    auto next = [&] { return (state = state * 6364136223846793005ull + 1442695040888963407ull) >> 33; };
+    auto word = [&](std::size_t longest, char letters) {
+        std::string w(next() % (longest + 1), 'a');
+        for (char& c : w) c = static_cast<char>('a' + next() % static_cast<std::uint64_t>(letters));
+        return w;
+    };
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t longest = round % 50 == 0 ? 70 : 12;
+        const std::string a = word(longest, static_cast<char>(2 + round % 4));
+        std::string b = round % 3 == 0 ? word(longest, static_cast<char>(2 + round % 4)) : a;
+        for (int k = 0; k < round % 4 && !b.empty(); ++k) {  // a few edits of a
+            const std::size_t at = next() % b.size();
+            switch (next() % 4) {
+                case 0: b.erase(at, 1); break;
+                case 1: b.insert(at, 1, static_cast<char>('a' + next() % 3)); break;
+                case 2: b[at] = static_cast<char>('a' + next() % 3); break;
+                default: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+            }
+        }
+        const int limit = round % 7;
+        const int dp = vigie::text::osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return a[i] == b[j]; });
+        INFO(a << " / " << b << " limit " << limit);
+        REQUIRE(vigie::text::osa_distance(a, b, limit) == dp);
+    }
 }

@@ -20,6 +20,7 @@
 #include "core/index/scoring.h"
 #include "core/geo/gazetteer.h"
 #include "core/text/analyzer.h"
+#include "core/text/distance.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -101,34 +102,6 @@ bool keeps_accents_typed(std::string_view typed, std::string_view form) {
     return true;
 }
 
-// Optimal string alignment distance between sequences of m and n items (a swap of neighbours is
-// one edit), same(i, j) telling whether item i of the first is item j of the second, or limit + 1
-// when it is over limit.
-template <typename Same>
-int osa(std::size_t m, std::size_t n, int limit, Same&& same) {
-    if (std::abs(int(m) - int(n)) > limit) return limit + 1;
-    std::vector<int> prev2(n + 1), prev(n + 1), row(n + 1);
-    for (std::size_t j = 0; j <= n; ++j) prev[j] = int(j);
-    for (std::size_t i = 1; i <= m; ++i) {
-        row[0] = int(i);
-        int least = row[0];
-        for (std::size_t j = 1; j <= n; ++j) {
-            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + !same(i - 1, j - 1)});
-            if (i > 1 && j > 1 && same(i - 1, j - 2) && same(i - 2, j - 1)) row[j] = std::min(row[j], prev2[j - 2] + 1);
-            least = std::min(least, row[j]);
-        }
-        if (least > limit) return limit + 1;
-        std::swap(prev2, prev);
-        std::swap(prev, row);
-    }
-    return std::min(prev[n], limit + 1);
-}
-
-// Between two byte strings.
-int osa_distance(std::string_view a, std::string_view b, int limit) {
-    return osa(a.size(), b.size(), limit, [&](std::size_t i, std::size_t j) { return a[i] == b[j]; });
-}
-
 // A word letter by letter (code points), each also accent-folded.
 struct Letters {
     std::vector<std::string_view> written;
@@ -147,7 +120,7 @@ struct Letters {
 // same_as_typed: at most limit + 1. A near word's forms at its folded distance keep the accents
 // typed.
 int typed_distance(const Letters& typed, const Letters& form, int limit) {
-    return osa(typed.written.size(), form.written.size(), limit, [&](std::size_t i, std::size_t j) {
+    return text::osa(typed.written.size(), form.written.size(), limit, [&](std::size_t i, std::size_t j) {
         return same_as_typed(typed.written[i], typed.folded[i], form.written[j], form.folded[j], i == 0 && j == 0);
     });
 }
@@ -304,7 +277,7 @@ private:
                             add(f, kept ? typo : typo * kStemmed, kept);
                             continue;
                         }
-                        if (apart < 0) apart = osa_distance(folded, form, edits + 1);
+                        if (apart < 0) apart = text::osa_distance(folded, form, edits + 1);
                         if (apart <= edits + 1) add(f, typo * kStemmed, false);
                     }
                 }
