@@ -253,7 +253,21 @@ private:
             for (auto [e, d] : near) {
                 auto [ids, n] = ix_.forms_of_folded(e);
                 for (std::uint32_t k = 0; k < n; ++k) reach.emplace_back(ix_.form_stem(load_u32(ids + 4 * k)), e, d);
-                if (shown.size() < 60) shown += (shown.empty() ? "" : ", ") + std::string(ix_.folded_text(e));
+                if (shown.size() < 60) {
+                    // The near word as written: of its forms, one that keeps the accents typed,
+                    // then the most frequent ("vérhfié": vérifié, not verifie or vérifie).
+                    std::string_view as_written = ix_.folded_text(e);
+                    std::pair<bool, std::uint32_t> best{false, 0};
+                    for (std::uint32_t k = 0; k < n; ++k) {
+                        const std::uint32_t f = load_u32(ids + 4 * k);
+                        const bool kept = !accents || typed_distance(typed, Letters(ix_.form_text(f)), d) <= d;
+                        if (const std::pair<bool, std::uint32_t> rank{kept, ix_.form_df(f)}; rank > best) {
+                            best = rank;
+                            as_written = ix_.form_text(f);
+                        }
+                    }
+                    shown += (shown.empty() ? "" : ", ") + std::string(as_written);
+                }
             }
             std::sort(reach.begin(), reach.end());
             reach.erase(std::unique(reach.begin(), reach.end()), reach.end());
