@@ -195,14 +195,15 @@ TEST_CASE("index: a body of more than a megabyte reads back, and so do the other
     // Seen in place (a snippet's read): the same text, in turn after the huge body and after a
     // short one, and a prefix; out of range, nothing.
     for (std::uint32_t d : {80u, 3u, 79u, 80u}) {
-        const auto seen = ix->body_view(d);
+        const auto seen = ix->body_part(d, 0, std::size_t(-1));
         REQUIRE(seen);
-        CHECK(*seen == docs[d].text);
+        CHECK(seen->at == 0);
+        CHECK(seen->text == docs[d].text);
     }
-    const auto start = ix->body_view(3, 40);
+    const auto start = ix->body_part(3, 0, 40);
     REQUIRE(start);
-    CHECK(*start == docs[3].text.substr(0, 40));
-    CHECK_FALSE(ix->body_view(81));
+    CHECK(start->text == docs[3].text.substr(0, 40));
+    CHECK_FALSE(ix->body_part(81, 0, std::size_t(-1)));
 }
 
 TEST_CASE("index: a long body is stored in chunks: a passage decodes from its chunk, whole reads are unchanged", "[index]") {
@@ -234,7 +235,9 @@ TEST_CASE("index: a long body is stored in chunks: a passage decodes from its ch
                 CHECK(part->at + part->text.size() == end);
                 CHECK(part->text == std::string_view(text).substr(part->at, end - part->at));
                 // A short body between: the buffers hold the dictionary for the next read.
-                CHECK(ix->body_view(3, 20) == std::string_view(docs[3].text).substr(0, 20));
+                const auto short_body = ix->body_part(3, 0, 20);
+                REQUIRE(short_body);
+                CHECK(short_body->text == std::string_view(docs[3].text).substr(0, 20));
             }
     }
     // A search whose passage lies deep in the long body has its snippet and highlight there.

@@ -175,11 +175,8 @@ public:
     // Document d's body text into out (a buffer the caller reuses), or only its first `prefix`
     // bytes (all of it if it is shorter); false, out empty, if its stored record does not decode.
     bool body(std::uint32_t d, std::string& out, std::size_t prefix = std::size_t(-1)) const { return bodies_.read(d, out, prefix); }
-    // The same without a copy: valid until the next body read on this thread (BodyReader::view).
-    std::optional<std::string_view> body_view(std::uint32_t d, std::size_t prefix = std::size_t(-1)) const {
-        return bodies_.view(d, prefix);
-    }
-    // Bytes [from, to) of the body and the rest of their chunk before them (BodyReader::view).
+    // Bytes [from, to) of the body and the rest of their chunk before them, without a copy: valid
+    // until the next body read on this thread (BodyReader::view).
     std::optional<BodyReader::Part> body_part(std::uint32_t d, std::size_t from, std::size_t to) const {
         return bodies_.view(d, from, to);
     }

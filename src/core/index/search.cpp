@@ -1211,10 +1211,13 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         for (auto [y, n] : sum.years) facets.add_year(int(y), n);
         for (auto [id, n] : sum.sources) facets.sources[id] += n;
         for (auto [id, n] : sum.countries) facets.countries[id] += n;
-        return true;
     };
     StemSummary sum;
-    if (top.depth == 0) return ix.summary(*g.stem, sum) && count_all(sum);  // no hit asked for: no score
+    if (top.depth == 0) {  // no hit asked for: no score
+        if (!ix.summary(*g.stem, sum)) return false;
+        count_all(sum);
+        return true;
+    }
     if (top.depth > format::kSummaryListed / 4 || top.order.by_date) return false;
     const float* fw = ix.summary_weights();
     if (fw[0] != float(kTitleWeight) || fw[1] != float(kTitleB) || fw[2] != float(kBodyWeight) || fw[3] != float(kBodyB)) return false;
@@ -1318,7 +1321,8 @@ bool collect_summary(const Index& ix, const Group& g, Collector& top, Facets& fa
         const double rest = sum.rest;
         if (!full() || top.heap.front().score <= bound(w_other * rest, big_literal ? w_big_literal * rest : 0)) return false;
     }
-    return count_all(sum);
+    count_all(sum);
+    return true;
 }
 
 bool excluded(Plan& p, std::uint32_t d) {

@@ -360,10 +360,14 @@ struct Analyzer::Impl {
     // Stage 2, elision: "l’opération" → "opération". False if nothing is left of the piece (a
     // lone "l" before ’, as in "l’« agence").
     bool elide(Piece& s) const {
-        const std::u16string_view uv(u16);
         int32_t apostrophe = -1;
         for (int32_t k = s.b; k < s.e; ++k)
-            if (is_apostrophe(uv[k])) { apostrophe = k; break; }
+            if (is_apostrophe(u16[k])) { apostrophe = k; break; }
+        return elide(s, apostrophe);
+    }
+    // The same when the piece's first apostrophe is known (-1: none).
+    bool elide(Piece& s, int32_t apostrophe) const {
+        const std::u16string_view uv(u16);
         if (apostrophe > s.b && is_elision_prefix(uv.substr(s.b, apostrophe - s.b))) s.b = apostrophe + 1;
         else if (apostrophe < 0 && s.e < static_cast<int32_t>(uv.size()) && is_apostrophe(uv[s.e]) &&
                  is_elision_prefix(uv.substr(s.b, s.e - s.b)))
@@ -430,7 +434,6 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
     im.load(text);
     if (!im.segment(false)) return;
     const std::u16string_view uv(im.u16);
-    const auto n = static_cast<int32_t>(uv.size());
     const std::uint32_t* at = im.byte_at.data();
     const Latin* cls = im.classes.data();
     std::uint32_t position = 0;
@@ -473,11 +476,7 @@ void Analyzer::places(std::string_view text, std::vector<Place>& out) const {
             continue;
         }
         flush();
-        int32_t b = span.b;
-        const int32_t e = span.e;
-        if (apostrophe > b && is_elision_prefix(uv.substr(b, apostrophe - b))) b = apostrophe + 1;
-        else if (apostrophe < 0 && e < n && is_apostrophe(uv[e]) && is_elision_prefix(uv.substr(b, e - b))) continue;
-        if (b < e) out.push_back({at[b], at[e], position++});
+        if (Impl::Piece s{span.b, span.e, false}; im.elide(s, apostrophe)) out.push_back({at[s.b], at[s.e], position++});
     }
     flush();
 }
