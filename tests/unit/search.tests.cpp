@@ -548,6 +548,48 @@ TEST_CASE("a many-form word over thousands of documents: bulk and merged reading
     }
 }
 
+TEST_CASE("a top k is the head of the whole ranking: a visit skips only what cannot come in", "[search]") {
+    // Many forms of several words under one prefix, in texts of every length, some in titles,
+    // some typed with an accent: the scores spread, and ties (the same text) are many.
+    static const char* kForms[] = {"chante", "chanté", "chantait", "chanson", "chansons", "chance", "chances", "chantier", "chanvre"};
+    std::vector<corpus::Document> docs;
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t n) { seed = seed * 1664525u + 1013904223u; return (seed >> 8) % n; };
+    for (int i = 0; i < 6000; ++i) {
+        std::string text;
+        const std::uint32_t words = 3 + next(60), hits = next(4);
+        for (std::uint32_t k = 0; k < words; ++k) text += k % 7 == 3 && k / 7 < hits ? std::string(kForms[next(9)]) + " " : "rien ";
+        const std::string title = next(20) == 0 ? std::string("Une ") + kForms[next(9)] : "Note";
+        docs.push_back(doc("d" + std::to_string(i), title, text, std::to_string(2000 + int(next(20))) + "-01", next(2) ? "AFP" : "RTBF"));
+    }
+    auto built = index::build_index(docs, analyzer());
+    REQUIRE(built.ok());
+    const index::Index& ix = built.value();
+    const index::Searcher s(ix, analyzer());
+    for (const char* q : {"chan*", "chanté*", "chanter", "chansons", "chan* année:2005..2012", "titre:chan*"}) {
+        CAPTURE(q);
+        index::SearchOptions o;
+        o.snippets = false;
+        o.limit = docs.size();
+        const auto all = s.search(q, o);
+        REQUIRE(all.total > 100);
+        REQUIRE(all.hits.size() == all.total);
+        for (std::size_t k : {0, 1, 2, 5, 10, 37}) {
+            CAPTURE(k);
+            o.limit = k;
+            const auto top = s.search(q, o);
+            CHECK(top.total == all.total);
+            CHECK(same_facets(top.years, all.years));
+            CHECK(same_facets(top.sources, all.sources));
+            REQUIRE(top.hits.size() == k);
+            for (std::size_t i = 0; i < k; ++i) {
+                CHECK(top.hits[i].doc == all.hits[i].doc);
+                CHECK(top.hits[i].score == all.hits[i].score);
+            }
+        }
+    }
+}
+
 TEST_CASE("a frequent word: its summary and merged postings answer as reading each form does", "[search]") {
     // 5,000 documents of varied lengths, titles, dates, sources and countries. "porter" has
     // common forms and a rare one (portâmes, 3 documents); "xylophone" has one form; "les" is a

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -541,18 +542,28 @@ public:
     const Group& group() const { return group_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
     // a virtual call or a leapfrog per document.
+    // floor: the score a match must pass to be of use (Collector::floor, which f may raise);
+    // one that cannot is given -infinity, its score not computed.
     template <typename F>
-    void visit_all(F&& f) {
+    void visit_all(const double& floor, F&& f) {
         if (!bulk_) {
             for (; doc_ != kNoDoc; advance(doc_ + 1)) f(doc_, score(nullptr));
             return;
         }
         // Bulk: each window's documents straight from its bits (their records read first).
+        double seen = -kInfinity, least = 0;
         while (doc_ != kNoDoc) {
             warm_records(ix_, [&](auto&& touch) { each_bit(window_->present, doc_ - base_, [&](std::uint32_t k) { touch(base_ + k); }); });
             each_bit(window_->present, doc_ - base_, [&](std::uint32_t k) {
                 doc_ = base_ + k;
-                f(doc_, window_score(doc_, nullptr));
+                if (floor != seen) {
+                    seen = floor;
+                    least = least_tf(floor);
+                }
+                const Window& w = *window_;
+                const double body_w = group_.title_only ? 0 : ix_.body_weight(doc_);
+                if (least > 0 && !lazy_ && ix_.title_weight(doc_) * w.title[k] + body_w * w.body[k] < least) f(doc_, -kInfinity);
+                else f(doc_, window_score(doc_, nullptr));
             });
             const std::uint64_t end = std::uint64_t(base_) + kWindow;
             if (end >= kNoDoc) doc_ = kNoDoc;
@@ -561,6 +572,17 @@ public:
     }
 
 private:
+    static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+    // The least tf (field_score's) a document needs for its score to pass floor, from the bound
+    // score <= (idf + kLiteral × idf_literal) × saturate(tf) (the forms as typed being some of
+    // the forms): saturate inverted, a little lower for rounding; 0 when any tf may.
+    double least_tf(double floor) const {
+        const double most = group_.idf + (literal_ == Literal::none ? 0 : kLiteral * group_.idf_literal);
+        if (!(floor > 0) || !(most > 0)) return 0;
+        const double q = floor / most;
+        if (q >= scoring::kK1 + 1) return kInfinity;
+        return q * scoring::kK1 / (scoring::kK1 + 1 - q) * (1 - 1e-9);
+    }
     // The word's score at d from its forms' sums per field (field_score), said when asked.
     double combine(std::uint32_t d, double title, double body, double title_literal, double body_literal,
                    std::string* why) const {
@@ -1162,8 +1184,14 @@ struct Collector {
     std::size_t depth;
     Order order;
     std::vector<Candidate> heap;  // the worst of the best at the front
+    // The score a match must pass to come in (ordered by relevance, the heap full; none asked
+    // for: infinite): a visit may skip computing the score of a match that cannot reach it.
+    double floor = depth == 0 ? kNever : -kNever;
+    static constexpr double kNever = std::numeric_limits<double>::infinity();
     void add(const Candidate& c) {
-        if (depth == 0) return;  // only the total and the facets were asked for
+        if (c.score >= floor) insert(c);  // below: out, whatever its document (none asked for: all)
+    }
+    void insert(const Candidate& c) {
         if (heap.size() < depth) {
             heap.push_back(c);
             std::push_heap(heap.begin(), heap.end(), order);
@@ -1171,7 +1199,10 @@ struct Collector {
             std::pop_heap(heap.begin(), heap.end(), order);
             heap.back() = c;
             std::push_heap(heap.begin(), heap.end(), order);
+        } else {
+            return;
         }
+        if (heap.size() == depth && !order.by_date) floor = heap.front().score;
     }
 };
 
@@ -1411,7 +1442,7 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
     // One unit, or any of them: every match is visited.
     if (relaxed || units == 1)
         for (auto& m : p.required) m->scan_all();
-    if (word) return word->visit_all([&](std::uint32_t d, double s) { take(d, s, 1); });
+    if (word) return word->visit_all(top.floor, [&](std::uint32_t d, double s) { take(d, s, 1); });
     if (!relaxed) {
         // Words only (the usual AND): the same walk with direct calls (TermMatcher is final).
         std::vector<TermMatcher*> words;
