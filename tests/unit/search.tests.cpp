@@ -566,7 +566,9 @@ TEST_CASE("a top k is the head of the whole ranking: a visit skips only what can
     REQUIRE(built.ok());
     const index::Index& ix = built.value();
     const index::Searcher s(ix, analyzer());
-    for (const char* q : {"chan*", "chanté*", "chanter", "chansons", "chan* année:2005..2012", "titre:chan*"}) {
+    // One word, filtered or not, or several (no hit asked for, k = 0: the same total and facets).
+    for (const char* q : {"chan*", "chanté*", "chanter", "chansons", "chan* année:2005..2012", "titre:chan*", "chanter rien",
+                          "\"rien chanson\"", "chanson OR chance"}) {
         CAPTURE(q);
         index::SearchOptions o;
         o.snippets = false;

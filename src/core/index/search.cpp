@@ -1686,8 +1686,9 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     planner.merged_ = options.merged;
     Plan plan = planner.plan(parsed);
     const auto units = static_cast<std::uint32_t>(plan.required.size());
-    // Proximity reranks the first kRerankDepth candidates of a query of several words.
-    Collector top{units >= 2 ? std::max(options.limit, kRerankDepth) : options.limit, {options.newest_first || units == 0}, {}};
+    // Proximity reranks the first kRerankDepth candidates of a query of several words (none
+    // when no hit is asked for).
+    Collector top{units >= 2 && options.limit ? std::max(options.limit, kRerankDepth) : options.limit, {options.newest_first || units == 0}, {}};
     Facets facets;
     facets.sources.assign(index_.source_count(), 0);
     facets.countries.assign(index_.country_count(), 0);
