@@ -52,6 +52,7 @@ constexpr float kStopword = 0.3f;         // function words count, a little (the
 // of a rare word's documents in its top 10 and 70 % of AND queries their source document
 // (1.0: 90 % and 72 %; the 100k tier's typos, the same first hit as the word meant: 45 → 51 %).
 constexpr double kLiteral = 1.0;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr std::size_t kMaxExpansions = 64;  // prefix expansions kept, most frequent first
 constexpr std::size_t kRerankDepth = 64;    // candidates whose proximity is measured
 // Proximity (Tao & Zhai, "An Exploration of Proximity Measures in Information Retrieval",
@@ -541,9 +542,9 @@ public:
     TermMatcher* as_term() override { return this; }
     const Group& group() const { return group_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
-    // a virtual call or a leapfrog per document.
-    // floor: the score a match must pass to be of use (Collector::floor, which f may raise);
-    // one that cannot is given -infinity, its score not computed.
+    // a virtual call or a leapfrog per document. floor: the score a match must reach to be of
+    // use (Collector::floor, which f may raise); in bulk, a match that cannot is given
+    // -infinity, its score not computed.
     template <typename F>
     void visit_all(const double& floor, F&& f) {
         if (!bulk_) {
@@ -572,7 +573,6 @@ public:
     }
 
 private:
-    static constexpr double kInfinity = std::numeric_limits<double>::infinity();
     // The least tf (field_score's) a document needs for its score to pass floor, from the bound
     // score <= (idf + kLiteral × idf_literal) × saturate(tf) (the forms as typed being some of
     // the forms): saturate inverted, a little lower for rounding; 0 when any tf may.
@@ -1184,12 +1184,11 @@ struct Collector {
     std::size_t depth;
     Order order;
     std::vector<Candidate> heap;  // the worst of the best at the front
-    // The score a match must pass to come in (ordered by relevance, the heap full; none asked
-    // for: infinite): a visit may skip computing the score of a match that cannot reach it.
-    double floor = depth == 0 ? kNever : -kNever;
-    static constexpr double kNever = std::numeric_limits<double>::infinity();
+    // The score a match must reach to come in (ordered by relevance, once the heap is full;
+    // infinite when no hit is asked for): a visit may skip scoring a match that cannot.
+    double floor = depth == 0 ? kInfinity : -kInfinity;
     void add(const Candidate& c) {
-        if (c.score >= floor) insert(c);  // below: out, whatever its document (none asked for: all)
+        if (c.score >= floor) insert(c);  // below it, out whatever its document
     }
     void insert(const Candidate& c) {
         if (heap.size() < depth) {
