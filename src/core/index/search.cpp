@@ -1436,7 +1436,9 @@ void collect(const Index& ix, Plan& p, bool relaxed, Collector& top, Facets& fac
             summarised = true;
             return;
         }
-        top.heap.clear();  // its candidates: the visit below finds them again
+        // Its candidates: the visit below finds them again. The floor they raised stays: the
+        // k-th best of some matches is at most the k-th best of all.
+        top.heap.clear();
     }
     // One unit, or any of them: every match is visited.
     if (relaxed || units == 1)
