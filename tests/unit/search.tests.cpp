@@ -425,6 +425,10 @@ TEST_CASE("facets count the whole result set", "[search]") {
     CHECK(count(r.sources, "RTBF") == 2);
     CHECK(count(r.countries, "BEL") == 3);
     CHECK(count(r.countries, "ESP") == 1);
+    // Most documents first; a tie, by name.
+    std::vector<std::string> sources;
+    for (const auto& f : r.sources) sources.push_back(f.value);
+    CHECK(sources == std::vector<std::string>{"RTBF", "AFP", "Reuters"});
 }
 
 TEST_CASE("snippets: a passage around the matches, highlights on the matched words", "[search]") {

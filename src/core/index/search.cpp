@@ -1762,13 +1762,18 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     for (int y = 0; y < Facets::kYears; ++y)
         if (facets.recent[static_cast<std::size_t>(y)]) facets.years[Facets::kFirstYear + y] = facets.recent[static_cast<std::size_t>(y)];
     for (auto [y, n] : facets.years) r.years.push_back({std::to_string(y), n});
-    for (std::uint32_t s = 0; s < facets.sources.size(); ++s)
-        if (facets.sources[s]) r.sources.push_back({std::string(index_.source_name(s)), facets.sources[s]});
-    for (std::uint32_t c = 0; c < facets.countries.size(); ++c)
-        if (facets.countries[c]) r.countries.push_back({std::string(index_.country_code(c)), facets.countries[c]});
-    auto by_count = [](const FacetCount& a, const FacetCount& b) { return a.count > b.count || (a.count == b.count && a.value < b.value); };
-    std::sort(r.sources.begin(), r.sources.end(), by_count);
-    std::sort(r.countries.begin(), r.countries.end(), by_count);
+    // Sources and countries by count, then name: ids sorted, each name copied once, in order.
+    auto by_count = [](const std::vector<std::uint32_t>& counts, auto name, std::vector<FacetCount>& out) {
+        std::vector<std::uint32_t> ids;
+        for (std::uint32_t id = 0; id < counts.size(); ++id)
+            if (counts[id]) ids.push_back(id);
+        std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return counts[a] > counts[b] || (counts[a] == counts[b] && name(a) < name(b));
+        });
+        for (std::uint32_t id : ids) out.push_back({std::string(name(id)), counts[id]});
+    };
+    by_count(facets.sources, [&](std::uint32_t id) { return index_.source_name(id); }, r.sources);
+    by_count(facets.countries, [&](std::uint32_t id) { return index_.country_code(id); }, r.countries);
     r.took_us = static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
     return r;
