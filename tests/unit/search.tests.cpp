@@ -905,14 +905,20 @@ TEST_CASE("JSON: written in ASCII it is the same JSON value", "[search]") {
 
 TEST_CASE("JSON: each character that needs an escape gets one wherever it lies; scores keep 4 decimals", "[search]") {
     // The writer takes eight plain bytes at a time: a special character at each place in and
-    // across those groups, in the title (UTF-8 and ASCII forms).
+    // across those groups, in the title and in the source, a facet's value, short or long
+    // (UTF-8 and ASCII forms).
     std::vector<corpus::Document> docs;
-    std::vector<std::string> titles;
+    std::vector<std::string> titles, sources;
     for (std::string special : {"\"", "\\", "\x01", "\x1F", "\x7F", "é", "\xFF", " "})
         for (std::size_t at = 0; at < 20; ++at) {
             titles.push_back(std::string(at, 'a') + special + std::string(at % 9, 'b'));
-            docs.push_back(doc("t" + std::to_string(docs.size()), titles.back(), "agence"));
+            sources.push_back(titles.back() + std::string(at % 2 ? 60 : 0, 's'));
+            docs.push_back(doc("t" + std::to_string(docs.size()), titles.back(), "agence", "", sources.back()));
         }
+    auto repaired = [](std::string s) {
+        if (const auto bad = s.find('\xFF'); bad != std::string::npos) s.replace(bad, 1, "\xEF\xBF\xBD");
+        return s;
+    };
     const Corpus c(docs);
     index::SearchOptions o;
     o.limit = docs.size();
@@ -922,10 +928,15 @@ TEST_CASE("JSON: each character that needs an escape gets one wherever it lies; 
         const auto json = nlohmann::json::parse(index::to_json(r, c.index, ascii));
         for (const auto& h : json["hits"]) {
             const std::size_t i = std::stoul(h["id"].get<std::string>().substr(1));
-            std::string want = titles[i];
-            if (const auto bad = want.find('\xFF'); bad != std::string::npos) want.replace(bad, 1, "\xEF\xBF\xBD");
-            CHECK(h["title"] == want);
+            CHECK(h["title"] == repaired(titles[i]));
         }
+        std::multiset<std::string> got, want;
+        for (const auto& f : json["facets"]["source"]) {
+            got.insert(f["value"].get<std::string>());
+            CHECK(f["count"] == 1);
+        }
+        for (const std::string& source : sources) want.insert(repaired(source));
+        CHECK(got == want);
     }
     // Scores: as printf's %.4f shows them rounded to 4 decimals, trailing zeros dropped.
     index::SearchResult s;

@@ -1930,12 +1930,28 @@ struct JsonOut {
         out.append(digits, len);
     }
 
+    // Each entry with one append when its value needs no escape (a year, a code, most
+    // sources): a hundred countries a query on a large dossier.
     void facets(const std::vector<FacetCount>& v) {
         out += '[';
         for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string_view value = v[i].value;
+            if (value.size() <= 64 && plain_end(value, 0) == value.size()) {
+                static constexpr std::string_view kOpen = "{\"value\":\"", kCount = "\",\"count\":";
+                char buf[1 + 64 + 64];
+                char* o = buf;
+                if (i) *o++ = ',';
+                o = std::copy(kOpen.begin(), kOpen.end(), o);
+                o = std::copy(value.begin(), value.end(), o);
+                o = std::copy(kCount.begin(), kCount.end(), o);
+                o = std::to_chars(o, buf + sizeof buf - 1, v[i].count).ptr;
+                *o++ = '}';
+                out.append(buf, static_cast<std::size_t>(o - buf));
+                continue;
+            }
             if (i) out += ',';
             out += "{\"value\":";
-            string(v[i].value);
+            string(value);
             out += ",\"count\":";
             number(v[i].count);
             out += '}';
