@@ -160,13 +160,17 @@ enum class Literal { none, all, some };
 // as typed. Each Σ is exact (float weights, small integer frequencies), so every way of reading
 // the forms (each one, merged postings, a window, a summary) gives the same bits.
 struct FieldScore { double tf, literal, score; };
-FieldScore field_score(const Index& ix, const Group& g, Literal which, std::uint32_t d, double title, double body,
-                       double title_literal, double body_literal) {
+// Per-field sums into one, each times its field's weight in document d.
+double weighted_tf(const Index& ix, const Group& g, std::uint32_t d, double title, double body) {
     const double title_w = ix.title_weight(d);
     const double body_w = g.title_only ? 0 : ix.body_weight(d);
-    const double tf = title_w * title + body_w * body;
+    return title_w * title + body_w * body;
+}
+FieldScore field_score(const Index& ix, const Group& g, Literal which, std::uint32_t d, double title, double body,
+                       double title_literal, double body_literal) {
+    const double tf = weighted_tf(ix, g, d, title, body);
     const double literal = which == Literal::all    ? tf
-                           : which == Literal::some ? title_w * title_literal + body_w * body_literal
+                           : which == Literal::some ? weighted_tf(ix, g, d, title_literal, body_literal)
                                                     : 0;
     return {tf, literal, word_score(g, tf, literal)};
 }
@@ -244,6 +248,8 @@ private:
             std::string shown;
             const Letters typed(t.exact);
             const bool accents = folded != t.exact;  // with none typed, every form keeps them
+            // Whether form f of a near word d edits away keeps the accents typed.
+            auto keeps_typed = [&](std::uint32_t f, int d) { return !accents || typed_distance(typed, Letters(ix_.form_text(f)), d) <= d; };
             // Each near word is scored as if it had been typed (its own forms as typed, the rest of
             // its word as stemmed), times a typo weight. It brings the forms of its word within
             // one more edit of what was typed (its plural, its feminine), not its whole family:
@@ -262,8 +268,7 @@ private:
                     std::pair<bool, std::uint32_t> best{false, 0};
                     for (std::uint32_t k = 0; k < n; ++k) {
                         const std::uint32_t f = load_u32(ids + 4 * k);
-                        const bool kept = !accents || typed_distance(typed, Letters(ix_.form_text(f)), d) <= d;
-                        if (const std::pair<bool, std::uint32_t> rank{kept, ix_.form_df(f)}; rank > best) {
+                        if (const std::pair<bool, std::uint32_t> rank{keeps_typed(f, d), ix_.form_df(f)}; rank > best) {
                             best = rank;
                             as_written = ix_.form_text(f);
                         }
@@ -289,7 +294,7 @@ private:
                         // others as the rest of its word ("fedhrions" typed with "é" takes
                         // fédérions before faderions).
                         if (form == ix_.folded_text(e)) {
-                            const bool kept = !accents || typed_distance(typed, Letters(ix_.form_text(f)), d) <= d;
+                            const bool kept = keeps_typed(f, d);
                             add(f, kept ? typo : typo * kStemmed, kept);
                             continue;
                         }
@@ -561,10 +566,10 @@ public:
                     seen = floor;
                     least = least_tf(floor);
                 }
-                const Window& w = *window_;
-                const double body_w = group_.title_only ? 0 : ix_.body_weight(doc_);
-                if (least > 0 && !lazy_ && ix_.title_weight(doc_) * w.title[k] + body_w * w.body[k] < least) f(doc_, -kInfinity);
-                else f(doc_, window_score(doc_, nullptr));
+                if (least > 0 && !lazy_ && weighted_tf(ix_, group_, doc_, window_->title[k], window_->body[k]) < least)
+                    f(doc_, -kInfinity);
+                else
+                    f(doc_, window_score(doc_, nullptr));
             });
             const std::uint64_t end = std::uint64_t(base_) + kWindow;
             if (end >= kNoDoc) doc_ = kNoDoc;
@@ -573,7 +578,7 @@ public:
     }
 
 private:
-    // The least tf (field_score's) a document needs for its score to pass floor, from the bound
+    // The least tf (weighted_tf) a document needs for its score to pass floor, from the bound
     // score <= (idf + kLiteral × idf_literal) × saturate(tf) (the forms as typed being some of
     // the forms): saturate inverted, a little lower for rounding; 0 when any tf may.
     double least_tf(double floor) const {
@@ -1933,28 +1938,27 @@ struct JsonOut {
     // Each entry with one append when its value needs no escape (a year, a code, most
     // sources): a hundred countries a query on a large dossier.
     void facets(const std::vector<FacetCount>& v) {
+        static constexpr std::string_view kValue = "{\"value\":", kCount = ",\"count\":";
         out += '[';
         for (std::size_t i = 0; i < v.size(); ++i) {
             const std::string_view value = v[i].value;
+            char buf[128];  // ',' kValue '"' value (64 bytes at most) '"' kCount count '}'
+            char* o = buf;
+            if (i) *o++ = ',';
+            o = std::copy(kValue.begin(), kValue.end(), o);
             if (value.size() <= 64 && plain_end(value, 0) == value.size()) {
-                static constexpr std::string_view kOpen = "{\"value\":\"", kCount = "\",\"count\":";
-                char buf[1 + 64 + 64];
-                char* o = buf;
-                if (i) *o++ = ',';
-                o = std::copy(kOpen.begin(), kOpen.end(), o);
+                *o++ = '"';
                 o = std::copy(value.begin(), value.end(), o);
-                o = std::copy(kCount.begin(), kCount.end(), o);
-                o = std::to_chars(o, buf + sizeof buf - 1, v[i].count).ptr;
-                *o++ = '}';
+                *o++ = '"';
+            } else {
                 out.append(buf, static_cast<std::size_t>(o - buf));
-                continue;
+                string(value);
+                o = buf;
             }
-            if (i) out += ',';
-            out += "{\"value\":";
-            string(value);
-            out += ",\"count\":";
-            number(v[i].count);
-            out += '}';
+            o = std::copy(kCount.begin(), kCount.end(), o);
+            o = std::to_chars(o, buf + sizeof buf - 1, v[i].count).ptr;
+            *o++ = '}';
+            out.append(buf, static_cast<std::size_t>(o - buf));
         }
         out += ']';
     }
