@@ -36,10 +36,18 @@ Module["saveIndex"] = function () {
   return out;
 };
 const utf8 = new TextDecoder();
+// The number of hits to return, as the CLI's --limit takes it (0 to 100000; 0: the count and
+// facets alone), clamped rather than refused: `limit | 0` wrapped 1e12 round to a negative
+// number, hence no hit. Not a number (NaN, "abc") or negative: 0; a fraction: rounded down.
+const kMaxLimit = 100000;
+function hitLimit(limit) {
+  if (limit === undefined) return 10;
+  const n = Math.floor(Number(limit));
+  return n > 0 ? Math.min(n, kMaxLimit) : 0;
+}
 Module["search"] = function (query, limit, options) {
   // A view of the JSON's bytes in wasm memory, decoded before anything else runs there.
-  const r = JSON.parse(utf8.decode(Module["vigieSearch"](String(query), limit === undefined ? 10 : limit | 0,
-                                                         !!(options && options.typing))));
+  const r = JSON.parse(utf8.decode(Module["vigieSearch"](String(query), hitLimit(limit), !!(options && options.typing))));
   if (r.error) throw new Error(r.error);
   return r;
 };

@@ -43,6 +43,7 @@ constexpr const char* kUsage =
     "  build INPUT -o DIR [--site SITE]     the static site (the page, offline) for that dossier;\n"
     "                                       SITE: the built site it starts from (build/site)\n"
     "\n"
+    "After --, every argument is positional: vigie search SOURCE -- \"-taliban propagande\".\n"
     "INPUT is a dossier (manifest.json or its directory), a directory of .txt, .md, .html, .json\n"
     "and .jsonl files, or one such file; SOURCE is a .vidx or an INPUT.\n"
     "Query language: words, \"a phrase\", -exclude, a OR b, prefix*, pays:BEL, année:2018..2019,\n"
@@ -57,10 +58,22 @@ struct Args {
     std::string problem;      // first unknown or malformed option, if any
 };
 
-Args parse_args(int argc, char** argv, int first) {
+// What a word that starts with '-' may be at this point of command's arguments instead of an
+// option ("-amaq belgique": a query excluding amaq), which -- lets through; nullptr if nothing.
+const char* free_text_at(const std::string& command, std::size_t positionals) {
+    if (command == "search" && positionals == 1) return "query";  // after SOURCE
+    if (command == "analyze") return "text";
+    return nullptr;
+}
+
+// "--" ends the options: every argument after it is positional, even one starting with '-'.
+Args parse_args(int argc, char** argv, int first, const std::string& command) {
     Args a;
+    bool options = true;
     for (int i = first; i < argc; ++i) {
         std::string s = argv[i];
+        if (options && s == "--") { options = false; continue; }
+        if (!options) { a.positional.push_back(std::move(s)); continue; }
         auto value = [&]() -> std::string {
             if (i + 1 < argc) return argv[++i];
             if (a.problem.empty()) a.problem = s + " needs a value";
@@ -77,8 +90,12 @@ Args parse_args(int argc, char** argv, int first) {
             a.limit = std::strtol(v.c_str(), &end, 10);
             if ((end == v.c_str() || *end || a.limit < 0 || a.limit > 100000) && a.problem.empty())
                 a.problem = "--limit takes a number from 0 to 100000";
-        } else if (s.size() > 1 && s[0] == '-' && a.problem.empty()) a.problem = "unknown option " + s;
-        else a.positional.push_back(std::move(s));
+        } else if (s.size() > 1 && s[0] == '-') {
+            if (!a.problem.empty()) continue;
+            a.problem = "unknown option '" + s + "'";
+            if (const char* what = free_text_at(command, a.positional.size()))
+                a.problem += std::string(" (a ") + what + " that starts with '-': put -- before it)";
+        } else a.positional.push_back(std::move(s));
     }
     return a;
 }
@@ -174,10 +191,12 @@ bool ends_with(const std::string& s, std::string_view tail) {
 Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const text::Analyzer& analyzer,
                                   const geo::Gazetteer* gazetteer) {
     index::IndexBuilder builder(analyzer, gazetteer);
+    corpus::TakenIds taken;  // the same file given twice, or one article in two exports
     std::size_t loaded = 0;
     for (const std::string& input : inputs) {
         auto corpus = corpus::load_input(input);
         if (!corpus) return corpus.error();
+        taken.drop_repeats(corpus.value());
         for (const Error& w : corpus->warnings) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
         builder.reserve(corpus->documents);
         for (corpus::Document& d : corpus->documents) builder.add(std::move(d));
@@ -306,7 +325,7 @@ int run(int argc, char** argv) {
     if (argc < 2) return usage_error("missing command");
     const std::string command = argv[1];
     if (command == "--help" || command == "-h" || command == "help") { std::printf("%s", kUsage); return 0; }
-    Args args = parse_args(argc, argv, 2);
+    Args args = parse_args(argc, argv, 2, command);
     if (!args.problem.empty()) return usage_error(args.problem);
     if (command == "index") return build_index(args);
     if (command == "search") return search(args);

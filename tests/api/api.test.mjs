@@ -17,11 +17,11 @@ test("addJsonl, commit, search, stats", async () => {
   const v = await createVigie();
   assert.throws(() => v.search("x"), /no index/);
   const added = v.addJsonl(seedsJsonl() + '{"id": "bad", "text": 42}\nnot json\n{"id":"d","text":"x","date":"2019-02-30"}\n');
-  assert.equal(added.added, 5);
+  assert.equal(added.added, 6);  // a bad date is left out, its document kept
   assert.equal(added.errors.length, 3);
   assert.match(added.errors[0], /^jsonl:6: field 'text' must be a string/);
   assert.match(added.errors[1], /^jsonl:7: not JSON at column 2/);
-  assert.match(added.errors[2], /^jsonl:8: field 'date' is not an ISO 8601 date/);
+  assert.equal(added.errors[2], "jsonl:8: field 'date' is not an ISO 8601 date: '2019-02-30', date left out");
   assert.deepEqual(v.addDocument({ id: "extra", title: "Malines", text: "Réunion des procureurs à Malines.", date: "2017-10" }),
                    { added: 1, errors: [] });
   // Not a document: a message each, nothing added, nothing thrown.
@@ -30,12 +30,12 @@ test("addJsonl, commit, search, stats", async () => {
     assert.equal(r.added, 0, String(bad));
     assert.equal(r.errors.length, 1, String(bad));
   }
-  assert.deepEqual(v.commit(), { documents: 6 });
+  assert.deepEqual(v.commit(), { documents: 7 });
   const r = v.search("procureurs Malines", 5);
   assert.deepEqual(r.hits.map((h) => h.id), ["extra", "004_49b964d3a1148937"]);
   assert.equal(typeof r.took_us, "number");
   const s = v.stats();
-  assert.equal(s.documents, 6);
+  assert.equal(s.documents, 7);
   for (const key of ["terms", "postings_bytes", "index_bytes", "text_bytes", "memory_bytes"]) assert.ok(s[key] > 0, key);
   assert.equal(v.search("propa", 10, { typing: true }).total, 4);  // 000–003 say "propagande"
 });
@@ -105,6 +105,21 @@ test("a document whose id is taken is skipped with a message; made-up ids differ
   assert.deepEqual(x.commit(), { documents: 6 });
   assert.deepEqual(x.search("attente").hits.map((h) => h.id), ["c"]);
   assert.equal(x.search("pris").total, 0);  // the dropped copy
+});
+
+test("search's limit is clamped to what the CLI's --limit takes, 0 to 100000", async () => {
+  const v = await createVigie();
+  v.addJsonl(seedsJsonl());
+  v.commit();
+  const hits = (limit) => v.search("propagande", limit).hits.length;
+  const total = v.search("propagande").total;
+  assert.ok(total > 2, String(total));
+  for (const huge of [1e12, 2 ** 32, 2 ** 31, Infinity, 100000, "1e12"]) assert.equal(hits(huge), total, String(huge));
+  for (const none of [0, -1, -1e12, -Infinity, NaN, "abc", null]) assert.equal(hits(none), 0, String(none));
+  assert.equal(hits(2.9), 2);
+  assert.equal(hits("2"), 2);
+  assert.equal(hits(undefined), Math.min(total, 10));
+  assert.equal(v.search("propagande", 1e12).total, total);
 });
 
 test("loadIndex refuses damaged bytes with a message, and keeps the index it had", async () => {

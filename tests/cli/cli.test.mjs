@@ -58,7 +58,7 @@ test("a directory of .txt, .md, .html, .json and .jsonl files: loaded, problems 
   const r = native(["extract", dir, "--json"]);
   assert.equal(r.status, 0, r.stderr);
   const docs = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-  assert.equal(docs.length, 19);
+  assert.equal(docs.length, 20);
   assert.deepEqual(docs.find((d) => d.id === "note").countries.map((c) => c.iso3), ["BEL", "ESP", "MAR"]);
   assert.match(r.stderr, /bad-utf8\.txt:3: invalid UTF-8 at column 14/);
   assert.match(r.stderr, /lines\.jsonl:7: not JSON/);
@@ -198,6 +198,47 @@ test("index then search: the JSON of DESIGN.md §4.3", () => {
   assert.deepEqual(JSON.parse(none.stdout).hits, []);
   assert.equal(JSON.parse(none.stdout).total, one.total);
   assert.match(native(["search", vidx, "propagande", "--explain"]).stdout, /idf [0-9.]+ × tf/);
+});
+
+test("search: a query that starts with '-' is given after --, which every command takes", () => {
+  const r = native(["search", CORPUS, "-amaq belgique"]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^vigie: unknown option '-amaq belgique' \(a query that starts with '-': put -- before it\)\n/);
+  const q = native(["search", CORPUS, "--json", "--", "-amaq belgique"]);
+  assert.equal(q.status, 0, q.stderr);
+  const out = JSON.parse(q.stdout);
+  assert.equal(out.query, "-amaq belgique");
+  const same = JSON.parse(native(["search", CORPUS, "belgique -amaq", "--json"]).stdout);
+  assert.ok(out.total > 0 && out.total < 5, String(out.total));  // all five name Belgium, three Amaq
+  assert.deepEqual(out.hits.map((h) => h.id), same.hits.map((h) => h.id));
+  // After --, nothing is an option: "--json" is a second query, one too many.
+  assert.match(native(["search", CORPUS, "--", "-amaq", "--json"]).stderr, /search takes SOURCE \[QUERY\]/);
+  // The same parser for every command: analyze's TEXT, and no hint where no text can be.
+  const a = native(["analyze", "--json", "--", "-taliban"]);
+  assert.equal(a.status, 0, a.stderr);
+  assert.deepEqual(JSON.parse(a.stdout).map((t) => t.exact), ["taliban"]);
+  assert.match(native(["analyze", "-taliban"]).stderr, /unknown option '-taliban' \(a text that starts with '-': put -- before it\)/);
+  assert.match(native(["extract", CORPUS, "--bogus"]).stderr, /^vigie: unknown option '--bogus'\n/);
+});
+
+test("index: an id that two INPUTs give is indexed once, the later document skipped with a warning", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vigie-cli-"));
+  const c1 = join(dir, "c1.jsonl"), c2 = join(dir, "c2.jsonl");
+  const line = (o) => JSON.stringify(o) + "\n";
+  writeFileSync(c1, line({ id: "d4", text: "Perquisitions à Malines." }) + line({ id: "d5", text: "Perquisitions à Gand." }));
+  writeFileSync(c2, line({ id: "d6", text: "Perquisitions à Liège." }) + line({ id: "d5", text: "Perquisitions à Namur." }));
+  const r = native(["index", c1, c1, c2, "-o", join(dir, "x.vidx")]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /vigie: 3 documents, /);
+  const warnings = r.stderr.split("\n").filter((l) => l.startsWith("vigie: warning: "));
+  assert.deepEqual(warnings, [
+    `vigie: warning: ${c1}:1: id 'd4' already used by ${c1}:1, skipped`,
+    `vigie: warning: ${c1}:2: id 'd5' already used by ${c1}:2, skipped`,
+    `vigie: warning: ${c2}:2: id 'd5' already used by ${c1}:2, skipped`,
+  ]);
+  const hits = JSON.parse(native(["search", join(dir, "x.vidx"), "perquisitions", "--json"]).stdout).hits;
+  assert.deepEqual(hits.map((h) => h.id).sort(), ["d4", "d5", "d6"]);
+  assert.equal(JSON.parse(native(["search", join(dir, "x.vidx"), "Namur", "--json"]).stdout).total, 0);  // the first d5 wins
 });
 
 test("search batch mode: one query per line in, one JSON object per line out", () => {

@@ -238,7 +238,7 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
     REQUIRE(corpus.ok());
     std::vector<std::string> ids;
     for (const auto& d : corpus->documents) ids.push_back(d.id);
-    CHECK(ids == std::vector<std::string>{"article", "bad-utf8", "crlf", "dated", "depeche-1", "docs-1", "ligne-1",
+    CHECK(ids == std::vector<std::string>{"article", "bad-utf8", "crlf", "dated", "depeche-1", "docs-1", "docs-3", "ligne-1",
                                           "ligne-2", "ligne-3", "ligne-4", "ligne-5", "ligne-6", "ligne-8", "ligne-9",
                                           "ligne-10", "note", "page", "scraped", "sub/nested"});
     auto doc = [&](const std::string& id) -> const Document& {
@@ -266,7 +266,8 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
     CHECK(has_warning(corpus.value(), "bad-utf8.txt:3: invalid UTF-8 at column 14"));
     CHECK(has_warning(corpus.value(), "lines.jsonl:7: not JSON"));
     CHECK(has_warning(corpus.value(), "docs.json[1]: field 'text' is missing or empty"));
-    CHECK(has_warning(corpus.value(), "docs.json[2]: field 'date' is not an ISO 8601 date"));
+    CHECK(has_warning(corpus.value(), "docs.json[2]: field 'date' is not an ISO 8601 date: '2019-13', date left out"));
+    CHECK(doc("docs-3").date.precision() == DatePrecision::unknown);  // kept, without its date
     CHECK(has_warning(corpus.value(), "empty.txt: empty, skipped"));
     CHECK(corpus->warnings.size() == 5);  // .hidden.txt and photo.png are not articles: no warning
 }
@@ -304,5 +305,56 @@ TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) ar
     CHECK(has_warning(corpus.value(), "good.txt: id 'good' already used by"));
     CHECK(has_warning(corpus.value(), "big.jsonl:4: id 'court-1' already used by "));  // lines named
     CHECK(has_warning(corpus.value(), "big.jsonl:1, skipped"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("JSON Lines: invalid UTF-8 is repaired and a bad date left out, the line still loads", "[corpus][plain][bad-input]") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-jsonl-repairs";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "bad.jsonl").string();
+    std::ofstream(path, std::ios::binary) << R"({"id": "d1", "text": "Texte sain."})" << '\n'
+                                          << R"({"id": "d2", "text": "caf)" << '\xE9' << R"( belge"})" << '\n'  // Latin-1 é
+                                          << R"({"id": "d3", "text": "Daté de travers.", "date": "2019-13-45"})" << '\n';
+    auto corpus = load_input(path);
+    REQUIRE(corpus.ok());
+    std::vector<std::string> ids;
+    for (const auto& d : corpus->documents) ids.push_back(d.id);
+    CHECK(ids == std::vector<std::string>{"d1", "d2", "d3"});
+    REQUIRE(corpus->documents.size() == 3);
+    CHECK(corpus->documents[1].text == "caf\uFFFD belge");
+    CHECK(corpus->documents[2].date.precision() == DatePrecision::unknown);
+    CHECK(corpus->documents[2].text == "Daté de travers.");
+    std::vector<std::string> warnings;
+    for (const auto& w : corpus->warnings) warnings.push_back(w.message);
+    CHECK(warnings == std::vector<std::string>{
+                          path + ":2: invalid UTF-8 at column 26, replaced with U+FFFD",
+                          path + ":3: field 'date' is not an ISO 8601 date: '2019-13-45', date left out"});
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("ids: one id given by two inputs is loaded once, the later document skipped with a message", "[corpus][bad-input]") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-taken-ids";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "folder");
+    const std::string c1 = (dir / "c1.jsonl").string(), c2 = (dir / "c2.jsonl").string();
+    std::ofstream(c1) << R"({"id": "d1", "text": "Premier."})" << '\n' << R"({"id": "d2", "text": "Deuxième."})" << '\n';
+    std::ofstream(c2) << R"({"id": "d3", "text": "Troisième."})" << '\n' << R"({"id": "d2", "text": "Autre d2."})" << '\n';
+    std::ofstream(dir / "folder" / "d1.txt") << "Un fichier nommé d1.\n";
+    TakenIds taken;
+    std::vector<std::string> ids, warnings;
+    for (const std::string& input : {c1, c2, c1, (dir / "folder").string()}) {
+        auto corpus = load_input(input);
+        REQUIRE(corpus.ok());
+        taken.drop_repeats(corpus.value());
+        for (const auto& d : corpus->documents) ids.push_back(d.id + " " + d.text);
+        for (const auto& w : corpus->warnings) warnings.push_back(w.message);
+    }
+    CHECK(ids == std::vector<std::string>{"d1 Premier.", "d2 Deuxième.", "d3 Troisième."});  // the first wins
+    CHECK(warnings == std::vector<std::string>{
+                          c2 + ":2: id 'd2' already used by " + c1 + ":2, skipped",
+                          c1 + ":1: id 'd1' already used by " + c1 + ":1, skipped",  // the same file twice
+                          c1 + ":2: id 'd2' already used by " + c1 + ":2, skipped",
+                          (dir / "folder" / "d1.txt").string() + ": id 'd1' already used by " + c1 + ":1, skipped"});
     std::filesystem::remove_all(dir);
 }

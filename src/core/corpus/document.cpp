@@ -73,6 +73,21 @@ std::optional<std::uint32_t> Document::text_offset(std::uint32_t at) const {
     return std::nullopt;
 }
 
+void TakenIds::drop_repeats(Corpus& corpus) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
+        Document& d = corpus.documents[i];
+        const auto [first, is_new] = first_file_.try_emplace(d.id, d.file);
+        if (!is_new) {
+            corpus.warnings.push_back({d.file + ": id '" + d.id + "' already used by " + first->second + ", skipped"});
+            continue;
+        }
+        if (kept != i) corpus.documents[kept] = std::move(d);  // never onto itself
+        ++kept;
+    }
+    corpus.documents.resize(kept);
+}
+
 namespace {
 constexpr std::array<std::string_view, 8> kRoles = {"lead",    "participant", "support",        "coordination",
                                                     "arrest",  "seizure",     "meeting_member", "host"};

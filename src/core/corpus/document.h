@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -93,6 +94,22 @@ struct Corpus {
     std::vector<Document> documents;
     std::vector<Operation> operations;  // curated dossiers only
     std::vector<Error> warnings;     // documents skipped or repaired, each naming file and line
+};
+
+// Usage:
+//   TakenIds taken;
+//   for (const std::string& input : inputs) { auto corpus = load_input(input); taken.drop_repeats(*corpus); … }
+// Ids stay unique within an input and across the inputs of one command: two documents with one
+// id would be two results for one article. The first document keeps its id; a later one is
+// skipped with a warning naming its file (and line) and the first's.
+class TakenIds {
+public:
+    // Drops the documents of corpus whose id is taken (by corpus itself or an earlier one) and
+    // takes the ids of the others.
+    void drop_repeats(Corpus& corpus);
+
+private:
+    std::unordered_map<std::string, std::string> first_file_;  // id → the file of its first document
 };
 
 }  // namespace vigie::corpus

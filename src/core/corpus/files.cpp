@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/text/utf8.h"
+
 namespace vigie::corpus {
 
 Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
@@ -24,6 +26,21 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
         out.append(buf, n);
     }
     if (std::ferror(f.get())) return Error{path + ": read error (is it a directory?)"};
+    return out;
+}
+
+std::string repaired_utf8(std::string_view s, const std::string& name, std::vector<Error>& warnings,
+                          std::size_t first_line) {
+    auto bad = text::find_invalid_utf8(s);
+    if (!bad) return std::string(s);
+    const std::size_t line = first_line - 1 + text::line_of(s, *bad);
+    const std::size_t line_start = s.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+    const std::size_t column = *bad - (line_start == std::string_view::npos || *bad == 0 ? 0 : line_start + 1) + 1;
+    warnings.push_back({name + ":" + std::to_string(line) + ": invalid UTF-8 at column " + std::to_string(column) +
+                        ", replaced with U+FFFD"});
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) text::append_repaired(out, s, i);
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/corpus/files.h"
 #include "core/corpus/json.h"
 #include "core/text/utf8.h"
 
@@ -18,7 +19,7 @@ std::string stem_of(std::string_view name) {
 
 }  // namespace
 
-bool document_from_json(nlohmann::json& o, Document& d, std::string& problem) {
+bool document_from_json(nlohmann::json& o, Document& d, std::string& problem, std::string& note) {
     if (!o.is_object()) { problem = "expected a JSON object"; return false; }
     std::string date;
     auto field = [&](const char* key, std::string& out) {
@@ -43,13 +44,10 @@ bool document_from_json(nlohmann::json& o, Document& d, std::string& problem) {
         problem = "field 'text' is missing or empty";
         return false;
     }
+    // A date is metadata: the article is still worth finding without it.
     if (!date.empty()) {
-        auto parsed_date = Date::parse(date);
-        if (!parsed_date) {
-            problem = "field 'date' is not an ISO 8601 date: '" + date + "'";
-            return false;
-        }
-        d.date = *parsed_date;
+        if (auto parsed_date = Date::parse(date)) d.date = *parsed_date;
+        else note = "field 'date' is not an ISO 8601 date: '" + date + "', date left out";
     }
     return true;
 }
@@ -68,10 +66,9 @@ Corpus parse_jsonl(std::string_view text, std::string_view name, std::string_vie
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         const std::string at = where + ":" + std::to_string(line_no);
-        if (auto bad = text::find_invalid_utf8(line)) {
-            corpus.warnings.push_back({at + ": invalid UTF-8 at column " + std::to_string(*bad + 1) + ", line skipped"});
-            continue;
-        }
+        // Repaired as a .txt file is (the bytes JSON sees are then valid), not dropped whole.
+        std::string repaired;
+        if (text::find_invalid_utf8(line)) line = repaired = repaired_utf8(line, where, corpus.warnings, line_no);
         auto parsed = parse_json(line, at);
         if (!parsed) {
             // parse_json says "<at>:1:<column>: <what>" (one line parsed alone): keep column and what.
@@ -82,11 +79,12 @@ Corpus parse_jsonl(std::string_view text, std::string_view name, std::string_vie
             continue;
         }
         Document d;
-        std::string problem;
-        if (!document_from_json(parsed.value(), d, problem)) {
+        std::string problem, note;
+        if (!document_from_json(parsed.value(), d, problem, note)) {
             corpus.warnings.push_back({at + ": " + problem + ", line skipped"});
             continue;
         }
+        if (!note.empty()) corpus.warnings.push_back({at + ": " + note});
         if (d.id.empty()) d.id = stem + "-" + std::to_string(line_no);
         d.file = at;
         corpus.documents.push_back(std::move(d));

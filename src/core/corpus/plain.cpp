@@ -10,7 +10,6 @@
 #include "core/corpus/html.h"
 #include "core/corpus/json.h"
 #include "core/corpus/jsonl.h"
-#include "core/text/utf8.h"
 
 namespace vigie::corpus {
 
@@ -41,21 +40,6 @@ bool looks_binary(std::string_view s) {
         controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
     }
     return controls * 10 > head.size();
-}
-
-// Invalid UTF-8 sequences become U+FFFD; the first is reported with its line and column.
-std::string repaired_utf8(std::string_view s, const std::string& name, std::vector<Error>& warnings) {
-    auto bad = text::find_invalid_utf8(s);
-    if (!bad) return std::string(s);
-    const std::size_t line = text::line_of(s, *bad);
-    const std::size_t line_start = s.rfind('\n', *bad == 0 ? 0 : *bad - 1);
-    const std::size_t column = *bad - (line_start == std::string_view::npos || *bad == 0 ? 0 : line_start + 1) + 1;
-    warnings.push_back({name + ":" + std::to_string(line) + ": invalid UTF-8 at column " + std::to_string(column) +
-                        ", replaced with U+FFFD"});
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) text::append_repaired(out, s, i);
-    return out;
 }
 
 std::string unix_lines(std::string s) {
@@ -171,11 +155,13 @@ void add_file(const std::string& path, const std::string& name, const std::strin
         const bool many = j.is_array();
         for (std::size_t i = 0; i < (many ? j.size() : 1); ++i) {
             Document d;
-            std::string problem;
-            if (!document_from_json(many ? j[i] : j, d, problem)) {
-                corpus.warnings.push_back({name + (many ? "[" + std::to_string(i) + "]" : "") + ": " + problem + ", skipped"});
+            std::string problem, note;
+            const std::string at = name + (many ? "[" + std::to_string(i) + "]" : "");
+            if (!document_from_json(many ? j[i] : j, d, problem, note)) {
+                corpus.warnings.push_back({at + ": " + problem + ", skipped"});
                 continue;
             }
+            if (!note.empty()) corpus.warnings.push_back({at + ": " + note});
             if (d.id.empty()) d.id = many ? id + "-" + std::to_string(i + 1) : id;
             d.file = name;
             corpus.documents.push_back(std::move(d));
@@ -208,29 +194,6 @@ std::string without_extension(const std::string& relative) {
     return (p.parent_path() / p.stem()).generic_string();
 }
 
-// Ids must stay unique: a later duplicate is skipped with a warning naming both files.
-void drop_duplicate_ids(Corpus& corpus) {
-    std::vector<std::pair<std::string, std::size_t>> seen;
-    for (std::size_t i = 0; i < corpus.documents.size(); ++i) seen.emplace_back(corpus.documents[i].id, i);
-    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<bool> drop(corpus.documents.size(), false);
-    for (std::size_t k = 1; k < seen.size(); ++k)
-        if (seen[k].first == seen[k - 1].first) {
-            const std::size_t first = seen[k - 1].second, again = seen[k].second;
-            drop[again] = true;
-            corpus.warnings.push_back({corpus.documents[again].file + ": id '" + seen[k].first + "' already used by " +
-                                       corpus.documents[first].file + ", skipped"});
-            seen[k].second = first;  // report later repeats against the first too
-        }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < corpus.documents.size(); ++i)
-        if (!drop[i]) {
-            if (kept != i) corpus.documents[kept] = std::move(corpus.documents[i]);  // never onto itself
-            ++kept;
-        }
-    corpus.documents.resize(kept);
-}
-
 }  // namespace
 
 Result<std::vector<std::string>> article_files(const std::string& dir) {
@@ -260,7 +223,7 @@ Result<Corpus> load_directory(const std::string& dir) {
         const std::string relative = fs::path(path).lexically_relative(dir).generic_string();
         add_file(path, path, without_extension(relative), corpus);
     }
-    drop_duplicate_ids(corpus);
+    TakenIds().drop_repeats(corpus);
     return corpus;
 }
 
@@ -268,7 +231,7 @@ Result<Corpus> load_file(const std::string& path) {
     if (kind_of(path) == Kind::other) return Error{path + ": not a .txt, .md, .html, .json or .jsonl file"};
     Corpus corpus;
     add_file(path, path, fs::path(path).stem().string(), corpus);
-    drop_duplicate_ids(corpus);
+    TakenIds().drop_repeats(corpus);
     return corpus;
 }
 
