@@ -434,6 +434,21 @@ TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]"
             CHECK_THAT(reason(resealed(unsorted)), Catch::Contains(what));
         }
     }
+    // Stem aliases naming a stem past the last, or keys out of order (looked up by bisection).
+    {
+        const std::string accented = build_bytes({doc("s", "Sécurité", "La sécurité et les activités, sécurités diverses.")});
+        const std::size_t at = vigie::testing::section_at(accented, index::format::Section::stem_aliases);
+        const std::size_t size = vigie::testing::section_size(accented, index::format::Section::stem_aliases);
+        REQUIRE(index::load_u32(reinterpret_cast<const std::uint8_t*>(accented.data()) + at) >= 2);  // keys
+        CHECK(index::Index::open(resealed(accented)).ok());
+        std::string past = accented;
+        for (int i = 0; i < 4; ++i) past[at + size - 4 + i] = '';
+        CHECK_THAT(reason(resealed(past)), Catch::Contains("stem aliases"));
+        std::string unsorted = accented;
+        const std::uint32_t n = index::load_u32(reinterpret_cast<const std::uint8_t*>(unsorted.data()) + at);
+        unsorted[at + 4 + 4 * (std::size_t(n) + 1)] = '';
+        CHECK_THAT(reason(resealed(unsorted)), Catch::Contains("stem aliases"));
+    }
     // A string table's last offset near 2^32: head + offset wrapped where size_t is 32 bits
     // (wasm), the table passed, and every search then read a string of almost 4 GiB.
     {

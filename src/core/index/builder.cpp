@@ -695,6 +695,37 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     }
     folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
 
+    // Stem aliases (format.h STEM_ALIASES): a form with accents, its bare spelling stemmed. The
+    // way back (an accented word typed, its bare spelling's stem in the text) only to a stem of
+    // fewer postings: a spelling that lost its accents ("SECURITE"), not another, commoner word
+    // (dès → des, whose stem is de).
+    std::vector<std::uint64_t> stem_postings(stems.size(), 0);
+    for (std::uint32_t i = 0; i < order.size(); ++i) stem_postings[form_stem[i]] += im.forms[order[i]].df;
+    std::vector<std::pair<std::string, std::uint32_t>> alias_pairs;  // (key, stem id)
+    for (const auto& [bare, form] : folded_pairs) {
+        const std::string_view exact = exacts[form];
+        if (bare == exact || exact.find('-') != std::string_view::npos) continue;  // no accent; a compound
+        const std::string key = im.analyzer.term_of(bare);
+        const std::uint32_t stem = form_stem[form];
+        if (key == stems[stem]) continue;
+        alias_pairs.emplace_back(key, stem);
+        const auto at = std::lower_bound(stems.begin(), stems.end(), std::string_view(key));
+        if (at != stems.end() && *at == key && stem_postings[at - stems.begin()] <= stem_postings[stem])
+            alias_pairs.emplace_back(std::string(stems[stem]), static_cast<std::uint32_t>(at - stems.begin()));
+    }
+    std::sort(alias_pairs.begin(), alias_pairs.end());
+    alias_pairs.erase(std::unique(alias_pairs.begin(), alias_pairs.end()), alias_pairs.end());
+    std::vector<std::string_view> alias_keys;
+    std::vector<std::uint32_t> alias_first, alias_stems;
+    for (const auto& [key, stem] : alias_pairs) {
+        if (alias_keys.empty() || alias_keys.back() != key) {
+            alias_keys.push_back(key);
+            alias_first.push_back(static_cast<std::uint32_t>(alias_stems.size()));
+        }
+        alias_stems.push_back(stem);
+    }
+    alias_first.push_back(static_cast<std::uint32_t>(alias_stems.size()));
+
     // Sections, each its own buffer, handed to the index as they are: the big ones (the
     // documents' text, the postings) are never copied into one blob.
     struct SectionBytes {
@@ -782,6 +813,10 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     for (std::uint32_t v : folded_first) put_u32(folded_sec, v);
     std::string& ff = section(Section::folded_forms);
     for (std::uint32_t v : folded_forms) put_u32(ff, v);
+    std::string& aliases = section(Section::stem_aliases);
+    put_string_table(aliases, alias_keys);
+    for (std::uint32_t v : alias_first) put_u32(aliases, v);
+    for (std::uint32_t v : alias_stems) put_u32(aliases, v);
     section(Section::postings) = std::move(postings);
     section(Section::stem_summaries) = std::move(stem.summaries);
     section(Section::stem_postings) = std::move(stem.merged);

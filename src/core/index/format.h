@@ -44,6 +44,12 @@
 //               rising as a pair), u32 documents, u32 offset}, then each pair's documents as a
 //               form's postings (below) with no frequencies or positions (width 0); then 8 bytes
 //               of padding. Two listed stems with no entry never follow each other.
+//   STEM_ALIASES the stems a word reaches once its accents are gone, Snowball stemming the
+//               accented and the bare spelling apart (sécurité → secur, securite → securit): a
+//               string table of keys (terms, sorted) + u32 first[keys+1] into u32 stem ids
+//               (rising per key). For each form with accents whose bare spelling's term differs
+//               from its stem, that term keys the stem, and when that term is a stem itself of
+//               no more postings, the stem keys it back (securit → secur, secur → securit).
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //
@@ -63,7 +69,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 7;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed; 7: long bodies in chunks
+constexpr std::uint32_t kVersion = 8;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed; 7: long bodies in chunks; 8: plurals in -is/-os/-us/-eux/-oux stemmed, stem aliases
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block
@@ -81,8 +87,9 @@ constexpr std::size_t kDictionarySample = 4 << 20;  // bodies' bytes the text di
 enum class Section : std::uint32_t {
     meta = 1, docs, doc_text, checkpoints, sources, countries, doc_countries, stems, forms, folded,
     folded_forms, postings, stem_summaries, stem_postings, pair_postings, doc_offsets, bodies, body_dictionary,
+    stem_aliases,
 };
-constexpr std::uint32_t kSectionCount = 18;
+constexpr std::uint32_t kSectionCount = 19;
 
 // DocRecord: u32 title_tokens, u32 body_tokens, u32 body_start, u16 year, u8 month, u8 day,
 //            u16 source, u16 country_count, u32 countries (first index in DOC_COUNTRIES),

@@ -340,6 +340,21 @@ Result<Index> Index::open_shared(std::shared_ptr<const void> owner, std::vector<
         if (load_u32(ix.folded_forms_ + 4 * i) >= n_forms) return bad("folded form ids");
 
     {
+        const std::uint8_t* p = sec[S(Section::stem_aliases)];
+        const std::size_t size = len[S(Section::stem_aliases)];
+        if (!read_table(p, size, ix.alias_keys_, used) || !ix.alias_keys_.sorted() || size < used + 4 * (std::uint64_t(ix.alias_keys_.count) + 1))
+            return bad("stem aliases");
+        ix.alias_first_ = p + used;
+        const std::uint32_t n = load_u32(ix.alias_first_ + 4 * std::size_t(ix.alias_keys_.count));
+        if (size != used + 4 * (std::uint64_t(ix.alias_keys_.count) + 1) + 4 * std::uint64_t(n) ||
+            !rising(ix.alias_first_, ix.alias_keys_.count + 1, n))
+            return bad("stem aliases");
+        ix.alias_stems_ = ix.alias_first_ + 4 * (std::size_t(ix.alias_keys_.count) + 1);
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (load_u32(ix.alias_stems_ + 4 * std::size_t(i)) >= n_stems) return bad("stem aliases");
+    }
+
+    {
         const std::uint8_t* p = sec[S(Section::stem_summaries)];
         const std::size_t size = len[S(Section::stem_summaries)];
         if (size < 20) return bad("stem summaries");
@@ -654,6 +669,13 @@ std::pair<std::uint32_t, std::uint32_t> Index::folded_prefix(std::string_view pr
         else b = mid;
     }
     return {lo, a};
+}
+
+std::pair<const std::uint8_t*, std::uint32_t> Index::stem_aliases(std::string_view term) const {
+    const std::uint32_t i = alias_keys_.lower_bound(term);
+    if (i >= alias_keys_.count || alias_keys_.get(i) != term) return {nullptr, 0};
+    const std::uint32_t b = load_u32(alias_first_ + 4 * std::size_t(i)), e = load_u32(alias_first_ + 4 * std::size_t(i + 1));
+    return {alias_stems_ + 4 * std::size_t(b), e - b};
 }
 
 std::pair<const std::uint8_t*, std::uint32_t> Index::forms_of_folded(std::uint32_t f) const {

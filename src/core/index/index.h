@@ -228,6 +228,10 @@ public:
     std::string_view folded_text(std::uint32_t f) const { return folded_.get(f); }
     std::pair<const std::uint8_t*, std::uint32_t> forms_of_folded(std::uint32_t f) const;  // u32 ids
 
+    // The stems a term reaches across accents (format.h STEM_ALIASES): u32 stem ids, none when
+    // it has no alias.
+    std::pair<const std::uint8_t*, std::uint32_t> stem_aliases(std::string_view term) const;
+
     // Folded forms within max_edits of word (optimal string alignment distance: insertions,
     // deletions, substitutions, adjacent transpositions), found by walking the sorted folded
     // table as a trie and pruning branches already too far: no scan of every term.
@@ -281,7 +285,9 @@ private:
     const std::uint8_t* checkpoints_ = nullptr;
     std::size_t checkpoints_size_ = 0;
     const std::uint8_t* doc_countries_ = nullptr;
-    StringTable sources_, countries_, stems_, forms_, folded_;
+    StringTable sources_, countries_, stems_, forms_, folded_, alias_keys_;
+    const std::uint8_t* alias_first_ = nullptr;
+    const std::uint8_t* alias_stems_ = nullptr;
     // Where the folded terms of each first two bytes begin, built at open: entry b0 * 256 + b1 is
     // the first term whose first two bytes (b1 = 0 for a one-byte term) are these or more; 65,537
     // entries. The typo walk (fuzzy) takes the first two levels of its trie from it, the widest.

@@ -209,16 +209,24 @@ private:
             g.forms.emplace_back(form, w);
             g.literal.push_back(literal);
         };
-        if (auto stem = ix_.find_stem(t.term)) {
-            auto [a, b] = ix_.forms_of_stem(*stem);
+        // The word's stem, and the stems it reaches across accents: Snowball stems "securite"
+        // apart from "sécurité" (securit, secur), and accents never matter (DESIGN.md §5).
+        std::vector<std::uint32_t> stems;
+        const auto own = ix_.find_stem(t.term);
+        if (own) stems.push_back(*own);
+        auto [aliases, n_aliases] = ix_.stem_aliases(t.term);
+        for (std::uint32_t k = 0; k < n_aliases; ++k) stems.push_back(load_u32(aliases + 4 * k));
+        for (std::uint32_t stem : stems) {
+            auto [a, b] = ix_.forms_of_stem(stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
                 const bool exact = form == t.exact;
                 const bool as_typed = exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
                 add(f, exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
             }
-            if (!prefix) g.stem = stem;  // its forms and no other (a typo search runs only when there are none)
         }
+        // Its forms and no other (a typo search runs only when there are none).
+        if (!prefix && stems.size() == 1) g.stem = stems[0];
         if (prefix) {
             auto [a, b] = ix_.folded_prefix(folded);
             std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (df, folded entry)
@@ -243,8 +251,16 @@ private:
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
-            // the walk to one branch of the dictionary; one typo may be anywhere.
+            // the walk to one branch of the dictionary; one typo may be anywhere, the first
+            // letter included ("rpopagande").
             ix_.fuzzy(folded, edits, near, edits == 2 ? 1 : 0);
+            if (edits == 2) {
+                std::vector<std::pair<std::uint32_t, int>> one;
+                ix_.fuzzy(folded, 1, one);
+                for (const auto& e : one)
+                    if (std::none_of(near.begin(), near.end(), [&](const auto& x) { return x.first == e.first; })) near.push_back(e);
+                std::sort(near.begin(), near.end());  // in dictionary order again
+            }
             std::string shown;
             const Letters typed(t.exact);
             const bool accents = folded != t.exact;  // with none typed, every form keeps them
