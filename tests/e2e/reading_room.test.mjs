@@ -280,7 +280,7 @@ test("preferences: language, theme and pane sizes survive a reload", async () =>
     await b.page.keyboard.type("propagnde pays:Atlantide ");
     await until(b, () => window.vigie.state().query === "propagnde pays:Atlantide ");
     assert.deepEqual((await b.state()).messages,
-                     ["“propagnde” not found as written; close words: propagande.", "Unknown country “Atlantide”."]);
+                     ["“propagnde” not found as written; close words: propagande.", "Unknown country “Atlantide”: ignored."]);
     await b.shot("room-english-notes-1280x800");
     assert.deepEqual(b.errors, []);
   } finally {

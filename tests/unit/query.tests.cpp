@@ -28,8 +28,7 @@ std::string render(const ParsedQuery& q) {
         }
         out += "] ";
     }
-    if (q.filters.year_from || q.filters.year_to)
-        out += "years:" + std::to_string(q.filters.year_from) + ".." + std::to_string(q.filters.year_to) + " ";
+    for (const auto& y : q.filters.years) out += "years:" + std::to_string(y.from) + ".." + std::to_string(y.to) + " ";
     for (const auto& c : q.filters.countries) out += "country:" + c + " ";
     for (const auto& s : q.filters.sources) out += "source:" + s + " ";
     if (!q.messages.empty()) out += "!" + std::to_string(q.messages.size());
@@ -69,12 +68,24 @@ TEST_CASE("query: the language of DESIGN.md §5", "[query]") {
         {"- Amaq", "+[Amaq] !1"},
         {"foo:bar baz", "+[foo bar baz] !1"},
         {"year:deux", "!1"},
-        {"year:2020..2018", "!1"},
+        {"year:2020..2018", "years:2018..2020 !1"},  // read the right way round, said so
+        // values of one field join, with or without OR; OR beside a filter joins nothing else
+        {"année:2019 OR année:2018", "years:2019..2019 years:2018..2018"},
+        {"année:2019 année:2018", "years:2019..2019 years:2018..2018"},
+        {"pays:FR OR pays:ES Amaq", "+[Amaq] country:FR country:ES"},
+        {"source:RTBF OU source:Reuters", "source:RTBF source:Reuters"},
+        {"Amaq OR pays:BE", "+[Amaq] country:BE !1"},
+        {"pays:BE OR Amaq", "+[Amaq] country:BE !1"},
+        {"pays:BE OR", "country:BE !1"},
+        // a colon that names no field: text, no note
+        {"12:00 Bruxelles", "+[12:00 Bruxelles]"},
+        {"https://amaq.example/fr", "+[https://amaq.example/fr]"},
         {"OR Amaq OR", "+[Amaq] !2"},
         {"pays: Amaq", "+[Amaq] !1"},
         {"-pays:BEL Amaq", "+[Amaq] !1"},
         {"\"\" Amaq", "+[Amaq]"},
-        {"a\x01" "b\tc\x7f", "+[a b c]"},
+        {"a\x01" "b\tc\x7f", "+[a b c] !1"},
+        {"a\tb\nc", "+[a b c]"},  // a tab or a line break is a space: no note
         {"", ""},
         {"   ", ""},
         {"*", ""},
@@ -89,6 +100,11 @@ TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
     CHECK(render(parse_query("terr ", true)) == "+[terr]");
     CHECK(render(parse_query("\"agence de\"", true)) == "+[\"agence de\"]");
     CHECK(render(parse_query("-amaq", true)) == "-[amaq]");
+    // a phrase not closed yet: its words so far, and the one being typed as a prefix, no note
+    CHECK(render(parse_query("\"agence de pre", true)) == "+[\"agence de\"] +[pre*]");
+    CHECK(render(parse_query("\"pre", true)) == "+[pre*]");
+    CHECK(render(parse_query("\"agence de ", true)) == "+[\"agence de \"]");
+    CHECK(render(parse_query("\"agence de pre", false)) == "+[\"agence de pre\"] !1");
 }
 
 TEST_CASE("query: very long input is cut between words, or at a character boundary", "[query][bad-input]") {
@@ -105,7 +121,7 @@ TEST_CASE("query: very long input is cut between words, or at a character bounda
 }
 
 TEST_CASE("query: every note is written in French and in English, with its arguments", "[query]") {
-    for (int i = 0; i <= static_cast<int>(MessageId::partial); ++i) {
+    for (int i = 0; i <= static_cast<int>(MessageId::control_characters); ++i) {
         const Message m{static_cast<MessageId>(i), {"ARG0", "ARG1"}};
         const std::string fr = m.text(), en = m.text(Language::en);
         CAPTURE(i, fr, en);

@@ -330,7 +330,10 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
     const auto r = searcher.search("pays:Atlantide", {});
     REQUIRE(r.messages.size() == 1);
     CHECK_THAT(r.messages[0].text(), Catch::Contains("inconnu"));
-    CHECK(r.messages[0].text(index::Language::en) == "Unknown country “Atlantide”.");
+    CHECK(r.messages[0].text(index::Language::en) == "Unknown country “Atlantide”: ignored.");
+    CHECK(r.total == 4);  // a best effort: no country filter rather than an empty list
+    CHECK(found("pays:Atlantide pays:ES") == Ids{"espagne"});  // the known one still filters
+    CHECK(found("pays:Espa") == found(""));                    // half typed: ignored, with the note
     const auto all = searcher.search("", {});
     std::vector<std::string> facet;
     for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));
@@ -423,6 +426,49 @@ TEST_CASE("query language: exclusion, OR, prefix, filters", "[search]") {
     CHECK(sorted_ids("pays:can serveurs") == Ids{"us-trait"});
     CHECK(sorted_ids("titre:Malines") == Ids{"titre"});
     CHECK(sorted_ids("titre:police").empty());
+    // a field's values join, with OR or without; an unknown source is ignored, said so
+    CHECK(sorted_ids("année:2017 OR année:2020") == Ids{"corps", "mener", "presse", "titre"});
+    CHECK(sorted_ids("année:2017 année:2020") == Ids{"corps", "mener", "presse", "titre"});
+    CHECK(sorted_ids("police année:2019 OR année:2020") == Ids{"agence", "mener"});
+    CHECK(sorted_ids("police année:2020..2019") == Ids{"agence", "mener"});
+    const auto unknown = run("police source:Inconnue");
+    CHECK(unknown.total == 2);
+    REQUIRE(unknown.messages.size() == 1);
+    CHECK(unknown.messages[0].id == index::MessageId::unknown_source);
+}
+
+TEST_CASE("query language: a word said twice counts once", "[search][bad-input]") {
+    const auto once = run("police fédérale");
+    for (const char* q : {"police police fédérale police", "police fédérale fédérale"}) {
+        const auto twice = run(q);
+        REQUIRE(twice.hits.size() == once.hits.size());
+        for (std::size_t i = 0; i < once.hits.size(); ++i) {
+            CHECK(twice.hits[i].doc == once.hits[i].doc);
+            CHECK(twice.hits[i].score == once.hits[i].score);
+        }
+    }
+    std::string many;
+    for (int i = 0; i < 340; ++i) many += "la ";
+    CHECK(run(many).total == run("la").total);
+}
+
+TEST_CASE("explain: the first line is the score shown, and the lines below say how it is made", "[search]") {
+    index::SearchOptions o;
+    o.limit = 20;
+    o.explain = true;
+    const index::Searcher s(fixture(), analyzer());
+    auto first_score = [](const index::Hit& h) { return std::stod(h.explanation.substr(std::string("score ").size())); };
+    const auto near = s.search("police judiciaire", o);
+    REQUIRE_FALSE(near.hits.empty());
+    for (const auto& h : near.hits) CHECK(first_score(h) == Approx(h.score).epsilon(1e-3));
+    CHECK_THAT(near.hits[0].explanation, Catch::Contains("proximité : fenêtre de 2 mots"));
+    const auto partial = s.search("police xylophone", o);
+    REQUIRE(partial.relaxed);
+    REQUIRE_FALSE(partial.hits.empty());
+    for (const auto& h : partial.hits) {
+        CHECK(first_score(h) == Approx(h.score).epsilon(1e-3));
+        CHECK_THAT(h.explanation, Catch::Contains("partiel : 1 mots sur 2") && Catch::Contains("× 0.250"));
+    }
 }
 
 TEST_CASE("browsing: no words lists every document that passes the filters, newest first", "[search]") {
@@ -438,6 +484,8 @@ TEST_CASE("search as you type: the last word is a prefix", "[search]") {
     CHECK(ids(run("propa", true)) == Ids{"propagande"});
     CHECK(ids(run("réseau propa", true)) == Ids{"propagande"});
     CHECK(run("propa", false).total == 0);
+    // A phrase being typed: its words so far as a phrase, the last one a prefix.
+    CHECK(ids(run("\"agence de pre", true)) == Ids{"agence"});
     // A compound being typed: its last part is a prefix, and so is the compound itself.
     CHECK(sorted_ids_typing("États-Un") == Ids{"us-espace", "us-trait"});  // as it is typed, or as two words
     const Corpus c({doc("mail", "Contact", "Voir www.lemonde.fr.")});

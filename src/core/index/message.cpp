@@ -21,15 +21,19 @@ constexpr Texts kTexts[] = {
     {"Année « {0} » non comprise (exemples : 2019, 2018..2019).", "Year “{0}” not understood (for example 2019, 2018..2019)."},
     {"« OR » en fin de requête ignoré.", "“OR” at the end of the query was ignored."},
     {"« {0} » introuvable tel quel ; mots proches : {1}.", "“{0}” not found as written; close words: {1}."},
-    {"Aucune source ne correspond à « {0} ».", "No outlet matches “{0}”."},
-    {"Pays « {0} » inconnu.", "Unknown country “{0}”."},
+    {"Aucune source ne correspond à « {0} » : filtre ignoré.", "No outlet matches “{0}”: filter ignored."},
+    {"Pays « {0} » inconnu : ignoré.", "Unknown country “{0}”: ignored."},
     {"Pays « {0} » absent de ce dossier.", "Country “{0}” is not in this dossier."},
     {"« {0} » ne contient aucun mot cherchable.", "“{0}” holds no searchable word."},
     {"Phrase « {0} » sans mot cherchable ignorée.", "Phrase “{0}” without a searchable word was ignored."},
     {"Aucun article ne contient tous les mots : articles qui en contiennent une partie.",
      "No article holds every word: articles that hold some of them."},
+    {"Années « {0} » à l’envers : lues de la plus petite à la plus grande.", "Years “{0}” the wrong way round: read from the smaller to the larger."},
+    {"« OR » entre un filtre et des mots ignoré : un filtre vaut pour toute la requête.",
+     "“OR” between a filter and words was ignored: a filter holds for the whole query."},
+    {"Caractères de contrôle remplacés par des espaces.", "Control characters were replaced by spaces."},
 };
-static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::partial) + 1, "one entry per MessageId");
+static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::control_characters) + 1, "one entry per MessageId");
 
 }  // namespace
 

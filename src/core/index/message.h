@@ -25,6 +25,9 @@ enum class MessageId {
     no_words,          // {text}: nothing searchable in it
     empty_phrase,      // {text}
     partial,           // no document has every word
+    reversed_years,    // {value}: read the other way round
+    or_filter,         // OR between a filter and words
+    control_characters,// replaced by spaces
 };
 
 enum class Language { fr, en };

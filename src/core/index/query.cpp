@@ -14,6 +14,16 @@ constexpr std::size_t kMaxQueryBytes = 1024;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Whether item's text before its colon can name a field: letters only (not "12" in 12:00), and
+// not a web address's scheme (https://…). Anything else with a colon is plain text.
+bool names_a_field(std::string_view item, std::size_t colon) {
+    for (std::size_t k = 0; k < colon; ++k) {
+        const auto c = static_cast<unsigned char>(item[k]);
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)) return false;
+    }
+    return item.substr(colon + 1, 2) != "//";
+}
+
 // Field names, accent- and case-insensitive.
 enum class Field { none, country, year, source, title, unknown };
 Field field_of(std::string_view name) {
@@ -52,7 +62,13 @@ std::string sanitize(std::string_view q, std::vector<Message>& messages) {
                 if (is_space(q[k - 1])) { limit = k - 1; break; }
         messages.push_back({MessageId::truncated, {std::to_string(limit)}});
     }
-    for (char c : q.substr(0, limit)) s += (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) ? ' ' : c;
+    bool control = false;
+    for (char c : q.substr(0, limit)) {
+        const bool is_control = static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+        control |= is_control && !is_space(c);  // a tab or a line break is a space anyway
+        s += is_control ? ' ' : c;
+    }
+    if (control) messages.push_back({MessageId::control_characters, {}});
     return s;
 }
 
@@ -65,6 +81,20 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     std::size_t i = 0;
     bool join_next = false;      // the previous item was followed by OR
     bool pending_text = false;   // the last clause is a run of plain words that may grow
+    bool after_filter = false;   // the previous item was a filter
+    bool or_after_filter = false;  // … followed by OR (filters of one field join anyway)
+    bool open_phrase = false;    // the last clause is a phrase whose quote is never closed
+    // OR next to a filter: nothing to join but another filter (whose values join anyway).
+    auto filter_met = [&] {
+        if (join_next) out.messages.push_back({MessageId::or_filter, {}});
+        join_next = or_after_filter = false;
+        after_filter = true;
+        pending_text = false;
+    };
+    auto words_met = [&] {
+        if (or_after_filter) out.messages.push_back({MessageId::or_filter, {}});
+        or_after_filter = after_filter = false;
+    };
 
     auto add = [&](QueryPart part, bool negated) {
         const bool plain = part.kind == QueryPart::Kind::text && !part.prefix && !part.title_only && !negated;
@@ -98,32 +128,36 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         }
         if (q[i] == '"') {
             std::size_t close = q.find('"', i + 1);
-            if (close == std::string::npos) {
-                out.messages.push_back({MessageId::open_quote_phrase, {}});
-                close = n;
-            }
+            const bool open = close == std::string::npos;
+            // While typing, a phrase not closed yet is not a mistake: its last word is a prefix.
+            if (open && !typing) out.messages.push_back({MessageId::open_quote_phrase, {}});
+            if (open) close = n;
             QueryPart p{QueryPart::Kind::phrase, q.substr(i + 1, close - i - 1)};
             i = close + 1;
             if (p.text.find_first_not_of(" \t") == std::string::npos) continue;
+            words_met();
             pending_text = false;
             add(std::move(p), negated);
             pending_text = false;
+            open_phrase = open;
             continue;
         }
+        open_phrase = false;
         std::size_t end = i;
         while (end < n && !is_space(q[end])) ++end;
         std::string item = q.substr(i, end - i);
         i = end;
 
         if (!negated && (item == "OR" || item == "OU" || item == "|")) {
-            if (out.clauses.empty()) out.messages.push_back({MessageId::leading_or, {item}});
+            if (after_filter) or_after_filter = true;
+            else if (out.clauses.empty()) out.messages.push_back({MessageId::leading_or, {item}});
             else join_next = true;
             pending_text = false;
             continue;
         }
 
         const std::size_t colon = item.find(':');
-        if (colon != std::string::npos && colon > 0) {
+        if (colon != std::string::npos && colon > 0 && names_a_field(item, colon)) {
             const Field field = field_of(item.substr(0, colon));
             std::string value = item.substr(colon + 1);
             if (field != Field::unknown && !value.empty() && value[0] == '"') {  // titre:"Etat islamique"
@@ -143,6 +177,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 out.messages.push_back({MessageId::empty_filter, {item.substr(0, colon + 1)}});
                 continue;
             } else if (field == Field::title) {
+                words_met();
                 QueryPart p;
                 p.kind = value.find(' ') != std::string::npos ? QueryPart::Kind::phrase : QueryPart::Kind::text;
                 p.text = value;
@@ -154,12 +189,15 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 out.messages.push_back({MessageId::negated_filter, {item}});
                 continue;
             } else if (field == Field::country) {
+                filter_met();
                 out.filters.countries.push_back(value);
                 continue;
             } else if (field == Field::source) {
+                filter_met();
                 out.filters.sources.push_back(value);
                 continue;
             } else {  // year: 2019, 2018..2019, 2018-2019
+                filter_met();
                 int a = 0, b = 0;
                 const std::size_t dots = value.find("..");
                 const std::size_t dash = value.find('-');
@@ -170,15 +208,19 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 else if (dash != std::string::npos)
                     ok = parse_year(value.substr(0, dash), a) && parse_year(value.substr(dash + 1), b);
                 else if (parse_year(value, a)) { b = a; ok = true; }
-                if (!ok || (a && b && a > b)) {
+                if (!ok) {
                     out.messages.push_back({MessageId::bad_year, {value}});
                     continue;
                 }
-                out.filters.year_from = a;
-                out.filters.year_to = b;
+                if (a && b && a > b) {
+                    std::swap(a, b);
+                    out.messages.push_back({MessageId::reversed_years, {value}});
+                }
+                out.filters.years.push_back({a, b});
                 continue;
             }
         }
+        words_met();
 
         QueryPart p{QueryPart::Kind::text, item};
         if (p.text.size() > 1 && p.text.back() == '*') {
@@ -189,13 +231,25 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         }
         add(std::move(p), negated);
     }
-    if (join_next) out.messages.push_back({MessageId::trailing_or, {}});
+    if (join_next || or_after_filter) out.messages.push_back({MessageId::trailing_or, {}});
 
-    // Search-as-you-type: the word being typed is also a prefix.
+    // Search-as-you-type: the word being typed is also a prefix, in a phrase not closed yet too
+    // (the words before it stay the phrase, "agence de pre" → "agence de" and pre*).
     if (typing && n > 0 && !is_space(q[n - 1]) && q[n - 1] != '"' && !out.clauses.empty()) {
         QueryClause& last = out.clauses.back();
         QueryPart& part = last.any.back();
-        if (part.kind == QueryPart::Kind::text && !part.prefix && !last.negated) {
+        if (open_phrase && part.kind == QueryPart::Kind::phrase && last.any.size() == 1 && !last.negated) {
+            const std::size_t space = part.text.find_last_of(" \t");
+            QueryPart tail{QueryPart::Kind::text, space == std::string::npos ? part.text : part.text.substr(space + 1)};
+            tail.prefix = true;
+            tail.title_only = part.title_only;
+            if (space == std::string::npos || part.text.find_first_not_of(" \t") > space) {
+                part = std::move(tail);
+            } else {
+                part.text.resize(space);
+                out.clauses.push_back(QueryClause{{std::move(tail)}, false});
+            }
+        } else if (part.kind == QueryPart::Kind::text && !part.prefix && !last.negated) {
             // Only the last word of the run becomes a prefix; the others stay whole words.
             const std::size_t space = part.text.rfind(' ');
             if (space == std::string::npos) {

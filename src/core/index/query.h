@@ -25,11 +25,15 @@ struct QueryClause {
     bool negated = false;  // -word, -"phrase": results must not match
 };
 
+// Values of one field join: a document passes with any of them (a field said twice, or with
+// OR between, as "année:2018 OR année:2019"); the fields intersect.
 struct QueryFilters {
+    struct Years { int from = 0, to = 0; };  // 0 = open
     std::vector<std::string> countries;  // pays: / country: values as typed (BE, BEL, Belgique)
-    int year_from = 0, year_to = 0;      // année: / year: 2019 or 2018..2019; 0 = open
+    std::vector<Years> years;            // année: / year: 2019 or 2018..2019
+    int year_from = 0, year_to = 0;      // every document's year within (the page's range); 0 = open
     std::vector<std::string> sources;    // source: values
-    bool empty() const { return countries.empty() && !year_from && !year_to && sources.empty(); }
+    bool empty() const { return countries.empty() && years.empty() && !year_from && !year_to && sources.empty(); }
 };
 
 struct ParsedQuery {

@@ -609,8 +609,10 @@ private:
                    std::string* why) const {
         const FieldScore f = field_score(ix_, group_, literal_, d, title, body, title_literal, body_literal);
         if (why) {
-            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × tf " + fmt(f.tf);
-            if (f.literal > 0) *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × tf " + fmt(f.literal);
+            // saturation: BM25's tf (k1 + 1) / (tf + k1), the tf shown being weighted and normalised
+            *why += "  " + group_.label + " = idf " + fmt(group_.idf) + " × saturation(tf " + fmt(f.tf) + ")";
+            if (f.literal > 0)
+                *why += " + tel quel " + fmt(kLiteral) + " × idf " + fmt(group_.idf_literal) + " × saturation(tf " + fmt(f.literal) + ")";
             *why += " → " + fmt(f.score) + "\n";
         }
         return f.score;
@@ -973,6 +975,7 @@ struct Plan {
     // Filters
     bool filter_years = false;
     int year_from = 0, year_to = 0;
+    std::vector<QueryFilters::Years> years;  // the query's own: any of them (and the range above)
     std::vector<char> source_ok, country_ok;  // by id; empty = no filter
     const std::vector<char>* only = nullptr;  // SearchOptions::only
     bool merged = true;                       // SearchOptions::merged
@@ -982,6 +985,10 @@ struct Plan {
         if (filter_years) {
             const int y = ix.doc_year(d);
             if (y == 0 || (year_from && y < year_from) || (year_to && y > year_to)) return false;
+            if (!years.empty() && std::none_of(years.begin(), years.end(), [y](const QueryFilters::Years& r) {
+                    return (!r.from || y >= r.from) && (!r.to || y <= r.to);
+                }))
+                return false;
         }
         if (!source_ok.empty()) {
             const std::uint16_t s = ix.doc_source(d);
@@ -1043,10 +1050,11 @@ public:
         for (auto& m : p.required) p.impossible |= m->doc() == kNoDoc;
 
         const QueryFilters& f = q.filters;
-        if (f.year_from || f.year_to) {
+        if (f.year_from || f.year_to || !f.years.empty()) {
             p.filter_years = true;
             p.year_from = f.year_from;
             p.year_to = f.year_to;
+            p.years = f.years;
         }
         if (!f.sources.empty()) {
             p.source_ok.assign(ix_.source_count() + 1, 0);
@@ -1054,10 +1062,14 @@ public:
             for (std::uint32_t s = 0; s < ix_.source_count(); ++s)
                 for (const std::string& want : f.sources)
                     if (lower_folded(ix_.source_name(s)).find(lower_folded(want)) != std::string::npos) p.source_ok[s] = found = true;
-            if (!found) messages_.push_back({MessageId::unknown_source, {f.sources[0]}});
+            if (!found) {  // a best effort: every source rather than none
+                messages_.push_back({MessageId::unknown_source, {f.sources[0]}});
+                p.source_ok.clear();
+            }
         }
         if (!f.countries.empty()) {
             p.country_ok.assign(ix_.country_count() + 1, 0);
+            bool any_country = false;  // a value naming a country, in this dossier or not
             for (const std::string& want : f.countries) {
                 bool found = false;
                 std::string up = lower_folded(want);
@@ -1068,7 +1080,11 @@ public:
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
                 if (!found && gaz_ && !known) messages_.push_back({MessageId::unknown_country, {want}});
                 else if (!found) messages_.push_back({MessageId::absent_country, {want}});
+                any_country |= found || known || !gaz_;
             }
+            // Nothing but names of no country ("pays:XX", "pays:Espa" half typed): ignored, a best
+            // effort. A real country absent from the dossier filters everything out, as asked.
+            if (!any_country) p.country_ok.clear();
         }
         return p;
     }
@@ -1127,8 +1143,12 @@ private:
                     continue;
                 }
             }
-            out.emplace_back(term(resolver_.resolve(t, part.prefix && i == last_word, part.title_only)),
-                             t.exact);
+            // A word said twice in a run ("fichier fichier", 340 × "la") is one word: each copy
+            // would be matched, and weigh, again.
+            const bool prefix = part.prefix && i == last_word;
+            const std::string label = prefix ? t.exact + "*" : t.exact;
+            if (std::none_of(out.begin(), out.end(), [&](const auto& w) { return w.second == label; }))
+                out.emplace_back(term(resolver_.resolve(t, prefix, part.title_only)), label);
             ++i;
         }
         return out;
@@ -1668,6 +1688,7 @@ namespace {
 
 // The page's chips join the query's own filters: years intersect, countries and sources add up.
 void add_filters(QueryFilters& to, const QueryFilters& from) {
+    to.years.insert(to.years.end(), from.years.begin(), from.years.end());
     if (from.year_from) to.year_from = std::max(to.year_from, from.year_from);
     if (from.year_to) to.year_to = to.year_to ? std::min(to.year_to, from.year_to) : from.year_to;
     to.countries.insert(to.countries.end(), from.countries.begin(), from.countries.end());
@@ -1732,18 +1753,18 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
     std::sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(head), [](auto& a, auto& b) { return a.doc < b.doc; });
     std::vector<std::uint32_t> head_docs;
     for (std::size_t i = 0; i < head; ++i) head_docs.push_back(best[i].doc);
-    auto why_first_line = [&](const Candidate& c) { return "score " + fmt(c.score) + (r.relaxed ? " (partiel)" : "") + "\n"; };
+    // --explain: each word's line, then what turned their sum into the score shown (proximity, a
+    // partial match), under a first line with that score (written last).
     std::vector<std::string> why(options.explain ? head : 0);
-    if (options.explain)
-        for (std::size_t i = 0; i < head; ++i) why[i] = why_first_line(best[i]);
     std::vector<std::vector<Occurrence>> occ = occurrences_in(planner, parsed, head_docs, options.explain ? &why : nullptr);
     for (std::size_t i = 0; i < head; ++i) {
         Candidate& c = best[i];
         if (c.matched_units < 2 || r.relaxed) continue;
         if (const std::uint32_t span = min_cover(occ[i], units)) {
             const double factor = 1 + kProximity * double(units - 1) / double(std::max(span - 1, units - 1));
+            if (options.explain)
+                why[i] += "  proximité : fenêtre de " + std::to_string(span) + " mots, " + fmt(c.score) + " × " + fmt(factor) + "\n";
             c.score *= factor;
-            if (options.explain) why[i] += "  proximité : fenêtre de " + std::to_string(span) + " mots × " + fmt(factor) + "\n";
         }
     }
     occ.resize(best.size());
@@ -1762,7 +1783,6 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         for (std::size_t i : shown)
             if (i >= head) { tail.push_back(i); tail_docs.push_back(best[i].doc); }
         std::vector<std::string> tail_why(options.explain ? tail.size() : 0);
-        for (std::size_t k = 0; k < tail_why.size(); ++k) tail_why[k] = why_first_line(best[tail[k]]);
         auto more = occurrences_in(planner, parsed, tail_docs, options.explain ? &tail_why : nullptr);
         for (std::size_t k = 0; k < tail.size(); ++k) {
             occ[tail[k]] = std::move(more[k]);
@@ -1776,7 +1796,14 @@ SearchResult Searcher::search(std::string_view query, const SearchOptions& optio
         h.doc = best[i].doc;
         h.score = static_cast<float>(best[i].score);
         if (options.snippets) snippets.make(h, occ[i]);
-        if (options.explain) h.explanation = std::move(why[i]);
+        if (options.explain) {
+            h.explanation = "score " + fmt(best[i].score) + (r.relaxed ? " (partiel)" : "") + "\n" + why[i];
+            if (r.relaxed) {  // collect's coordination: the sum times (words present / words)²
+                const double coord = double(best[i].matched_units) / units;
+                h.explanation += "  partiel : " + std::to_string(best[i].matched_units) + " mots sur " + std::to_string(units) + ", " +
+                                 fmt(best[i].score / (coord * coord)) + " × " + fmt(coord * coord) + "\n";
+            }
+        }
         r.hits.push_back(std::move(h));
     }
 
