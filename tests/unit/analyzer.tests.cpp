@@ -40,6 +40,9 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         {"d’identifier et d'interpeller", "identifi(identifier) et(et) interpel(interpeller)"},
         {"Qu’il jusqu’à lorsqu’on", "il(il) a(à) on(on)"},
         {"aujourd’hui", "aujourd'hui(aujourd’hui)"},  // not an elision: one word, apostrophe normalised
+        // what stands for an apostrophe in some texts: ‘ ʼ (inside ICU's word), ` ´ (outside)
+        {"l‘arrestation lʼarrestation l`arrestation l´arrestation", "arrest(arrestation) arrest(arrestation) arrest(arrestation) arrest(arrestation)"},
+        {"`code` a`b", "cod(code) a(a) b(b)"},  // a quote: nothing elided but an article
         {"l’« agence de presse »", "agenc(agence) de(de) press(presse)"},  // lone article before a quote
         // case and accents never matter; stopword-like real words are kept
         {"État Etat ETAT état", "etat(État) etat(Etat) etat(ETAT) etat(état)"},

@@ -29,7 +29,12 @@ bool is_elision_prefix(std::string_view p) {
 
 namespace {
 
-bool is_apostrophe(char16_t c) { return c == u'\'' || c == u'\u2019'; }
+// ' and ’, and what stands for them in some texts: ‘ (a left quote typed for ’) and ʼ (the
+// modifier letter apostrophe), which ICU keeps inside a word as it does ’; ` and ´, where it
+// cuts (a lone l before one is then dropped, as before ’).
+bool is_apostrophe(char16_t c) {
+    return c == u'\'' || c == u'\u2019' || c == u'\u2018' || c == u'\u02BC' || c == u'`' || c == u'\u00B4';
+}
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; }
 bool is_group_space(char16_t c) { return c == u' ' || c == u'\u00A0' || c == u'\u202F'; }
 bool is_ascii_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
@@ -138,7 +143,7 @@ constexpr std::array<Latin, kLatinTable> kLatinClasses = latin_table();
 Latin latin_class(char16_t c) {
     if (c < kLatinTable) return kLatinClasses[c];
     switch (c) {
-        case u'\u2019': return Latin::mid;
+        case u'\u2019': case u'\u2018': return Latin::mid;  // ICU's MidNumLet
         case u'\u2009': case u'\u201C': case u'\u201D': case u'\u2013': case u'\u2014': case u'\u2026':
         case u'\u2022': case u'\u2192': case u'\u27E8': case u'\u27E9':
             return Latin::gap;
@@ -535,7 +540,7 @@ void Analyzer::analyze(std::string_view text, Terms terms, std::vector<Token>& o
         const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
         if (!casefold_fast(seg, t.exact)) {
             if (!casefold_icu(seg, t.exact)) continue;
-            replace_all(t.exact, "\u2019", "'");
+            for (const char* apostrophe : {"\u2019", "\u2018", "\u02BC"}) replace_all(t.exact, apostrophe, "'");
         }
         if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
