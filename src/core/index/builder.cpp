@@ -695,23 +695,15 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     }
     folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
 
-    // Stem aliases (format.h STEM_ALIASES): a form with accents, its bare spelling stemmed. The
-    // way back (an accented word typed, its bare spelling's stem in the text) only to a stem of
-    // fewer postings: a spelling that lost its accents ("SECURITE"), not another, commoner word
-    // (dès → des, whose stem is de).
-    std::vector<std::uint64_t> stem_postings(stems.size(), 0);
-    for (std::uint32_t i = 0; i < order.size(); ++i) stem_postings[form_stem[i]] += im.forms[order[i]].df;
+    // Stem aliases (format.h STEM_ALIASES): a form with accents, its bare spelling stemmed. Not
+    // the way back: an accent typed is kept (search.cpp), and a word with an alias has its
+    // forms read one by one, not from its stem's summary.
     std::vector<std::pair<std::string, std::uint32_t>> alias_pairs;  // (key, stem id)
     for (const auto& [bare, form] : folded_pairs) {
         const std::string_view exact = exacts[form];
         if (bare == exact || exact.find('-') != std::string_view::npos) continue;  // no accent; a compound
-        const std::string key = im.analyzer.term_of(bare);
-        const std::uint32_t stem = form_stem[form];
-        if (key == stems[stem]) continue;
-        alias_pairs.emplace_back(key, stem);
-        const auto at = std::lower_bound(stems.begin(), stems.end(), std::string_view(key));
-        if (at != stems.end() && *at == key && stem_postings[at - stems.begin()] <= stem_postings[stem])
-            alias_pairs.emplace_back(std::string(stems[stem]), static_cast<std::uint32_t>(at - stems.begin()));
+        std::string key = im.analyzer.term_of(bare);
+        if (key != stems[form_stem[form]]) alias_pairs.emplace_back(std::move(key), form_stem[form]);
     }
     std::sort(alias_pairs.begin(), alias_pairs.end());
     alias_pairs.erase(std::unique(alias_pairs.begin(), alias_pairs.end()), alias_pairs.end());

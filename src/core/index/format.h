@@ -48,8 +48,7 @@
 //               accented and the bare spelling apart (sécurité → secur, securite → securit): a
 //               string table of keys (terms, sorted) + u32 first[keys+1] into u32 stem ids
 //               (rising per key). For each form with accents whose bare spelling's term differs
-//               from its stem, that term keys the stem, and when that term is a stem itself of
-//               no more postings, the stem keys it back (securit → secur, secur → securit).
+//               from its stem, that term keys the stem (securit → secur).
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //

@@ -210,12 +210,24 @@ private:
             g.literal.push_back(literal);
         };
         // The word's stem, and the stems it reaches across accents: Snowball stems "securite"
-        // apart from "sécurité" (securit, secur), and accents never matter (DESIGN.md §5).
+        // apart from "sécurité" (securit, secur), and accents never matter (DESIGN.md §5). Only
+        // for a word typed without accents (one typed is kept), and only a stem of more postings
+        // than the word's own: a bare spelling that is a word of its own ("pot", not "pôté") keeps
+        // its stem alone, and that stem's summary.
         std::vector<std::uint32_t> stems;
         const auto own = ix_.find_stem(t.term);
         if (own) stems.push_back(*own);
-        auto [aliases, n_aliases] = ix_.stem_aliases(t.term);
-        for (std::uint32_t k = 0; k < n_aliases; ++k) stems.push_back(load_u32(aliases + 4 * k));
+        if (folded == t.exact) {
+            auto postings_of = [&](std::uint32_t stem) {
+                std::uint64_t n = 0;
+                for (auto [a, b] = ix_.forms_of_stem(stem); a < b; ++a) n += ix_.form_df(a);
+                return n;
+            };
+            const std::uint64_t mine = own ? postings_of(*own) : 0;
+            auto [aliases, n_aliases] = ix_.stem_aliases(t.term);
+            for (std::uint32_t k = 0; k < n_aliases; ++k)
+                if (const std::uint32_t stem = load_u32(aliases + 4 * k); postings_of(stem) > mine) stems.push_back(stem);
+        }
         for (std::uint32_t stem : stems) {
             auto [a, b] = ix_.forms_of_stem(stem);
             for (std::uint32_t f = a; f < b; ++f) {
