@@ -105,6 +105,12 @@ TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
     CHECK(render(parse_query("\"pre", true)) == "+[pre*]");
     CHECK(render(parse_query("\"agence de ", true)) == "+[\"agence de \"]");
     CHECK(render(parse_query("\"agence de pre", false)) == "+[\"agence de pre\"] !1");
+    // a country being typed
+    CHECK(parse_query("amaq pays:Esp", true).filters.country_typed == 0);
+    CHECK(parse_query("pays:BE pays:Esp", true).filters.country_typed == 1);
+    CHECK(parse_query("pays:Esp amaq", true).filters.country_typed == -1);
+    CHECK(parse_query("pays:Esp ", true).filters.country_typed == -1);
+    CHECK(parse_query("pays:Esp", false).filters.country_typed == -1);
 }
 
 TEST_CASE("query: very long input is cut between words, or at a character boundary", "[query][bad-input]") {

@@ -335,7 +335,20 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
     CHECK(r.messages[0].text(index::Language::en) == "Unknown country “Atlantide”: ignored.");
     CHECK(r.total == 4);  // a best effort: no country filter rather than an empty list
     CHECK(found("pays:Atlantide pays:ES") == Ids{"espagne"});  // the known one still filters
-    CHECK(found("pays:Espa") == found(""));                    // half typed: ignored, with the note
+    CHECK(found("pays:Espa") == found(""));                    // not a name: ignored, with the note
+    // While typing, a country being typed is a prefix of its name, French or English.
+    auto typing = [&](const std::string& q) {
+        index::SearchOptions o;
+        o.typing = true;
+        Ids out;
+        const auto r = searcher.search(q, o);
+        for (const auto& h : r.hits) out.emplace_back(built->doc(h.doc).id);
+        std::sort(out.begin(), out.end());
+        return std::pair{out, r.messages.size()};
+    };
+    CHECK(typing("pays:Espa") == std::pair{Ids{"espagne"}, std::size_t(0)});
+    CHECK(typing("pays:spa") == std::pair{Ids{"espagne"}, std::size_t(0)});  // Spain
+    CHECK(typing("pays:Espa ").second == 1);  // typed to its end: not a name
     const auto all = searcher.search("", {});
     std::vector<std::string> facet;
     for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));

@@ -113,9 +113,11 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         pending_text = plain;
     };
 
+    bool last_country = false;  // the last item was a country filter
     while (i < n) {
         while (i < n && is_space(q[i])) ++i;
         if (i >= n) break;
+        last_country = false;
         bool negated = false;
         if (q[i] == '-') {
             if (i + 1 >= n || is_space(q[i + 1])) {
@@ -191,6 +193,7 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
             } else if (field == Field::country) {
                 filter_met();
                 out.filters.countries.push_back(value);
+                last_country = true;
                 continue;
             } else if (field == Field::source) {
                 filter_met();
@@ -233,6 +236,9 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     }
     if (join_next || or_after_filter) out.messages.push_back({MessageId::trailing_or, {}});
 
+    // Search-as-you-type: a country being typed is a prefix of its name ("pays:Espa").
+    if (typing && last_country && n > 0 && !is_space(q[n - 1]))
+        out.filters.country_typed = static_cast<int>(out.filters.countries.size()) - 1;
     // Search-as-you-type: the word being typed is also a prefix, in a phrase not closed yet too
     // (the words before it stay the phrase, "agence de pre" → "agence de" and pre*).
     if (typing && n > 0 && !is_space(q[n - 1]) && q[n - 1] != '"' && !out.clauses.empty()) {

@@ -30,6 +30,7 @@ struct QueryClause {
 struct QueryFilters {
     struct Years { int from = 0, to = 0; };  // 0 = open
     std::vector<std::string> countries;  // pays: / country: values as typed (BE, BEL, Belgique)
+    int country_typed = -1;              // typing: the index in countries of a value still typed
     std::vector<Years> years;            // année: / year: 2019 or 2018..2019
     int year_from = 0, year_to = 0;      // every document's year within (the page's range); 0 = open
     std::vector<std::string> sources;    // source: values

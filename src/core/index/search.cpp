@@ -1082,7 +1082,8 @@ public:
         if (!f.countries.empty()) {
             p.country_ok.assign(ix_.country_count() + 1, 0);
             bool any_country = false;  // a value naming a country, in this dossier or not
-            for (const std::string& want : f.countries) {
+            for (std::size_t k = 0; k < f.countries.size(); ++k) {
+                const std::string& want = f.countries[k];
                 bool found = false;
                 std::string up = lower_folded(want);
                 for (char& c : up) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -1090,6 +1091,18 @@ public:
                 if (known) up = known->iso3;
                 for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
+                // Still being typed: the dossier's countries whose name, French or English, starts so.
+                if (!found && !known && gaz_ && static_cast<int>(k) == f.country_typed && char_count(want) >= 2) {
+                    const std::string start = lower_folded(want);
+                    auto starts = [&](std::string_view name) { return lower_folded(name).rfind(start, 0) == 0; };
+                    for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
+                        if (const geo::Country* named = gaz_->find_code(ix_.country_code(c))) {
+                            bool match = std::any_of(named->english.begin(), named->english.end(), starts);
+                            for (const auto& fr : named->french) match |= starts(fr.name);
+                            if (match) p.country_ok[c] = found = true;
+                        }
+                    if (found) { any_country = true; continue; }
+                }
                 if (!found && gaz_ && !known) messages_.push_back({MessageId::unknown_country, {want}});
                 else if (!found) messages_.push_back({MessageId::absent_country, {want}});
                 any_country |= found || known || !gaz_;
