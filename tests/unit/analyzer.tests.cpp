@@ -51,13 +51,6 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         // plural and gender collapse under the stemmer
         {"canadien canadiennes", "canadien(canadien) canadien(canadiennes)"},
         {"opérations opération", "oper(opérations) oper(opération)"},
-        // plurals Snowball keeps (s after i, o, u; x after eu, ou) lose it too
-        {"amis ami euros euro élus élu lois loi", "ami(amis) ami(ami) euro(euros) euro(euro) elu(élus) elu(élu) loi(lois) loi(loi)"},
-        {"jeux jeu bijoux bijou vidéos vidéo", "jeu(jeux) jeu(jeu) bijou(bijoux) bijou(bijou) video(vidéos) video(vidéo)"},
-        {"heureux heureuse heureuses", "heureu(heureux) heureu(heureuse) heureu(heureuses)"},
-        // …but not where the stem would be another word's, or too short, or not a plural's s
-        {"mois moi fois foi mais mai plus sous Paris", "mois(mois) moi(moi) fois(fois) foi(foi) mais(mais) mai(mai) plus(plus) sous(sous) paris(Paris)"},
-        {"bus vus eux organisation", "bus(bus) vus(vus) eux(eux) organis(organisation)"},
         // ligatures
         {"œuvre Œuvre", "oeuvr(œuvre) oeuvr(Œuvre)"},
         // numbers: thousands groups are one term however they are written
@@ -70,7 +63,7 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         {"2017/10/04", "2017(2017) 10(10) 04(04)"},
         {"en 2019 000", "en(en) 2019(2019) 000(000)"},  // four digits cannot start a group
         // hyphenated compounds: the whole and its parts
-        {"États-Unis", "=etats-unis(États-Unis) etat(États) uni(Unis)"},
+        {"États-Unis", "=etats-unis(États-Unis) etat(États) unis(Unis)"},
         {"Royaume-Uni", "=royaume-uni(Royaume-Uni) royaum(Royaume) uni(Uni)"},
         {"a-t-il", "=a-t-il(a-t-il) a(a) t(t) il(il)"},
         {"pro - taliban", "pro(pro) taliban(taliban)"},  // a spaced dash joins nothing

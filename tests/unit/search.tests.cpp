@@ -171,6 +171,13 @@ TEST_CASE("french: plurals Snowball keeps apart still match their singulars", "[
     CHECK(c.found("detenu") == Ids{"detenus"});
     for (const char* q : {"jeu", "jeux"}) CHECK(c.found(q) == Ids{"jeu", "jeux"});
     for (const char* q : {"heureux", "heureuses"}) CHECK(c.found(q) == Ids{"heureuse", "heureux"});
+    // a singular the corpus has only in the plural
+    CHECK(Corpus({doc("e", "", "Trois euros.", "", "")}).found("euro") == Ids{"e"});
+    // pris has no singular "pri": it stays with prise, apart from prier
+    const Corpus p({doc("pris", "", "Il a pris la route.", "", ""), doc("prise", "", "Une prise de guerre.", "", ""),
+                    doc("prie", "", "Il prie chaque soir.", "", "")});
+    CHECK(p.found("pris") == Ids{"pris", "prise"});
+    CHECK(p.found("prie") == Ids{"prie"});
     // words whose singular would be another word stay apart
     CHECK(c.found("mois") == Ids{"mois"});
     CHECK(c.found("moi") == Ids{"moi"});
@@ -182,12 +189,18 @@ TEST_CASE("french: a word typed without its accents finds what Snowball stems ap
     // Snowball stems sécurité as secur but securite as securit: the index keeps the link.
     const Corpus c({doc("accent", "", "La sécurité des données.", "", ""), doc("accents", "", "Les sécurités multiples.", "", ""),
                     doc("nu", "", "La securite sans accent.", "", ""), doc("activite", "", "Une activité intense.", "", "")});
-    for (const char* q : {"securite", "securites", "SECURITE"}) {
+    for (const char* q : {"securite", "securites", "SECURITE", "sécurité", "sécurités"}) {
         CAPTURE(q);
         CHECK(c.found(q) == Ids{"accent", "accents", "nu"});
     }
-    // An accent typed is kept: the text that lacks it is another word's.
-    for (const char* q : {"sécurité", "sécurités"}) CHECK(c.found(q) == Ids{"accent", "accents"});
+    // A dossier where some texts lost their accents (capitals, wire copy): both spellings find
+    // both, but not where the bare spelling is a commoner word of its own (des is not dès).
+    const Corpus mixed({doc("a1", "", "Le procès des autorités a eu lieu."), doc("a2", "", "LE PROCES DES AUTORITES"),
+                        doc("a3", "", "Proces et autorites, des semaines plus tard."), doc("a4", "", "Dès lundi, les autorités ont parlé."),
+                        doc("a5", "", "Des témoins, des experts et des avocats.")});
+    for (const char* q : {"procès", "proces", "PROCÈS"}) CHECK(mixed.found(q) == Ids{"a1", "a2", "a3"});
+    for (const char* q : {"autorités", "autorites"}) CHECK(mixed.found(q) == Ids{"a1", "a2", "a3", "a4"});
+    CHECK(mixed.found("dès") == Ids{"a4"});
     const auto r = index::Searcher(c.index, analyzer()).search("activite", {});
     REQUIRE(r.hits.size() == 1);
     CHECK(r.messages.empty());  // found as written, not as a typo: a folded match, below the exact one

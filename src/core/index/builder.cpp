@@ -6,6 +6,8 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/geo/extract.h"
@@ -450,6 +452,8 @@ struct IndexBuilder::Impl {
     Impl(const text::Analyzer& a, const geo::Gazetteer* g, BuildOptions o)
         : analyzer(a), gazetteer(g), options(o), bodies(o.dictionary_sample) {}
 
+    void join_spellings(std::vector<std::pair<std::string, std::string>>& moved);
+
     // The form of t, whose exact form hashes to h (hash_of), inserted when new. Tokens come
     // without their term (Terms::later): each distinct form is stemmed once, here. Numbers and
     // compounds carry theirs; a word's exact form never equals a number's or a compound's
@@ -653,10 +657,72 @@ Result<std::string> IndexBuilder::finish() && {
     return out;
 }
 
+namespace {
+
+// Whether a form ends as a plural Snowball keeps (an s after i, o, u; an x after eu, ou), the
+// few frequent words whose singular is another word aside.
+bool kept_plural(std::string_view exact) {
+    static constexpr std::string_view kNot[] = {"mais", "mois", "fois", "paris", "plus", "sous"};
+    if (exact.size() < 4 || std::find(std::begin(kNot), std::end(kNot), exact) != std::end(kNot)) return false;
+    const char last = exact.back(), before = exact[exact.size() - 2];
+    return (last == 's' && (before == 'i' || before == 'o' || before == 'u')) ||
+           (last == 'x' && before == 'u' && (exact[exact.size() - 3] == 'e' || exact[exact.size() - 3] == 'o'));
+}
+
+}  // namespace
+
+// Spellings Snowball stems apart that the corpus shows to be one word, each form moved to the
+// other's stem (moved: (old term, new term), for the aliases):
+// - a plural it keeps (amis, euros, élus, jeux) joins its singular when the corpus has the
+//   singular as written (ami, euro, élu, jeu): "pris" has no "pri" and stays with "prise";
+// - a spelling without accents (PROCES, securite, in capitals or stripped text) joins the
+//   stem of its accented twin (procès, sécurité), a function word aside ("des" is not "dès").
+void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::string>>& moved) {
+    const auto n = static_cast<std::uint32_t>(keys.size());
+    std::unordered_map<std::string_view, std::uint32_t> by_exact;
+    for (std::uint32_t f = 0; f < n; ++f) by_exact.emplace(keys[f].exact, f);
+    auto move = [&](std::uint32_t f, const std::string& term) {
+        moved.emplace_back(terms[f], term);
+        terms[f] = term;
+    };
+    std::vector<std::pair<std::uint32_t, std::string>> plurals;
+    for (std::uint32_t f = 0; f < n; ++f) {
+        const std::string& e = keys[f].exact;
+        if (!kept_plural(e) || e.find('-') != std::string::npos) continue;
+        const std::string_view one = std::string_view(e).substr(0, e.size() - 1);
+        std::size_t letters = 0;
+        for (char c : one) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        const auto it = by_exact.find(one);
+        if (letters >= 3 && it != by_exact.end() && terms[it->second] != terms[f]) plurals.emplace_back(f, terms[it->second]);
+    }
+    for (auto& [f, term] : plurals) move(f, term);
+
+    std::unordered_map<std::string_view, std::uint64_t> postings;  // by term
+    for (std::uint32_t f = 0; f < n; ++f) postings[terms[f]] += forms[f].df;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_folded;
+    for (std::uint32_t f = 0; f < n; ++f)
+        if (keys[f].exact.find('-') == std::string::npos) by_folded[text::fold_accents(keys[f].exact)].push_back(f);
+    std::vector<std::pair<std::uint32_t, std::string>> bare;
+    for (const auto& [folded, fs] : by_folded) {
+        if (fs.size() < 2) continue;
+        const std::string* twin = nullptr;  // the accented spelling's term of the most postings
+        for (std::uint32_t f : fs)
+            if (keys[f].exact != folded && (!twin || postings[terms[f]] > postings[*twin] ||
+                                            (postings[terms[f]] == postings[*twin] && terms[f] < *twin)))
+                twin = &terms[f];
+        if (!twin) continue;
+        for (std::uint32_t f : fs)
+            if (keys[f].exact == folded && terms[f] != *twin && !scoring::is_stopword(keys[f].exact)) bare.emplace_back(f, *twin);
+    }
+    for (auto& [f, term] : bare) move(f, term);
+}
+
 Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     Impl& im = *impl_;
     const auto n_docs = static_cast<std::uint32_t>(im.docs.size());
     BodyWriter::Sections bodies = std::move(im.bodies).finish();  // before the postings' peak
+    std::vector<std::pair<std::string, std::string>> moved;
+    im.join_spellings(moved);
 
     // Forms ordered by (stem, exact): a stem's forms are contiguous.
     std::vector<std::uint32_t> order(im.forms.size());
@@ -699,6 +765,11 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     // the way back: an accent typed is kept (search.cpp), and a word with an alias has its
     // forms read one by one, not from its stem's summary.
     std::vector<std::pair<std::string, std::uint32_t>> alias_pairs;  // (key, stem id)
+    auto stem_id = [&](std::string_view term) {
+        return static_cast<std::uint32_t>(std::lower_bound(stems.begin(), stems.end(), term) - stems.begin());
+    };
+    for (auto& [from, to] : moved)  // a form joined to another stem: its own term still leads there
+        if (from != to) alias_pairs.emplace_back(std::move(from), stem_id(to));
     for (const auto& [bare, form] : folded_pairs) {
         const std::string_view exact = exacts[form];
         if (bare == exact || exact.find('-') != std::string_view::npos) continue;  // no accent; a compound

@@ -44,11 +44,13 @@
 //               rising as a pair), u32 documents, u32 offset}, then each pair's documents as a
 //               form's postings (below) with no frequencies or positions (width 0); then 8 bytes
 //               of padding. Two listed stems with no entry never follow each other.
-//   STEM_ALIASES the stems a word reaches once its accents are gone, Snowball stemming the
-//               accented and the bare spelling apart (sécurité → secur, securite → securit): a
-//               string table of keys (terms, sorted) + u32 first[keys+1] into u32 stem ids
-//               (rising per key). For each form with accents whose bare spelling's term differs
-//               from its stem, that term keys the stem (securit → secur).
+//   STEM_ALIASES the stems a term leads to besides its own, where Snowball stems one word's
+//               spellings apart: a string table of keys (terms, sorted) + u32 first[keys+1]
+//               into u32 stem ids (rising per key). For each form with accents whose bare
+//               spelling's term differs from its stem, that term keys the stem (sécurité:
+//               securit → secur); for each form the builder moved to another stem (a plural to
+//               its singular's, a spelling without accents to its accented twin's), its own
+//               term keys the new stem (elus → elu, proce → proces).
 //   POSTINGS    per form: [skip table if df > 128] blocks of 128 postings (the last one shorter);
 //               then 8 bytes of padding (get_bits reads whole words)
 //
@@ -68,7 +70,7 @@
 namespace vigie::index::format {
 
 constexpr char kMagic[4] = {'V', 'I', 'D', 'X'};
-constexpr std::uint32_t kVersion = 8;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed; 7: long bodies in chunks; 8: plurals in -is/-os/-us/-eux/-oux stemmed, stem aliases
+constexpr std::uint32_t kVersion = 8;  // 2: bit-packed postings blocks; 3: stem summaries and postings, checkpoints every 8; 4: pair postings, Fletcher checksum; 5: text offsets apart from the text; 6: bodies compressed; 7: long bodies in chunks; 8: plurals and bare spellings joined to their stems, stem aliases
 constexpr std::uint32_t kHeaderBytes = 32;
 constexpr std::uint32_t kSectionEntryBytes = 24;
 constexpr std::uint32_t kBlock = 128;          // postings per skip block

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <string_view>
 
 namespace vigie::index::scoring {
 
@@ -31,5 +33,16 @@ inline double body_weight(std::uint32_t tokens, float average) {
     return kBodyWeight / (1 - kBodyB + kBodyB * (float(tokens) / average));
 }
 inline double saturate(double tf) { return tf * (kK1 + 1) / (kK1 + tf); }
+
+// French (and a few English) function words, by exact form: the searcher weighs them less
+// (never drops them: phrases need them); the builder never takes one for a word that lost its
+// accents ("des" is not "dès").
+inline bool is_stopword(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "a", "and", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en", "est",
+        "et", "il", "ils", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "of", "on", "ou", "par", "pas",
+        "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "the", "un", "une", "vous", "y", "à"};
+    return std::binary_search(std::begin(kWords), std::end(kWords), w);
+}
 
 }  // namespace vigie::index::scoring

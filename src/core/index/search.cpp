@@ -59,13 +59,7 @@ constexpr std::size_t kRerankDepth = 64;    // candidates whose proximity is mea
 // SIGIR 2007): the tightest window holding every query word raises the score by up to 30%.
 constexpr double kProximity = 0.3;
 
-bool is_stopword(std::string_view w) {
-    static const std::set<std::string_view> kWords = {
-        "a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "en", "est",
-        "et", "il", "ils", "la", "le", "les", "leur", "lui", "mais", "ne", "ni", "nous", "on", "ou", "par", "pas",
-        "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "un", "une", "vous", "y", "the", "of", "and"};
-    return kWords.count(w) > 0;
-}
+using scoring::is_stopword;
 
 std::string lower_folded(std::string_view s) {
     std::string out = text::fold_accents(s);
@@ -182,7 +176,7 @@ struct Occurrence {
 
 class Resolver {
 public:
-    Resolver(const Index& ix, std::vector<Message>& messages) : ix_(ix), messages_(messages) {}
+    Resolver(const Index& ix, const text::Analyzer& an, std::vector<Message>& messages) : ix_(ix), an_(an), messages_(messages) {}
 
     // Memoised: a query is planned more than once (relaxed pass, rerank), each word resolved once.
     const Group& resolve(const text::Token& t, bool prefix, bool title_only) {
@@ -209,15 +203,20 @@ private:
             g.forms.emplace_back(form, w);
             g.literal.push_back(literal);
         };
-        // The word's stem, and the stems it reaches across accents: Snowball stems "securite"
-        // apart from "sécurité" (securit, secur), and accents never matter (DESIGN.md §5). Only
-        // for a word typed without accents (one typed is kept), and only a stem of more postings
-        // than the word's own: a bare spelling that is a word of its own ("pot", not "pôté") keeps
-        // its stem alone, and that stem's summary.
+        // The word's stem, and the stems its term leads to (STEM_ALIASES): Snowball stems
+        // "securite" apart from "sécurité" (securit, secur) and "élus" from "élu", and accents and
+        // plurals never matter (DESIGN.md §5). For a word typed without accents (one typed is
+        // kept) or whose term is no stem, and only to a stem of more postings than the word's
+        // own: a bare spelling that is a word of its own ("pot", not "pôté") keeps its stem
+        // alone, and that stem's summary.
         std::vector<std::uint32_t> stems;
-        const auto own = ix_.find_stem(t.term);
+        auto own = ix_.find_stem(t.term);
+        // A singular the corpus only has in the plural (euro: euros), which Snowball keeps apart.
+        if (!own && !prefix && t.kind == text::TokenKind::word)
+            for (const char* end : {"s", "x"})
+                if (!own) own = ix_.find_stem(an_.term_of(t.exact + end));
         if (own) stems.push_back(*own);
-        if (folded == t.exact) {
+        if (folded == t.exact || !ix_.find_stem(t.term)) {
             auto postings_of = [&](std::uint32_t stem) {
                 std::uint64_t n = 0;
                 for (auto [a, b] = ix_.forms_of_stem(stem); a < b; ++a) n += ix_.form_df(a);
@@ -352,6 +351,7 @@ private:
     }
 
     const Index& ix_;
+    const text::Analyzer& an_;
     std::vector<Message>& messages_;
     std::map<std::string, Group> memo_;
 };
@@ -1019,7 +1019,7 @@ struct Plan {
 class Planner {
 public:
     Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<Message>& messages)
-        : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, messages) {}
+        : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, an, messages) {}
     // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
     // from: the first document the plan will be asked about.
     Plan replan(const ParsedQuery& q, std::uint32_t from = 0) {

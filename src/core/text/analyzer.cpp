@@ -174,26 +174,6 @@ void segment_latin(const std::vector<Latin>& classes, int32_t b, int32_t e, std:
     }
 }
 
-// Snowball French keeps a plural's s after i, o or u and an x after eu or ou (its step 4 spares
-// "fois", "mais", "jus"…), so that amis/ami, euros/euro, élus/élu, lois/loi, jeux/jeu, bijoux/bijou
-// would be different words. The stem loses that s or x when at least three letters stay (bus,
-// vus, eux are left alone), except in the few frequent words whose stem would then be another
-// word's (mois/moi, fois/foi, mais/mai, plus, sous, Paris/pari). The s goes only when it is the
-// word's own, Snowball having left the word whole ("organis", from organisation, keeps it). An
-// -eux goes whatever the word: it stands for -euse too (Snowball stems heureuse as heureux).
-std::string_view singular(std::string_view exact, std::string_view stem) {
-    static constexpr std::string_view kKept[] = {"mais", "mois", "fois", "paris", "plus", "sous"};
-    if (stem.size() < 4 || std::find(std::begin(kKept), std::end(kKept), exact) != std::end(kKept)) return stem;
-    const char last = stem.back(), before = stem[stem.size() - 2];
-    const bool plural = (last == 's' && (before == 'i' || before == 'o' || before == 'u') && stem == exact) ||
-                        (last == 'x' && (before == 'u') && (stem[stem.size() - 3] == 'e' || stem[stem.size() - 3] == 'o'));
-    if (!plural) return stem;
-    const std::string_view rest = stem.substr(0, stem.size() - 1);
-    std::size_t letters = 0;
-    for (char c : rest) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return letters >= 3 ? rest : stem;
-}
-
 }  // namespace
 
 // [SECTION] Analyzer --------------------------------------------------------------------------
@@ -410,8 +390,8 @@ struct Analyzer::Impl {
         if (is_latin(exact)) {
             const sb_symbol* out = sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(exact.data()),
                                                    static_cast<int>(exact.size()));
-            term = out ? fold_accents(singular(exact, std::string_view(reinterpret_cast<const char*>(out),
-                                                                       static_cast<std::size_t>(sb_stemmer_length(stemmer)))))
+            term = out ? fold_accents(std::string_view(reinterpret_cast<const char*>(out),
+                                                       static_cast<std::size_t>(sb_stemmer_length(stemmer))))
                        : fold_accents(exact);  // null only on out-of-memory
         } else {
             term = exact;  // other scripts: casefolded, not stemmed by French rules
