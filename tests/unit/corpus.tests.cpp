@@ -315,13 +315,15 @@ TEST_CASE("JSON Lines: invalid UTF-8 is repaired and a bad date left out, the li
     const std::string path = (dir / "bad.jsonl").string();
     std::ofstream(path, std::ios::binary) << R"({"id": "d1", "text": "Texte sain."})" << '\n'
                                           << R"({"id": "d2", "text": "caf)" << '\xE9' << R"( belge"})" << '\n'  // Latin-1 é
-                                          << R"({"id": "d3", "text": "Daté de travers.", "date": "2019-13-45"})" << '\n';
+                                          << R"({"id": "d3", "text": "Daté de travers.", "date": "2019-13-45"})" << '\n'
+                                          << R"({"id": "d4", "text": "Une année en nombre.", "date": 2019})" << '\n';
     auto corpus = load_input(path);
     REQUIRE(corpus.ok());
     std::vector<std::string> ids;
     for (const auto& d : corpus->documents) ids.push_back(d.id);
-    CHECK(ids == std::vector<std::string>{"d1", "d2", "d3"});
-    REQUIRE(corpus->documents.size() == 3);
+    CHECK(ids == std::vector<std::string>{"d1", "d2", "d3", "d4"});
+    REQUIRE(corpus->documents.size() == 4);
+    CHECK(corpus->documents[3].date.year == 2019);  // a year written as a number
     CHECK(corpus->documents[1].text == "caf\uFFFD belge");
     CHECK(corpus->documents[2].date.precision() == DatePrecision::unknown);
     CHECK(corpus->documents[2].text == "Daté de travers.");

@@ -77,6 +77,14 @@ TEST_CASE("query: the language of DESIGN.md §5", "[query]") {
         {"Amaq OR pays:BE", "+[Amaq] country:BE !1"},
         {"pays:BE OR Amaq", "+[Amaq] country:BE !1"},
         {"pays:BE OR", "country:BE !1"},
+        {"pays:MAR OR année:2023", "years:2023..2023 country:MAR !1"},  // two fields: both apply
+        // AND is a space, NOT a minus; a note said twice is said once
+        {"amaq AND europol", "+[amaq europol]"},
+        {"amaq NOT europol", "+[amaq] -[europol]"},
+        {"NOT \"État islamique\" propagande", "-[\"État islamique\"] +[propagande]"},
+        {"OR OR OR amaq", "+[amaq] !1"},
+        // a phrase ending in a prefix: the words before it, then the prefix
+        {"\"agence de pres*\"", "+[\"agence de\"] +[pres*]"},
         // a colon that names no field: text, no note
         {"12:00 Bruxelles", "+[12:00 Bruxelles]"},
         {"https://amaq.example/fr", "+[https://amaq.example/fr]"},
@@ -105,6 +113,13 @@ TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
     CHECK(render(parse_query("\"pre", true)) == "+[pre*]");
     CHECK(render(parse_query("\"agence de ", true)) == "+[\"agence de \"]");
     CHECK(render(parse_query("\"agence de pre", false)) == "+[\"agence de pre\"] !1");
+    // a number being typed in groups is one prefix; a year being typed is no mistake yet
+    CHECK(render(parse_query("7 500", true)) == "+[7500*]");
+    CHECK(render(parse_query("saisie 26 0", true)) == "+[saisie] +[260*]");
+    CHECK(render(parse_query("ligne 26", true)) == "+[ligne] +[26*]");
+    CHECK(render(parse_query("Amaq 2019", true)) == "+[Amaq] +[2019*]");
+    CHECK(render(parse_query("amaq année:201", true)) == "+[amaq*]");
+    CHECK(render(parse_query("année:201 amaq", true)) == "+[amaq*] !1");
     // a country being typed
     CHECK(parse_query("amaq pays:Esp", true).filters.country_typed == 0);
     CHECK(parse_query("pays:BE pays:Esp", true).filters.country_typed == 1);
@@ -127,7 +142,7 @@ TEST_CASE("query: very long input is cut between words, or at a character bounda
 }
 
 TEST_CASE("query: every note is written in French and in English, with its arguments", "[query]") {
-    for (int i = 0; i <= static_cast<int>(MessageId::control_characters); ++i) {
+    for (int i = 0; i <= static_cast<int>(MessageId::or_fields); ++i) {
         const Message m{static_cast<MessageId>(i), {"ARG0", "ARG1"}};
         const std::string fr = m.text(), en = m.text(Language::en);
         CAPTURE(i, fr, en);

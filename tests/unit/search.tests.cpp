@@ -362,6 +362,7 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
     CHECK(typing("pays:Espa") == std::pair{Ids{"espagne"}, std::size_t(0)});
     CHECK(typing("pays:spa") == std::pair{Ids{"espagne"}, std::size_t(0)});  // Spain
     CHECK(typing("pays:Espa ").second == 1);  // typed to its end: not a name
+    CHECK(typing("pays:M") == std::pair{Ids{"malines"}, std::size_t(0)});  // Maroc
     const auto all = searcher.search("", {});
     std::vector<std::string> facet;
     for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));
@@ -463,6 +464,14 @@ TEST_CASE("query language: exclusion, OR, prefix, filters", "[search]") {
     CHECK(unknown.total == 2);
     REQUIRE(unknown.messages.size() == 1);
     CHECK(unknown.messages[0].id == index::MessageId::unknown_source);
+}
+
+TEST_CASE("query language: an excluded word is taken as written, never with a typo", "[search]") {
+    CHECK(sorted_ids("police") == Ids{"agence", "mener"});
+    CHECK(sorted_ids("police -judiciaire") == Ids{"agence"});
+    CHECK(sorted_ids("police -judiciare") == Ids{"agence", "mener"});  // near judiciaire: not left out
+    CHECK(sorted_ids("police NOT judiciaire") == Ids{"agence"});
+    CHECK(sorted_ids("police AND judiciaire") == Ids{"mener"});
 }
 
 TEST_CASE("query language: a word said twice counts once", "[search][bad-input]") {

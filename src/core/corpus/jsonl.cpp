@@ -25,7 +25,11 @@ bool document_from_json(nlohmann::json& o, Document& d, std::string& problem, st
     auto field = [&](const char* key, std::string& out) {
         auto it = o.find(key);
         if (it == o.end() || it->is_null()) return true;
-        if (it->is_number_integer() && std::string_view(key) == "id") { out = std::to_string(it->get<long long>()); return true; }
+        // An id or a year written as a number: 17, 2019.
+        if (it->is_number_integer() && (std::string_view(key) == "id" || std::string_view(key) == "date")) {
+            out = std::to_string(it->get<long long>());
+            return true;
+        }
         if (!it->is_string()) { problem = std::string("field '") + key + "' must be a string"; return false; }
         out = std::move(it->get_ref<std::string&>());
         return true;

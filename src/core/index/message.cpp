@@ -32,8 +32,10 @@ constexpr Texts kTexts[] = {
     {"« OR » entre un filtre et des mots ignoré : un filtre vaut pour toute la requête.",
      "“OR” between a filter and words was ignored: a filter holds for the whole query."},
     {"Caractères de contrôle remplacés par des espaces.", "Control characters were replaced by spaces."},
+    {"« OR » entre filtres de champs différents ignoré : les deux s’appliquent.",
+     "“OR” between filters of different fields was ignored: both apply."},
 };
-static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::control_characters) + 1, "one entry per MessageId");
+static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::or_fields) + 1, "one entry per MessageId");
 
 }  // namespace
 

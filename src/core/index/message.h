@@ -28,6 +28,7 @@ enum class MessageId {
     reversed_years,    // {value}: read the other way round
     or_filter,         // OR between a filter and words
     control_characters,// replaced by spaces
+    or_fields,         // OR between filters of different fields
 };
 
 enum class Language { fr, en };

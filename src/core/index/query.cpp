@@ -84,12 +84,16 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     bool after_filter = false;   // the previous item was a filter
     bool or_after_filter = false;  // … followed by OR (filters of one field join anyway)
     bool open_phrase = false;    // the last clause is a phrase whose quote is never closed
-    // OR next to a filter: nothing to join but another filter (whose values join anyway).
-    auto filter_met = [&] {
+    Field last_field = Field::none;  // the previous filter's
+    // OR next to a filter: nothing to join but another filter of its field (whose values join
+    // anyway); filters of two fields both apply.
+    auto filter_met = [&](Field field) {
         if (join_next) out.messages.push_back({MessageId::or_filter, {}});
+        else if (or_after_filter && field != last_field) out.messages.push_back({MessageId::or_fields, {}});
         join_next = or_after_filter = false;
         after_filter = true;
         pending_text = false;
+        last_field = field;
     };
     auto words_met = [&] {
         if (or_after_filter) out.messages.push_back({MessageId::or_filter, {}});
@@ -114,6 +118,28 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     };
 
     bool last_country = false;  // the last item was a country filter
+    bool not_next = false;      // NOT came before this item
+    // The last clause, a phrase alone, with its last word made a prefix of its own: the phrase
+    // keeps the words before it ("agence de pre" → "agence de" and pre*; a one-word phrase is
+    // the prefix alone). Phrases hold whole words only.
+    auto phrase_prefix = [&] {
+        QueryClause& last = out.clauses.back();
+        QueryPart& part = last.any.back();
+        if (part.kind != QueryPart::Kind::phrase || last.any.size() != 1 || last.negated) return;
+        while (!part.text.empty() && (part.text.back() == '*' || is_space(part.text.back()))) part.text.pop_back();
+        const std::size_t space = part.text.find_last_of(" \t");
+        QueryPart tail{QueryPart::Kind::text, space == std::string::npos ? part.text : part.text.substr(space + 1)};
+        tail.prefix = true;
+        tail.title_only = part.title_only;
+        if (tail.text.empty()) return;
+        if (space == std::string::npos || part.text.find_first_not_of(" \t") > space) {
+            part = std::move(tail);
+        } else {
+            part.text.resize(space);
+            out.clauses.push_back(QueryClause{{std::move(tail)}, false});
+        }
+    };
+
     while (i < n) {
         while (i < n && is_space(q[i])) ++i;
         if (i >= n) break;
@@ -128,6 +154,10 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
             negated = true;
             ++i;
         }
+        if (not_next) {  // NOT before this item
+            negated = true;
+            not_next = false;
+        }
         if (q[i] == '"') {
             std::size_t close = q.find('"', i + 1);
             const bool open = close == std::string::npos;
@@ -139,9 +169,11 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
             if (p.text.find_first_not_of(" \t") == std::string::npos) continue;
             words_met();
             pending_text = false;
+            const bool ends_in_prefix = !open && p.text.back() == '*';  // "agence de pres*"
             add(std::move(p), negated);
             pending_text = false;
             open_phrase = open;
+            if (ends_in_prefix) phrase_prefix();
             continue;
         }
         open_phrase = false;
@@ -150,6 +182,12 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         std::string item = q.substr(i, end - i);
         i = end;
 
+        // AND says what a space says; NOT what a minus says (before the next item).
+        if (!negated && (item == "AND" || item == "&&")) continue;
+        if (!negated && item == "NOT") {
+            not_next = true;
+            continue;
+        }
         if (!negated && (item == "OR" || item == "OU" || item == "|")) {
             if (after_filter) or_after_filter = true;
             else if (out.clauses.empty()) out.messages.push_back({MessageId::leading_or, {item}});
@@ -191,16 +229,16 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 out.messages.push_back({MessageId::negated_filter, {item}});
                 continue;
             } else if (field == Field::country) {
-                filter_met();
+                filter_met(field);
                 out.filters.countries.push_back(value);
                 last_country = true;
                 continue;
             } else if (field == Field::source) {
-                filter_met();
+                filter_met(field);
                 out.filters.sources.push_back(value);
                 continue;
             } else {  // year: 2019, 2018..2019, 2018-2019
-                filter_met();
+                filter_met(field);
                 int a = 0, b = 0;
                 const std::size_t dots = value.find("..");
                 const std::size_t dash = value.find('-');
@@ -211,8 +249,8 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
                 else if (dash != std::string::npos)
                     ok = parse_year(value.substr(0, dash), a) && parse_year(value.substr(dash + 1), b);
                 else if (parse_year(value, a)) { b = a; ok = true; }
-                if (!ok) {
-                    out.messages.push_back({MessageId::bad_year, {value}});
+                if (!ok) {  // (not yet, while its digits are being typed: année:201)
+                    if (!(typing && i >= n && !is_space(q[n - 1]))) out.messages.push_back({MessageId::bad_year, {value}});
                     continue;
                 }
                 if (a && b && a > b) {
@@ -244,24 +282,30 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     if (typing && n > 0 && !is_space(q[n - 1]) && q[n - 1] != '"' && !out.clauses.empty()) {
         QueryClause& last = out.clauses.back();
         QueryPart& part = last.any.back();
-        if (open_phrase && part.kind == QueryPart::Kind::phrase && last.any.size() == 1 && !last.negated) {
-            const std::size_t space = part.text.find_last_of(" \t");
-            QueryPart tail{QueryPart::Kind::text, space == std::string::npos ? part.text : part.text.substr(space + 1)};
-            tail.prefix = true;
-            tail.title_only = part.title_only;
-            if (space == std::string::npos || part.text.find_first_not_of(" \t") > space) {
-                part = std::move(tail);
-            } else {
-                part.text.resize(space);
-                out.clauses.push_back(QueryClause{{std::move(tail)}, false});
-            }
+        if (open_phrase) {
+            phrase_prefix();
         } else if (part.kind == QueryPart::Kind::text && !part.prefix && !last.negated) {
-            // Only the last word of the run becomes a prefix; the others stay whole words.
-            const std::size_t space = part.text.rfind(' ');
+            // Only the last word of the run becomes a prefix; the others stay whole words. A
+            // number being typed in groups ("7 500", "26 0") is one prefix: 7500*, 260*.
+            auto digits = [](std::string_view w) {
+                return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+            };
+            std::size_t space = part.text.rfind(' ');
+            std::string tail_text = space == std::string::npos ? part.text : part.text.substr(space + 1);
+            if (digits(tail_text))
+                while (space != std::string::npos && space > 0) {
+                    const std::size_t before = part.text.rfind(' ', space - 1);
+                    const std::size_t from = before == std::string::npos ? 0 : before + 1;
+                    const std::string_view group = std::string_view(part.text).substr(from, space - from);
+                    if (!digits(group)) break;
+                    tail_text = std::string(group) + tail_text;
+                    space = before;
+                }
             if (space == std::string::npos) {
+                part.text = tail_text;
                 part.prefix = true;
             } else {
-                QueryPart tail{QueryPart::Kind::text, part.text.substr(space + 1)};
+                QueryPart tail{QueryPart::Kind::text, tail_text};
                 tail.prefix = true;
                 part.text.resize(space);
                 out.clauses.push_back(QueryClause{{std::move(tail)}, false});
@@ -287,6 +331,12 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         if (std::none_of(kept.begin(), kept.end(), [&](const QueryClause& k) { return same_clause(k, c); })) kept.push_back(std::move(c));
     }
     out.clauses = std::move(kept);
+    // A note said twice ("OR OR OR amaq") is said once.
+    std::vector<Message> notes;
+    for (Message& m : out.messages)
+        if (std::none_of(notes.begin(), notes.end(), [&](const Message& k) { return k.id == m.id && k.args == m.args; }))
+            notes.push_back(std::move(m));
+    out.messages = std::move(notes);
     return out;
 }
 

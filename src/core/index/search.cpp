@@ -179,8 +179,12 @@ public:
     Resolver(const Index& ix, const text::Analyzer& an, std::vector<Message>& messages) : ix_(ix), an_(an), messages_(messages) {}
 
     // Memoised: a query is planned more than once (relaxed pass, rerank), each word resolved once.
+    // Whether a word with no form of its own is matched with a typo: not in an exclusion, where
+    // "-europl" would leave out europe and europol, every article the near words have.
+    void allow_typos(bool allow) { typos_ = allow; }
+
     const Group& resolve(const text::Token& t, bool prefix, bool title_only) {
-        std::string key = t.exact + (prefix ? "\x01p" : "\x01") + (title_only ? "t" : "") + "\x01" + t.term;
+        std::string key = t.exact + (prefix ? "\x01p" : "\x01") + (title_only ? "t" : "") + (typos_ ? "" : "n") + "\x01" + t.term;
         auto it = memo_.find(key);
         if (it == memo_.end()) it = memo_.emplace(std::move(key), compute(t, prefix, title_only)).first;
         return it->second;
@@ -258,7 +262,7 @@ private:
                 for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix, false);
             }
         }
-        if (g.forms.empty() && !prefix && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
+        if (g.forms.empty() && !prefix && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
@@ -354,6 +358,7 @@ private:
     const text::Analyzer& an_;
     std::vector<Message>& messages_;
     std::map<std::string, Group> memo_;
+    bool typos_ = true;
 };
 
 // [SECTION] Matchers --------------------------------------------------------------------------
@@ -1046,11 +1051,13 @@ public:
             }
             std::vector<std::unique_ptr<Matcher>> alternatives;
             std::string label;
+            resolver_.allow_typos(!clause.negated);
             for (const QueryPart& part : clause.any) {
                 auto m = part.kind == QueryPart::Kind::phrase ? phrase(part) : all_words(part);
                 if (m) alternatives.push_back(std::move(m));
                 label += (label.empty() ? "" : " OR ") + part.text;
             }
+            resolver_.allow_typos(true);
             if (alternatives.empty()) continue;
             auto m = alternatives.size() == 1 ? std::move(alternatives[0]) : std::make_unique<AnyMatcher>(std::move(alternatives));
             if (clause.negated) p.excluded.push_back(std::move(m));
@@ -1092,7 +1099,7 @@ public:
                 for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
                 // Still being typed: the dossier's countries whose name, French or English, starts so.
-                if (!found && !known && gaz_ && static_cast<int>(k) == f.country_typed && char_count(want) >= 2) {
+                if (!found && !known && gaz_ && static_cast<int>(k) == f.country_typed) {
                     const std::string start = lower_folded(want);
                     auto starts = [&](std::string_view name) { return lower_folded(name).rfind(start, 0) == 0; };
                     for (std::uint32_t c = 0; c < ix_.country_count(); ++c)

@@ -29,11 +29,12 @@ bool is_elision_prefix(std::string_view p) {
 
 namespace {
 
-// ' and ’, and what stands for them in some texts: ‘ (a left quote typed for ’) and ʼ (the
-// modifier letter apostrophe), which ICU keeps inside a word as it does ’; ` and ´, where it
-// cuts (a lone l before one is then dropped, as before ’).
+// ' and ’, and what stands for them in some texts: ‘ (a left quote typed for ’), ʼ (the
+// modifier letter apostrophe) and ＇ (full width), which ICU keeps inside a word as it does ’;
+// ` ´ and ′ (a prime), where it cuts (a lone l before one is then dropped, as before ’).
 bool is_apostrophe(char16_t c) {
-    return c == u'\'' || c == u'\u2019' || c == u'\u2018' || c == u'\u02BC' || c == u'`' || c == u'\u00B4';
+    return c == u'\'' || c == u'\u2019' || c == u'\u2018' || c == u'\u02BC' || c == u'\uFF07' || c == u'`' ||
+           c == u'\u00B4' || c == u'\u2032';
 }
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2011'; }
 bool is_group_space(char16_t c) { return c == u' ' || c == u'\u00A0' || c == u'\u202F'; }
@@ -520,7 +521,7 @@ void Analyzer::analyze(std::string_view text, Terms terms, std::vector<Token>& o
         const std::u16string_view seg = uv.substr(s.b, s.e - s.b);
         if (!casefold_fast(seg, t.exact)) {
             if (!casefold_icu(seg, t.exact)) continue;
-            for (const char* apostrophe : {"\u2019", "\u2018", "\u02BC"}) replace_all(t.exact, apostrophe, "'");
+            for (const char* apostrophe : {"\u2019", "\u2018", "\u02BC", "\uFF07"}) replace_all(t.exact, apostrophe, "'");
         }
         if (t.exact.empty()) continue;  // only ignorables (a lone soft hyphen)
         t.begin = byte_at[static_cast<std::size_t>(s.b)];
