@@ -43,6 +43,7 @@ TEST_CASE("analyzer: French text to terms with original byte ranges", "[analyzer
         // what stands for an apostrophe in some texts: ‘ ʼ (inside ICU's word), ` ´ (outside)
         {"l‘arrestation lʼarrestation l`arrestation l´arrestation", "arrest(arrestation) arrest(arrestation) arrest(arrestation) arrest(arrestation)"},
         {"`code` a`b", "cod(code) a(a) b(b)"},  // a quote: nothing elided but an article
+        {"l＇agence l′agence", "agenc(agence) agenc(agence)"},  // full width, prime
         {"l’« agence de presse »", "agenc(agence) de(de) press(presse)"},  // lone article before a quote
         // case and accents never matter; stopword-like real words are kept
         {"État Etat ETAT état", "etat(État) etat(Etat) etat(ETAT) etat(état)"},
