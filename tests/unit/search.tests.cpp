@@ -499,6 +499,8 @@ TEST_CASE("explain: the first line is the score shown, and the lines below say h
     REQUIRE_FALSE(near.hits.empty());
     for (const auto& h : near.hits) CHECK(first_score(h) == Approx(h.score).epsilon(1e-3));
     CHECK_THAT(near.hits[0].explanation, Catch::Contains("proximité : fenêtre de 2 mots"));
+    const auto either = s.search("Canada OR Malines", o);  // the better alternative counts, said so
+    for (const auto& h : either.hits) CHECK(first_score(h) == Approx(h.score).epsilon(1e-3));
     const auto partial = s.search("police xylophone", o);
     REQUIRE(partial.relaxed);
     REQUIRE_FALSE(partial.hits.empty());

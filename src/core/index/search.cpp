@@ -941,7 +941,13 @@ public:
     }
     double score(std::string* why) override {
         double s = 0;
-        for (auto& c : children_) if (c->doc() == doc_) s = std::max(s, c->score(why));
+        std::size_t here = 0;
+        for (auto& c : children_)
+            if (c->doc() == doc_) {
+                s = std::max(s, c->score(why));
+                ++here;
+            }
+        if (why && here > 1) *why += "  OR : la meilleure, " + fmt(s) + "\n";
         return s;
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
