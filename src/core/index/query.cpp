@@ -24,6 +24,26 @@ bool names_a_field(std::string_view item, std::size_t colon) {
     return item.substr(colon + 1, 2) != "//";
 }
 
+// The word being typed at the end of a run of words: where the words before it end (npos:
+// none) and the word, a number being typed in groups ("7 500", "26 0") as one (7500, 260).
+std::pair<std::size_t, std::string> typed_tail(const std::string& run) {
+    auto group = [](std::string_view w) {
+        return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::size_t space = run.rfind(' ');
+    std::string tail = space == std::string::npos ? run : run.substr(space + 1);
+    if (group(tail))
+        while (space != std::string::npos && space > 0) {
+            const std::size_t before = run.rfind(' ', space - 1);
+            const std::size_t from = before == std::string::npos ? 0 : before + 1;
+            const std::string_view word = std::string_view(run).substr(from, space - from);
+            if (!group(word)) break;
+            tail = std::string(word) + tail;
+            space = before;
+        }
+    return {space, tail};
+}
+
 // Field names, accent- and case-insensitive.
 enum class Field { none, country, year, source, title, unknown };
 Field field_of(std::string_view name) {
@@ -285,22 +305,8 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
         if (open_phrase) {
             phrase_prefix();
         } else if (part.kind == QueryPart::Kind::text && !part.prefix && !last.negated) {
-            // Only the last word of the run becomes a prefix; the others stay whole words. A
-            // number being typed in groups ("7 500", "26 0") is one prefix: 7500*, 260*.
-            auto digits = [](std::string_view w) {
-                return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-            };
-            std::size_t space = part.text.rfind(' ');
-            std::string tail_text = space == std::string::npos ? part.text : part.text.substr(space + 1);
-            if (digits(tail_text))
-                while (space != std::string::npos && space > 0) {
-                    const std::size_t before = part.text.rfind(' ', space - 1);
-                    const std::size_t from = before == std::string::npos ? 0 : before + 1;
-                    const std::string_view group = std::string_view(part.text).substr(from, space - from);
-                    if (!digits(group)) break;
-                    tail_text = std::string(group) + tail_text;
-                    space = before;
-                }
+            // Only the last word of the run becomes a prefix; the others stay whole words.
+            auto [space, tail_text] = typed_tail(part.text);
             if (space == std::string::npos) {
                 part.text = tail_text;
                 part.prefix = true;
