@@ -761,9 +761,8 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     }
     folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
 
-    // Stem aliases (format.h STEM_ALIASES): a form with accents, its bare spelling stemmed. Not
-    // the way back: an accent typed is kept (search.cpp), and a word with an alias has its
-    // forms read one by one, not from its stem's summary.
+    // Stem aliases (format.h STEM_ALIASES): the terms of the forms join_spellings moved, and
+    // the bare spelling of each form with accents stemmed, each leading to the form's stem.
     std::vector<std::pair<std::string, std::uint32_t>> alias_pairs;  // (key, stem id)
     auto stem_id = [&](std::string_view term) {
         return static_cast<std::uint32_t>(std::lower_bound(stems.begin(), stems.end(), term) - stems.begin());
