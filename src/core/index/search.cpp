@@ -210,9 +210,9 @@ private:
         // The word's stem, and the stems its term leads to (STEM_ALIASES): Snowball stems
         // "securite" apart from "sécurité" (securit, secur) and "élus" from "élu", and accents and
         // plurals never matter (DESIGN.md §5). For a word typed without accents (one typed is
-        // kept) or whose term is no stem, and only to a stem of more postings than the word's
-        // own: a bare spelling that is a word of its own ("pot", not "pôté") keeps its stem
-        // alone, and that stem's summary.
+        // kept), whose term is no stem, or spelt as no text of the corpus, and only to a stem of
+        // more postings than the word's own: a bare spelling that is a word of its own ("pot",
+        // not "pôté") keeps its stem alone, and that stem's summary.
         std::vector<std::uint32_t> stems;
         auto own = ix_.find_stem(t.term);
         // A singular the corpus only has in the plural (euro: euros), which Snowball keeps apart.
@@ -220,7 +220,16 @@ private:
             for (const char* end : {"s", "x"})
                 if (!own) own = ix_.find_stem(an_.term_of(t.exact + end));
         if (own) stems.push_back(*own);
-        if (folded == t.exact || !ix_.find_stem(t.term)) {
+        // Typed as no text writes it ("sécurite"): its accents are no choice to keep.
+        auto written = [&] {
+            const auto entry = ix_.find_folded(folded);
+            if (!entry) return false;
+            auto [ids, n] = ix_.forms_of_folded(*entry);
+            for (std::uint32_t k = 0; k < n; ++k)
+                if (ix_.form_text(load_u32(ids + 4 * k)) == t.exact) return true;
+            return false;
+        };
+        if (folded == t.exact || !ix_.find_stem(t.term) || !written()) {
             auto postings_of = [&](std::uint32_t stem) {
                 std::uint64_t n = 0;
                 for (auto [a, b] = ix_.forms_of_stem(stem); a < b; ++a) n += ix_.form_df(a);
