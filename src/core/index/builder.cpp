@@ -676,11 +676,15 @@ bool kept_plural(std::string_view exact) {
 // - a plural it keeps (amis, euros, élus, jeux) joins its singular when the corpus has the
 //   singular as written (ami, euro, élu, jeu): "pris" has no "pri" and stays with "prise";
 // - a spelling without accents (PROCES, securite, in capitals or stripped text) joins the
-//   stem of its accented twin (procès, sécurité), a function word aside ("des" is not "dès").
+//   stem of its accented twin (procès, sécurité; of several, the most frequent form), a
+//   function word aside ("des" is not "dès").
 void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::string>>& moved) {
     const auto n = static_cast<std::uint32_t>(keys.size());
-    std::unordered_map<std::string_view, std::uint32_t> by_exact;
-    for (std::uint32_t f = 0; f < n; ++f) by_exact.emplace(keys[f].exact, f);
+    constexpr std::uint32_t kNone = ~0u;
+    auto form_named = [&](std::string_view exact) {  // through the form table itself
+        const std::uint64_t slot = form_slots[slot_of(hash_of(exact), exact)];
+        return slot ? static_cast<std::uint32_t>(slot) - 1 : kNone;
+    };
     auto move = [&](std::uint32_t f, const std::string& term) {
         moved.emplace_back(terms[f], term);
         terms[f] = term;
@@ -692,29 +696,26 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
         const std::string_view one = std::string_view(e).substr(0, e.size() - 1);
         std::size_t letters = 0;
         for (char c : one) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        const auto it = by_exact.find(one);
-        if (letters >= 3 && it != by_exact.end() && terms[it->second] != terms[f]) plurals.emplace_back(f, terms[it->second]);
+        const std::uint32_t single = letters >= 3 ? form_named(one) : kNone;
+        if (single != kNone && terms[single] != terms[f]) plurals.emplace_back(f, terms[single]);
     }
     for (auto& [f, term] : plurals) move(f, term);
 
-    std::unordered_map<std::string_view, std::uint64_t> postings;  // by term
-    for (std::uint32_t f = 0; f < n; ++f) postings[terms[f]] += forms[f].df;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_folded;
-    for (std::uint32_t f = 0; f < n; ++f)
-        if (keys[f].exact.find('-') == std::string::npos) by_folded[text::fold_accents(keys[f].exact)].push_back(f);
-    std::vector<std::pair<std::uint32_t, std::string>> bare;
-    for (const auto& [folded, fs] : by_folded) {
-        if (fs.size() < 2) continue;
-        const std::string* twin = nullptr;  // the accented spelling's term of the most postings
-        for (std::uint32_t f : fs)
-            if (keys[f].exact != folded && (!twin || postings[terms[f]] > postings[*twin] ||
-                                            (postings[terms[f]] == postings[*twin] && terms[f] < *twin)))
-                twin = &terms[f];
-        if (!twin) continue;
-        for (std::uint32_t f : fs)
-            if (keys[f].exact == folded && terms[f] != *twin && !scoring::is_stopword(keys[f].exact)) bare.emplace_back(f, *twin);
+    // Each bare spelling's accented twin: of the forms that fold to it, the most frequent.
+    std::unordered_map<std::uint32_t, std::uint32_t> twin_of;
+    for (std::uint32_t f = 0; f < n; ++f) {
+        const std::string& e = keys[f].exact;
+        if (std::all_of(e.begin(), e.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) ||
+            e.find('-') != std::string::npos)
+            continue;
+        const std::string bare = text::fold_accents(e);
+        const std::uint32_t b = bare != e && !scoring::is_stopword(bare) ? form_named(bare) : kNone;
+        if (b == kNone) continue;
+        const auto [it, added] = twin_of.emplace(b, f);
+        if (!added && forms[f].df > forms[it->second].df) it->second = f;
     }
-    for (auto& [f, term] : bare) move(f, term);
+    for (const auto& [b, twin] : twin_of)
+        if (terms[b] != terms[twin]) move(b, terms[twin]);
 }
 
 Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
