@@ -13,6 +13,7 @@
 #include "core/corpus/input.h"
 #include "core/corpus/manifest.h"
 #include "core/corpus/plain.h"
+#include "support.h"
 
 using namespace vigie::corpus;
 
@@ -165,7 +166,7 @@ TEST_CASE("manifest: unusable manifests are errors naming file and line", "[corp
         CHECK(r.error().message.find("absent.json") != std::string::npos);
     }
     SECTION("directory with nothing to load") {
-        const std::string empty = (std::filesystem::temp_directory_path() / "vigie-empty-dir").string();
+        const std::string empty = vigie::testing::scratch_dir("vigie-empty-dir").string();
         std::filesystem::create_directories(empty);
         auto none = load_input(empty);
         REQUIRE_FALSE(none.ok());
@@ -273,7 +274,7 @@ TEST_CASE("plain files: a directory of articles in every format", "[corpus][plai
 }
 
 TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) are skipped with a message", "[corpus][plain][bad-input]") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-bad-inputs";
+    const std::filesystem::path dir = vigie::testing::scratch_dir("vigie-bad-inputs");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "b");
     std::ofstream(dir / "good.txt") << "Bon article\n\nDu texte.\n";
@@ -309,7 +310,7 @@ TEST_CASE("plain files: huge, binary and clashing files (and huge JSON lines) ar
 }
 
 TEST_CASE("JSON Lines: invalid UTF-8 is repaired and a bad date left out, the line still loads", "[corpus][plain][bad-input]") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-jsonl-repairs";
+    const std::filesystem::path dir = vigie::testing::scratch_dir("vigie-jsonl-repairs");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "bad.jsonl").string();
@@ -336,7 +337,7 @@ TEST_CASE("JSON Lines: invalid UTF-8 is repaired and a bad date left out, the li
 }
 
 TEST_CASE("ids: one id given by two inputs is loaded once, the later document skipped with a message", "[corpus][bad-input]") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vigie-taken-ids";
+    const std::filesystem::path dir = vigie::testing::scratch_dir("vigie-taken-ids");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "folder");
     const std::string c1 = (dir / "c1.jsonl").string(), c2 = (dir / "c2.jsonl").string();

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,13 @@ inline const text::Analyzer& analyzer() {
         return std::move(r).value();
     }();
     return a;
+}
+
+// A directory of the temporary one for a test's files, named for this run (two suites running
+// at once, a tree's and a clone's, would otherwise write and delete each other's).
+inline std::filesystem::path scratch_dir(const std::string& name) {
+    static const std::string run = std::to_string(std::random_device{}());
+    return std::filesystem::temp_directory_path() / (name + "-" + run);
 }
 
 // A .vidx blob changed by hand, with its checksum made right again: what passes the checksum
