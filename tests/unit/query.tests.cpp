@@ -135,14 +135,35 @@ TEST_CASE("query: very long input is cut between words, or at a character bounda
     REQUIRE(p.clauses.size() == 1);
     CHECK(p.clauses[0].any[0].text.size() <= 1024);
     CHECK(p.clauses[0].any[0].text.substr(p.clauses[0].any[0].text.size() - 11) == " opération");  // no word cut short
-    CHECK(p.messages.size() == 1);
+    REQUIRE(p.messages.size() == 2);  // cut at 1,024 bytes, then at 32 words
+    CHECK(p.messages[0].id == MessageId::truncated);
+    CHECK(p.messages[1].id == MessageId::too_many_words);
     std::string accents(5000, 'x');
     for (int i = 0; i < 3000; ++i) accents += "é";
     CHECK(parse_query(accents).clauses[0].any[0].text.size() <= 1024);
 }
 
+TEST_CASE("query: at most 32 words, the first ones, said so", "[query][bad-input]") {
+    std::string words, prefixes;
+    for (int i = 0; i < 40; ++i) words += "mot" + std::to_string(i) + " ";
+    ParsedQuery p = parse_query(words);
+    REQUIRE(p.clauses.size() == 1);
+    CHECK(p.clauses[0].any[0].text.substr(p.clauses[0].any[0].text.rfind(' ') + 1) == "mot31");
+    REQUIRE(p.messages.size() == 1);
+    CHECK(p.messages[0].id == MessageId::too_many_words);
+    for (int i = 0; i < 250; ++i) prefixes += "ab" + std::string(1, char('a' + i % 26)) + std::to_string(i) + "* ";
+    p = parse_query(prefixes);
+    CHECK(p.clauses.size() == 32);
+    CHECK(p.clauses.back().any[0].prefix);
+    // exactly 32: nothing cut, no note; a phrase over the limit is cut inside
+    std::string exact;
+    for (int i = 0; i < 32; ++i) exact += "w" + std::to_string(i) + " ";
+    CHECK(parse_query(exact).messages.empty());
+    CHECK(render(parse_query(exact.substr(0, exact.size() - 4) + "\"a b c\"")) .find("\"a\"") != std::string::npos);
+}
+
 TEST_CASE("query: every note is written in French and in English, with its arguments", "[query]") {
-    for (int i = 0; i <= static_cast<int>(MessageId::or_fields); ++i) {
+    for (int i = 0; i <= static_cast<int>(MessageId::too_many_words); ++i) {
         const Message m{static_cast<MessageId>(i), {"ARG0", "ARG1"}};
         const std::string fr = m.text(), en = m.text(Language::en);
         CAPTURE(i, fr, en);

@@ -34,8 +34,9 @@ constexpr Texts kTexts[] = {
     {"Caractères de contrôle remplacés par des espaces.", "Control characters were replaced by spaces."},
     {"« OR » entre filtres de champs différents ignoré : les deux s’appliquent.",
      "“OR” between filters of different fields was ignored: both apply."},
+    {"Requête limitée à ses {0} premiers mots.", "Query limited to its first {0} words."},
 };
-static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::or_fields) + 1, "one entry per MessageId");
+static_assert(std::size(kTexts) == static_cast<std::size_t>(MessageId::too_many_words) + 1, "one entry per MessageId");
 
 }  // namespace
 

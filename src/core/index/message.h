@@ -29,6 +29,7 @@ enum class MessageId {
     or_filter,         // OR between a filter and words
     control_characters,// replaced by spaces
     or_fields,         // OR between filters of different fields
+    too_many_words,    // {count}: the words after it were left out
 };
 
 enum class Language { fr, en };
