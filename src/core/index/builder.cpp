@@ -671,6 +671,30 @@ bool kept_plural(std::string_view exact) {
 
 }  // namespace
 
+namespace {
+
+// Sorted (key, value) pairs as a string table's keys, each key once, and where each key's values
+// begin in values (one more at the end): the FOLDED and STEM_ALIASES layout. Keys are views
+// into pairs.
+struct Grouped {
+    std::vector<std::string_view> keys;
+    std::vector<std::uint32_t> first, values;
+};
+Grouped grouped(const std::vector<std::pair<std::string, std::uint32_t>>& pairs) {
+    Grouped g;
+    for (const auto& [key, value] : pairs) {
+        if (g.keys.empty() || g.keys.back() != key) {
+            g.keys.push_back(key);
+            g.first.push_back(static_cast<std::uint32_t>(g.values.size()));
+        }
+        g.values.push_back(value);
+    }
+    g.first.push_back(static_cast<std::uint32_t>(g.values.size()));
+    return g;
+}
+
+}  // namespace
+
 // Spellings Snowball stems apart that the corpus shows to be one word, each form moved to the
 // other's stem (moved: (old term, new term), for the aliases):
 // - a plural it keeps (amis, euros, élus, jeux) joins its singular when the corpus has the
@@ -751,16 +775,7 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     folded_pairs.reserve(order.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) folded_pairs.emplace_back(text::fold_accents(exacts[i]), i);
     std::sort(folded_pairs.begin(), folded_pairs.end());
-    std::vector<std::string_view> folded;
-    std::vector<std::uint32_t> folded_first, folded_forms;
-    for (const auto& [s, form] : folded_pairs) {
-        if (folded.empty() || folded.back() != s) {
-            folded.push_back(s);
-            folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
-        }
-        folded_forms.push_back(form);
-    }
-    folded_first.push_back(static_cast<std::uint32_t>(folded_forms.size()));
+    const Grouped folded = grouped(folded_pairs);
 
     // Stem aliases (format.h STEM_ALIASES): the terms of the forms join_spellings moved, and
     // the bare spelling of each form with accents stemmed, each leading to the form's stem.
@@ -778,16 +793,7 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     }
     std::sort(alias_pairs.begin(), alias_pairs.end());
     alias_pairs.erase(std::unique(alias_pairs.begin(), alias_pairs.end()), alias_pairs.end());
-    std::vector<std::string_view> alias_keys;
-    std::vector<std::uint32_t> alias_first, alias_stems;
-    for (const auto& [key, stem] : alias_pairs) {
-        if (alias_keys.empty() || alias_keys.back() != key) {
-            alias_keys.push_back(key);
-            alias_first.push_back(static_cast<std::uint32_t>(alias_stems.size()));
-        }
-        alias_stems.push_back(stem);
-    }
-    alias_first.push_back(static_cast<std::uint32_t>(alias_stems.size()));
+    const Grouped aliases = grouped(alias_pairs);
 
     // Sections, each its own buffer, handed to the index as they are: the big ones (the
     // documents' text, the postings) are never copied into one blob.
@@ -800,7 +806,7 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     auto section = [&](Section id) -> std::string& { sections.push_back({id, {}}); return sections.back().bytes; };
 
     std::string& meta = section(Section::meta);
-    for (std::size_t v : {std::size_t(n_docs), stems.size(), exacts.size(), folded.size(), im.sources.size(), im.countries.size()})
+    for (std::size_t v : {std::size_t(n_docs), stems.size(), exacts.size(), folded.keys.size(), im.sources.size(), im.countries.size()})
         put_u32(meta, static_cast<std::uint32_t>(v));
     put_u64(meta, im.title_tokens);
     put_u64(meta, im.body_tokens);
@@ -872,14 +878,14 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     }
 
     std::string& folded_sec = section(Section::folded);
-    put_string_table(folded_sec, folded);
-    for (std::uint32_t v : folded_first) put_u32(folded_sec, v);
+    put_string_table(folded_sec, folded.keys);
+    for (std::uint32_t v : folded.first) put_u32(folded_sec, v);
     std::string& ff = section(Section::folded_forms);
-    for (std::uint32_t v : folded_forms) put_u32(ff, v);
-    std::string& aliases = section(Section::stem_aliases);
-    put_string_table(aliases, alias_keys);
-    for (std::uint32_t v : alias_first) put_u32(aliases, v);
-    for (std::uint32_t v : alias_stems) put_u32(aliases, v);
+    for (std::uint32_t v : folded.values) put_u32(ff, v);
+    std::string& aliases_sec = section(Section::stem_aliases);
+    put_string_table(aliases_sec, aliases.keys);
+    for (std::uint32_t v : aliases.first) put_u32(aliases_sec, v);
+    for (std::uint32_t v : aliases.values) put_u32(aliases_sec, v);
     section(Section::postings) = std::move(postings);
     section(Section::stem_summaries) = std::move(stem.summaries);
     section(Section::stem_postings) = std::move(stem.merged);

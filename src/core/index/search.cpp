@@ -1107,7 +1107,8 @@ public:
             for (std::size_t k = 0; k < f.countries.size(); ++k) {
                 const std::string& want = f.countries[k];
                 bool found = false;
-                std::string up = lower_folded(want);
+                const std::string folded_want = lower_folded(want);
+                std::string up = folded_want;
                 for (char& c : up) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
                 const geo::Country* known = gaz_ ? gaz_->find(an_, want) : nullptr;
                 if (known) up = known->iso3;
@@ -1115,8 +1116,7 @@ public:
                     if (ix_.country_code(c) == up) p.country_ok[c] = found = true;
                 // Still being typed: the dossier's countries whose name, French or English, starts so.
                 if (!found && !known && gaz_ && static_cast<int>(k) == f.country_typed) {
-                    const std::string start = lower_folded(want);
-                    auto starts = [&](std::string_view name) { return lower_folded(name).rfind(start, 0) == 0; };
+                    auto starts = [&](std::string_view name) { return lower_folded(name).rfind(folded_want, 0) == 0; };
                     for (std::uint32_t c = 0; c < ix_.country_count(); ++c)
                         if (const geo::Country* named = gaz_->find_code(ix_.country_code(c))) {
                             bool match = std::any_of(named->english.begin(), named->english.end(), starts);
