@@ -441,6 +441,31 @@ TEST_CASE("ranking: a rare form as typed comes before the common forms of its wo
     CHECK(c.index.doc(r.hits[2].doc).id == "assure0");
 }
 
+TEST_CASE("ranking: a phrase counts its own occurrences, not its words' elsewhere", "[search]") {
+    // Same length: "scattered" says the phrase once and its words often apart; "twice" says the
+    // phrase twice. Scored on every occurrence of its words, "scattered" came first.
+    std::vector<corpus::Document> docs;
+    docs.push_back(doc("scattered", "Note", "L'agence de presse publie. Une agence, une autre agence, la presse, la presse encore, une agence."));
+    docs.push_back(doc("twice", "Note", "L'agence de presse publie. Le bureau, puis le soir, enfin l'agence de presse revient ici, voilà."));
+    for (int i = 0; i < 10; ++i) docs.push_back(doc("other" + std::to_string(i), "Note", "Une agence de voyages, sans rien d'autre."));
+    const Corpus c(docs);
+    const index::Searcher s(c.index, analyzer());
+    const auto phrase = s.search("\"agence de presse\"", {});
+    REQUIRE(phrase.hits.size() == 2);
+    CHECK(c.index.doc(phrase.hits[0].doc).id == "twice");
+    // As words, the scattered document has more of them.
+    const auto words = s.search("agence presse", {});
+    REQUIRE(words.hits.size() >= 2);
+    CHECK(c.index.doc(words.hits[0].doc).id == "scattered");
+    // --explain counts the phrase's occurrences.
+    index::SearchOptions o;
+    o.explain = true;
+    const auto explained = s.search("\"agence de presse\"", o);
+    REQUIRE(!explained.hits.empty());
+    CHECK(explained.hits[0].explanation.find("phrase (2 fois)") != std::string::npos);
+    CHECK(explained.hits[0].explanation.find("agence ×1.000: titre 0, texte 2") != std::string::npos);
+}
+
 TEST_CASE("ranking: a word in the title counts more than in the text", "[search]") {
     CHECK(ids(run("procureurs")) == Ids{"titre", "corps"});
 }

@@ -587,6 +587,34 @@ public:
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
+    // The word's score at doc_ counting only its occurrences at `at` (sorted positions of
+    // doc_): a phrase's words scored on the phrase's occurrences, not on every one of theirs,
+    // each at the weight of the form written there.
+    double score_at(const std::vector<std::uint32_t>& at, std::string* why) {
+        load_positions();
+        const std::uint32_t body_start = ix_.doc_body_start(doc_);
+        counts_.assign(2 * group_.forms.size(), 0);  // per form: in the title, in the body
+        std::size_t k = 0;
+        for (std::uint32_t p : at) {
+            while (k < positions_.size() && positions_[k] < p) ++k;
+            if (k < positions_.size() && positions_[k] == p) ++counts_[2 * position_forms_[k] + (p >= body_start)];
+        }
+        double title = 0, body = 0, title_literal = 0, body_literal = 0;
+        for (std::size_t i = 0; i < group_.forms.size(); ++i) {
+            const std::uint32_t in_title = counts_[2 * i], in_body = counts_[2 * i + 1];
+            if (in_title + in_body == 0) continue;
+            const double w = group_.forms[i].second;
+            title += w * in_title;
+            body += w * in_body;
+            if (group_.literal[i]) {
+                title_literal += w * in_title;
+                body_literal += w * in_body;
+            }
+            if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(w) + ": titre " +
+                             std::to_string(in_title) + ", texte " + std::to_string(in_body) + "\n";
+        }
+        return combine(doc_, title, body, title_literal, body_literal, why);
+    }
     const Group& group() const { return group_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
     // a virtual call or a leapfrog per document. floor: the score a match must reach to be of
@@ -823,37 +851,46 @@ private:
             move_to(doc_ + 1);
         }
     }
+    // positions_: the word's positions in doc_, rising, each once; position_forms_: which form
+    // is written at each.
     void load_positions() {
         if (positions_doc_ == doc_) return;
         positions_doc_ = doc_;
-        positions_.clear();
+        tagged_.clear();
         const std::uint32_t body_start = ix_.doc_body_start(doc_);
-        auto add = [&](PostingCursor& c) {
+        auto add = [&](PostingCursor& c, std::uint32_t i) {
             c.positions(buffer_);
             for (std::uint32_t p : buffer_)
-                if (!group_.title_only || p < body_start) positions_.push_back(p);
+                if (!group_.title_only || p < body_start) tagged_.push_back(std::uint64_t(p) << 32 | i);
         };
         if (bulk_) {  // the window's cursors are past doc_: fresh ones (callers rarely ask)
-            for (auto [f, w] : group_.forms) {
-                PostingCursor c = ix_.postings(f);
+            for (std::uint32_t i = 0; i < group_.forms.size(); ++i) {
+                PostingCursor c = ix_.postings(group_.forms[i].first);
                 c.advance(doc_);
-                if (c.doc() == doc_) add(c);
+                if (c.doc() == doc_) add(c, i);
             }
         } else if (merged_mode_) {
             // The forms most frequent first, until the merged postings' count of occurrences is
             // reached: the rare forms' cursors are mostly left alone.
             const std::uint32_t want = merged_.tf_title() + merged_.tf_body();
             for (std::uint32_t i : by_df_) {
-                if (positions_.size() >= want) break;
+                if (tagged_.size() >= want) break;
                 PostingCursor& c = cursors_[i];
                 if (c.doc() < doc_) c.advance(doc_);
-                if (c.doc() == doc_) add(c);
+                if (c.doc() == doc_) add(c, i);
             }
         } else {
-            each_form_here([&](std::uint32_t i) { add(cursors_[i]); });
+            each_form_here([&](std::uint32_t i) { add(cursors_[i], i); });
         }
-        std::sort(positions_.begin(), positions_.end());
-        positions_.erase(std::unique(positions_.begin(), positions_.end()), positions_.end());
+        std::sort(tagged_.begin(), tagged_.end());
+        positions_.clear();
+        position_forms_.clear();
+        for (std::uint64_t t : tagged_) {
+            const auto p = static_cast<std::uint32_t>(t >> 32);
+            if (!positions_.empty() && positions_.back() == p) continue;
+            positions_.push_back(p);
+            position_forms_.push_back(static_cast<std::uint32_t>(t));
+        }
     }
 
     const Index& ix_;
@@ -863,7 +900,8 @@ private:
     Later later_{&cursors_};
     std::vector<std::size_t> stack_;
     std::uint32_t doc_ = kNoDoc, positions_doc_ = kNoDoc;
-    std::vector<std::uint32_t> positions_, buffer_;
+    std::vector<std::uint32_t> positions_, position_forms_, buffer_, counts_;
+    std::vector<std::uint64_t> tagged_;  // load_positions: position << 32 | form
     Literal literal_;
     bool bulk_ = false;
     bool lazy_ = false;  // window_at with merged postings: the window holds no sums (window_score)
@@ -890,10 +928,18 @@ public:
         : terms_(std::move(terms)), offsets_(std::move(offsets)), pairs_(std::move(pairs)) { find(from); }
     std::uint32_t doc() const override { return doc_; }
     void advance(std::uint32_t target) override { if (doc_ < target) find(target); }
+    // Each word on the phrase's occurrences only (its tf the phrase's frequency, its forms'
+    // weights as written there), as Lucene scores a phrase's frequency with its words' idf: a
+    // document that says "agence de presse" three times ranks above one that says it once,
+    // whatever else it says "de".
     double score(std::string* why) override {
         if (why) *why += "  phrase (" + std::to_string(starts_.size()) + " fois) :\n";
         double s = 0;
-        for (auto& t : terms_) s += t->score(why);
+        for (std::size_t i = 0; i < terms_.size(); ++i) {
+            at_.clear();
+            for (std::uint32_t p : starts_) at_.push_back(p + offsets_[i]);
+            s += terms_[i]->score_at(at_, why);
+        }
         return s;
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
@@ -933,7 +979,7 @@ private:
 
     std::vector<std::unique_ptr<TermMatcher>> terms_;
     std::vector<std::uint32_t> offsets_;
-    std::vector<std::uint32_t> starts_;
+    std::vector<std::uint32_t> starts_, at_;
     std::vector<PostingCursor> pairs_;
     std::uint32_t doc_ = kNoDoc;
 };
