@@ -552,6 +552,10 @@ TEST_CASE("search as you type: the last word is a prefix", "[search]") {
     CHECK(ids(run("propa", true)) == Ids{"propagande"});
     CHECK(ids(run("réseau propa", true)) == Ids{"propagande"});
     CHECK(run("propa", false).total == 0);
+    // A word typed whole with its typo: nothing starts with it, so it is forgiven as it is typed.
+    CHECK(ids(run("propagnde", true)) == Ids{"propagande"});
+    CHECK(ids(run("réseau porpagande", true)) == Ids{"propagande"});
+    CHECK(run("zyxwvu", true).total == 0);
     // A phrase being typed: its words so far as a phrase, the last one a prefix.
     CHECK(ids(run("\"agence de pre", true)) == Ids{"agence"});
     // A compound being typed: its last part is a prefix, and so is the compound itself.

@@ -192,7 +192,8 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
             if (p.text.find_first_not_of(" \t") == std::string::npos) continue;
             words_met();
             pending_text = false;
-            const bool ends_in_prefix = !open && p.text.back() == '*';  // "agence de pres*"
+            // "agence de pres*", its quote closed or not
+            const bool ends_in_prefix = p.text[p.text.find_last_not_of(" \t")] == '*';
             add(std::move(p), negated);
             pending_text = false;
             open_phrase = open;

@@ -271,7 +271,9 @@ private:
                 for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix, false);
             }
         }
-        if (g.forms.empty() && !prefix && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
+        // A prefix too, when nothing starts with it: a word being typed may be whole already,
+        // with its typo ("propagnde" finds propagande while it is typed, not only after a space).
+        if (g.forms.empty() && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
