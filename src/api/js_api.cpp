@@ -4,6 +4,9 @@
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+#include <memory>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -34,10 +37,30 @@ struct Session {
     std::string analyzer_error;
     std::string answer;  // search()'s last JSON, which its view points into
 
+    // The index's ids, and the made-up ids numbered on past those it holds: a module that loads
+    // a saved index and adds documents without ids makes no id the index has (jsonl-1 again).
     void ids_of_index() {
         ids.clear();
-        if (index)
-            for (std::uint32_t d = 0; d < index->doc_count(); ++d) ids.emplace(index->doc_id(d));
+        if (!index) return;
+        for (std::uint32_t d = 0; d < index->doc_count(); ++d) {
+            const std::string_view id = index->doc_id(d);
+            ids.emplace(id);
+            calls_past(id, "jsonl", jsonl_calls);
+            calls_past(id, "document", document_calls);
+        }
+    }
+    // calls at least the call that made id, if it has the form of a made-up one (add()):
+    // name-<line> is call 1's, name<k>-<line> call k's.
+    static void calls_past(std::string_view id, std::string_view name, std::uint32_t& calls) {
+        if (id.substr(0, name.size()) != name) return;
+        std::size_t i = name.size();
+        std::uint64_t call = 0;
+        while (i < id.size() && id[i] >= '0' && id[i] <= '9' && call <= UINT32_MAX) call = call * 10 + std::uint64_t(id[i++] - '0');
+        if (i == name.size()) call = 1;
+        if (call > UINT32_MAX - 1 || i + 1 >= id.size() || id[i] != '-') return;
+        for (std::size_t k = i + 1; k < id.size(); ++k)
+            if (id[k] < '0' || id[k] > '9') return;
+        calls = std::max(calls, static_cast<std::uint32_t>(call));
     }
 
     const text::Analyzer* get_analyzer() {
@@ -79,16 +102,27 @@ std::string add(std::string_view text, const std::string& name, std::uint32_t ca
 }
 
 // The JSONL text as UTF-8 bytes (api_post.js encodes strings with TextEncoder, which is much
-// faster than embind's string conversion), copied once into wasm memory.
-std::string copy_bytes(const emscripten::val& bytes) {
-    const auto n = bytes["length"].as<std::size_t>();
-    std::string out(n, '\0');
-    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data())));
+// faster than embind's string conversion), copied once into wasm memory; null when the memory
+// cannot hold them (a message then, not an abort).
+std::unique_ptr<char[]> copy_bytes(const emscripten::val& bytes, std::size_t& n) {
+    n = bytes["length"].as<std::size_t>();
+    std::unique_ptr<char[]> out(new (std::nothrow) char[std::max<std::size_t>(n, 1)]);  // set() writes every byte
+    if (!out) return out;
+    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.get())));
     view.call<void>("set", bytes);
     return out;
 }
 
-std::string add_jsonl(const emscripten::val& utf8) { return add(copy_bytes(utf8), "jsonl", ++session().jsonl_calls); }
+std::string out_of_memory(std::string_view what, std::size_t n) {
+    return std::string(what) + ": not enough memory for " + std::to_string(n) + " bytes";
+}
+
+std::string add_jsonl(const emscripten::val& utf8) {
+    std::size_t n = 0;
+    const std::unique_ptr<char[]> text = copy_bytes(utf8, n);
+    if (!text) return dump({{"added", 0}, {"errors", {out_of_memory("jsonl", n)}}});
+    return add(std::string_view(text.get(), n), "jsonl", ++session().jsonl_calls);
+}
 
 std::string add_document(const std::string& one_json_object) {
     std::string line = one_json_object;
@@ -125,10 +159,9 @@ std::string commit() {
 // before, still pending, whose id the loaded index holds is dropped with a message, as an add
 // after the load would have been: commit() would otherwise index that id twice.
 std::string load_index(const emscripten::val& bytes) {
-    const auto n = bytes["length"].as<std::size_t>();
-    std::unique_ptr<char[]> blob(new char[n]);  // not zero-filled: set() writes every byte
-    emscripten::val view(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(blob.get())));
-    view.call<void>("set", bytes);
+    std::size_t n = 0;
+    std::unique_ptr<char[]> blob = copy_bytes(bytes, n);
+    if (!blob) return dump({{"error", out_of_memory("loadIndex", n)}});
     auto ix = index::Index::open(std::move(blob), n);
     if (!ix) return dump({{"error", ix.error().message}});
     Session& s = session();

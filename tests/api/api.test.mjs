@@ -107,6 +107,60 @@ test("a document whose id is taken is skipped with a message; made-up ids differ
   assert.equal(x.search("pris").total, 0);  // the dropped copy
 });
 
+test("made-up ids go on past those of a loaded index: documents without an id are never lost", async () => {
+  const a = await createVigie();
+  a.addJsonl('{"text":"Premier article."}\n{"text":"Deuxième article."}\n');
+  a.addJsonl('{"text":"Troisième article."}\n');
+  a.addDocument({ text: "Une note." });
+  a.commit();
+  const b = await createVigie();
+  b.loadIndex(a.saveIndex());
+  assert.deepEqual(b.addJsonl('{"text":"Nouveau un."}\n{"text":"Nouveau deux."}\n'), { added: 2, errors: [] });
+  assert.deepEqual(b.addDocument({ text: "Nouvelle note." }), { added: 1, errors: [] });
+  assert.deepEqual(b.commit(), { documents: 7 });
+  assert.deepEqual(b.search("nouveau").hits.map((h) => h.id).sort(), ["jsonl3-1", "jsonl3-2"]);
+  assert.deepEqual(b.search("nouvelle").hits.map((h) => h.id), ["document2-1"]);
+});
+
+test("a lone UTF-16 surrogate (half an emoji) is repaired with a warning, never joined to the next character", async () => {
+  const v = await createVigie();
+  let r = v.addJsonl('{"id":"j","text":"Un tweet \ud83d coupé, propagande."}\n');
+  assert.deepEqual(r, { added: 1, errors: ["jsonl:1: a lone UTF-16 surrogate (half a character) at column 28 replaced with U+FFFD"] });
+  r = v.addDocument({ id: "o", text: "Un message \ud83d tronqué, propagande." });
+  assert.deepEqual(r, { added: 1, errors: ['document: the field "text" holds a lone UTF-16 surrogate (half a character), replaced with U+FFFD'] });
+  r = v.addDocument('{"id":"s","text":"Une vidéo \udc00 coupée, propagande."}');
+  assert.equal(r.added, 1);
+  assert.match(r.errors[0], /^document:1: a lone UTF-16 surrogate/);
+  v.commit();
+  const snippets = Object.fromEntries(v.search("propagande").hits.map((h) => [h.id, h.snippet]));
+  assert.equal(snippets.j, "Un tweet \ufffd coupé, propagande.");
+  assert.equal(snippets.o, "Un message \ufffd tronqué, propagande.");
+  assert.equal(snippets.s, "Une vidéo \ufffd coupée, propagande.");
+  assert.equal(v.search("\ud83dpropagande").total, 3);  // the p is not swallowed
+  assert.equal(v.search("\ud83dpropagande").query, "\ufffdpropagande");
+});
+
+test("arguments of the wrong type are refused with a message that names the argument", async () => {
+  const v = await createVigie();
+  v.addJsonl(seedsJsonl());
+  v.commit();
+  const good = v.saveIndex();
+  for (const bad of [undefined, null, 42, "VIDX", {}])
+    assert.throws(() => v.loadIndex(bad), (e) => e instanceof TypeError && /^loadIndex: expected the \.vidx bytes/.test(e.message));
+  assert.deepEqual(v.loadIndex(new DataView(good.buffer, good.byteOffset, good.byteLength)).documents, 5);
+  for (const bad of [undefined, null, 42, { id: "x", text: "y" }])
+    assert.match(v.addJsonl(bad).errors[0], /^jsonl: expected JSON lines as a string or their UTF-8 bytes, not /);
+  const line = new TextEncoder().encode('{"id":"dv","text":"Une vue sur des octets."}\n');
+  assert.deepEqual(v.addJsonl(new DataView(line.buffer)), { added: 1, errors: [] });
+  for (const bad of [undefined, null, {}, ["amaq"]]) assert.throws(() => v.search(bad), TypeError);
+  assert.equal(v.search(2019).query, "2019");
+  // More than one call can copy into 32-bit wasm memory: a message, not an abort.
+  const huge = new Uint8Array(2 ** 31);  // never written: its pages are never touched
+  assert.throws(() => v.loadIndex(huge), (e) => e instanceof RangeError && /^loadIndex: 2147483648 bytes, more than/.test(e.message));
+  assert.match(v.addJsonl(huge).errors[0], /^jsonl: 2147483648 bytes, more than the 2147483647 one call takes/);
+  assert.equal(v.search("Amaq").total, 3);  // still the index it had
+});
+
 test("search's limit is clamped to what the CLI's --limit takes, 0 to 100000", async () => {
   const v = await createVigie();
   v.addJsonl(seedsJsonl());
