@@ -4,6 +4,7 @@
 // UTF-8 is repaired in the core; where the first one was, for the warning (0-based), or -1.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 function wellFormed(text) {
+  if (typeof text.isWellFormed === "function" && text.isWellFormed()) return { text, at: -1 };  // a fast scan where there is one
   loneSurrogate.lastIndex = 0;
   const m = loneSurrogate.exec(text);
   return m ? { text: text.replace(loneSurrogate, "\uFFFD"), at: m.index } : { text, at: -1 };

@@ -52,15 +52,12 @@ struct Session {
     // calls at least the call that made id, if it has the form of a made-up one (add()):
     // name-<line> is call 1's, name<k>-<line> call k's.
     static void calls_past(std::string_view id, std::string_view name, std::uint32_t& calls) {
-        if (id.substr(0, name.size()) != name) return;
-        std::size_t i = name.size();
-        std::uint64_t call = 0;
-        while (i < id.size() && id[i] >= '0' && id[i] <= '9' && call <= UINT32_MAX) call = call * 10 + std::uint64_t(id[i++] - '0');
-        if (i == name.size()) call = 1;
-        if (call > UINT32_MAX - 1 || i + 1 >= id.size() || id[i] != '-') return;
-        for (std::size_t k = i + 1; k < id.size(); ++k)
-            if (id[k] < '0' || id[k] > '9') return;
-        calls = std::max(calls, static_cast<std::uint32_t>(call));
+        auto digits = [](std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+        const std::size_t dash = id.find('-');
+        if (id.substr(0, name.size()) != name || dash == std::string_view::npos || !digits(id.substr(dash + 1))) return;
+        const std::string_view call = id.substr(name.size(), dash - name.size());
+        if (call.empty()) calls = std::max<std::uint32_t>(calls, 1);
+        else if (digits(call) && call.size() <= 9) calls = std::max(calls, static_cast<std::uint32_t>(std::stoul(std::string(call))));
     }
 
     const text::Analyzer* get_analyzer() {
