@@ -59,6 +59,13 @@ test("typing: results follow every keystroke, accents and elisions included", as
     await until(b, () => window.vigie.state().query === "l’agence Amaq");
     assert.ok((await b.state()).total >= 3);
 
+    // A typo in the word being typed is forgiven before any space is typed, said so.
+    await b.page.keyboard.press("Escape");
+    await b.page.keyboard.type("propagnde");
+    await until(b, () => window.vigie.state().query === "propagnde");
+    assert.ok((await b.state()).total >= 3, JSON.stringify((await b.state()).total));
+    await b.shot("room-typo-1280x800");
+
     // No result: the screen says so and offers a way out.
     await b.page.keyboard.press("Escape");
     await b.page.keyboard.type("zorglub");
