@@ -424,6 +424,9 @@ struct IndexBuilder::Impl {
         std::uint32_t seen_in = 0;  // 1 + the last document it occurred in
         std::uint32_t local = 0;    // its index among that document's forms
         geo::WordInfo gazetteer;    // with a gazetteer
+        // Its occurrences inside a sentence (not the first word of one, not in capitals):
+        // written with a capital, written without (count_case, split_names).
+        std::uint32_t capital = 0, small = 0;
     };
     std::vector<FormKey> keys;
     std::vector<FormPostings> forms;
@@ -453,6 +456,58 @@ struct IndexBuilder::Impl {
         : analyzer(a), gazetteer(g), options(o), bodies(o.dictionary_sample) {}
 
     void join_spellings(std::vector<std::pair<std::string, std::string>>& moved);
+    void split_names();
+    std::vector<char> joined;  // by form: join_spellings moved it (a plural, a spelling without accents)
+    // The form whose exact form is `exact`, through the form table itself; kNoForm if none.
+    static constexpr std::uint32_t kNoForm = ~0u;
+    std::uint32_t form_named(std::string_view exact) const {
+        const std::uint64_t slot = form_slots[slot_of(hash_of(exact), exact)];
+        return slot ? static_cast<std::uint32_t>(slot) - 1 : kNoForm;
+    }
+    // For each word of a field (its forms in ids, forms_of's), whether it is written with a
+    // capital inside a sentence: what tells a name ("Louis") from the verb Snowball stems it
+    // with ("louer"). The first word of a sentence or a field, and a word in capitals, say nothing.
+    void count_case(std::string_view field, const std::vector<text::Token>& tokens) {
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const text::Token& t = tokens[k];
+            if (t.kind != text::TokenKind::word || t.end - t.begin < 2) continue;
+            const int first = letter_case(field, t.begin);
+            if (first == 0 || letter_case(field, t.begin + (static_cast<unsigned char>(field[t.begin]) < 0x80 ? 1 : 2)) > 0) continue;
+            // Back over spaces and opening marks (« “ ‘, a no-break space, an accented word: any
+            // byte past ASCII) to what comes before: the start of the field or a sentence's end?
+            std::size_t i = t.begin;
+            bool first_word = true;
+            while (i > 0) {
+                const auto c = static_cast<unsigned char>(field[i - 1]);
+                if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(') {
+                    --i;
+                } else if (i >= 3 && field.substr(i - 3, 3) == "\u2026") {  // …
+                    break;
+                } else if (c >= 0x80) {
+                    --i;
+                } else {
+                    first_word = std::string_view(".!?:\n").find(static_cast<char>(c)) != std::string_view::npos;
+                    break;
+                }
+            }
+            if (first_word) continue;
+            FormKey& key = keys[ids[k]];
+            ++(first > 0 ? key.capital : key.small);
+        }
+    }
+    // 1 for a capital letter at byte i (ASCII or Latin-1's À–Þ), −1 for a small one, 0 otherwise.
+    static int letter_case(std::string_view text, std::size_t i) {
+        if (i >= text.size()) return 0;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 'A' && c <= 'Z') return 1;
+        if (c >= 'a' && c <= 'z') return -1;
+        if (c == 0xC3 && i + 1 < text.size()) {
+            const auto d = static_cast<unsigned char>(text[i + 1]);
+            if (d >= 0x80 && d <= 0x9E && d != 0x97) return 1;
+            if (d >= 0x9F && d <= 0xBF && d != 0xB7) return -1;
+        }
+        return 0;
+    }
 
     // The form of t, whose exact form hashes to h (hash_of), inserted when new. Tokens come
     // without their term (Terms::later): each distinct form is stemmed once, here. Numbers and
@@ -572,6 +627,7 @@ void IndexBuilder::add(const corpus::Document& doc) {
     const std::vector<text::Token>& title = im.title_tokens_buffer;
     im.analyzer.analyze(title_text, text::Analyzer::Terms::later, im.title_tokens_buffer);
     im.forms_of(title);
+    im.count_case(title_text, title);
     for (std::size_t k = 0; k < title.size(); ++k) {
         occ.emplace_back(im.ids[k], title[k].position);
         title_len = title[k].position + 1;
@@ -582,6 +638,7 @@ void IndexBuilder::add(const corpus::Document& doc) {
     const std::vector<text::Token>& body = im.body_tokens_buffer;
     im.analyzer.analyze(body_text, text::Analyzer::Terms::later, im.body_tokens_buffer);
     im.forms_of(body);
+    im.count_case(body_text, body);
     for (std::size_t k = 0; k < body.size(); ++k) {
         const text::Token& t = body[k];
         occ.emplace_back(im.ids[k], meta.body_start + t.position);
@@ -693,6 +750,20 @@ Grouped grouped(const std::vector<std::pair<std::string, std::uint32_t>>& pairs)
     return g;
 }
 
+// Whether a word ends as French verbs and derived nouns do (an infinitive, -ation, -ité,
+// -ment…): written with a capital, it is more likely a menu item or an institution ("cliquez
+// sur Désaturer", "la Libération") than a name, and stays with its stem.
+bool common_word_ending(std::string_view folded) {
+    static constexpr std::string_view kEndings[] = {
+        "er", "ir", "ion", "ions", "ite", "ites", "ence", "ences", "ance", "ances", "ment", "ments",
+        "ive", "ives", "eur", "eurs", "euse", "euses", "isme", "ismes", "iste", "istes", "able", "ables",
+        "ible", "ibles", "ique", "iques", "age", "ages", "ure", "ures", "ee", "ees",
+    };
+    for (std::string_view end : kEndings)
+        if (folded.size() >= end.size() + 3 && folded.substr(folded.size() - end.size()) == end) return true;
+    return false;
+}
+
 }  // namespace
 
 // Spellings Snowball stems apart that the corpus shows to be one word, each form moved to the
@@ -704,14 +775,11 @@ Grouped grouped(const std::vector<std::pair<std::string, std::uint32_t>>& pairs)
 //   function word aside ("des" is not "dès").
 void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::string>>& moved) {
     const auto n = static_cast<std::uint32_t>(keys.size());
-    constexpr std::uint32_t kNone = ~0u;
-    auto form_named = [&](std::string_view exact) {  // through the form table itself
-        const std::uint64_t slot = form_slots[slot_of(hash_of(exact), exact)];
-        return slot ? static_cast<std::uint32_t>(slot) - 1 : kNone;
-    };
+    joined.assign(n, 0);
     auto move = [&](std::uint32_t f, const std::string& term) {
         moved.emplace_back(terms[f], term);
         terms[f] = term;
+        joined[f] = 1;
     };
     std::vector<std::pair<std::uint32_t, std::string>> plurals;
     for (std::uint32_t f = 0; f < n; ++f) {
@@ -720,8 +788,8 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
         const std::string_view one = std::string_view(e).substr(0, e.size() - 1);
         std::size_t letters = 0;
         for (char c : one) letters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        const std::uint32_t single = letters >= 3 ? form_named(one) : kNone;
-        if (single != kNone && terms[single] != terms[f]) plurals.emplace_back(f, terms[single]);
+        const std::uint32_t single = letters >= 3 ? form_named(one) : kNoForm;
+        if (single != kNoForm && terms[single] != terms[f]) plurals.emplace_back(f, terms[single]);
     }
     for (auto& [f, term] : plurals) move(f, term);
 
@@ -733,13 +801,53 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
             e.find('-') != std::string::npos)
             continue;
         const std::string bare = text::fold_accents(e);
-        const std::uint32_t b = bare != e && !scoring::is_stopword(bare) ? form_named(bare) : kNone;
-        if (b == kNone) continue;
+        const std::uint32_t b = bare != e && !scoring::is_stopword(bare) ? form_named(bare) : kNoForm;
+        if (b == kNoForm) continue;
         const auto [it, added] = twin_of.emplace(b, f);
         if (!added && forms[f].df > forms[it->second].df) it->second = f;
     }
     for (const auto& [b, twin] : twin_of)
         if (terms[b] != terms[twin]) move(b, terms[twin]);
+}
+
+
+// A word written with a capital inside its sentences (9 times in 10, 3 times at least) whose
+// stem Snowball shares with other forms is a name, kept apart under a stem of its own, named by
+// its spelling without accents (so that Wikipédia and Wikipedia stay one): "Louis" is not
+// "louer" (Snowball: lou), "Rennes" not "renne". Not when the stem has it with an ending more
+// or less (a noun of nationality: "les Britanniques", "britannique"), nor a compound, nor a
+// word with the ending of a verb or a derived noun (common_word_ending), nor a spelling
+// join_spellings gave another stem ("l'Etat" is "l'État", capitals losing their accents).
+// Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
+void IndexBuilder::Impl::split_names() {
+    std::vector<std::uint32_t> names;
+    for (std::uint32_t f = 0; f < keys.size(); ++f) {
+        const FormKey& k = keys[f];
+        const std::uint32_t inside = k.capital + k.small;
+        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos) continue;
+        const std::string folded = text::fold_accents(k.exact);
+        if (terms[f] == folded || common_word_ending(folded)) continue;
+        bool inflected = false;
+        for (std::string_view end : {"s", "x", "e", "es"}) {
+            const std::string_view e = k.exact;
+            const std::uint32_t longer = form_named(k.exact + std::string(end));
+            const std::uint32_t shorter = e.size() > end.size() + 2 && e.substr(e.size() - end.size()) == end
+                                              ? form_named(e.substr(0, e.size() - end.size()))
+                                              : kNoForm;
+            for (std::uint32_t g : {longer, shorter}) inflected |= g != kNoForm && terms[g] == terms[f];
+        }
+        if (!inflected) names.push_back(f);
+    }
+    if (names.empty()) return;
+    // Only a stem of other forms is split (a name alone under its stem is apart already).
+    std::unordered_map<std::string_view, std::uint32_t> forms_of;
+    for (std::uint32_t f : names) forms_of.emplace(terms[f], 0);
+    for (const std::string& t : terms)
+        if (auto it = forms_of.find(t); it != forms_of.end()) ++it->second;
+    std::vector<std::uint32_t> split;
+    for (std::uint32_t f : names)
+        if (forms_of[terms[f]] >= 2) split.push_back(f);
+    for (std::uint32_t f : split) terms[f] = text::fold_accents(keys[f].exact);
 }
 
 Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
@@ -748,6 +856,7 @@ Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
     BodyWriter::Sections bodies = std::move(im.bodies).finish();  // before the postings' peak
     std::vector<std::pair<std::string, std::string>> moved;
     im.join_spellings(moved);
+    im.split_names();
 
     // Forms ordered by (stem, exact): a stem's forms are contiguous.
     std::vector<std::uint32_t> order(im.forms.size());

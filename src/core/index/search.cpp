@@ -214,22 +214,27 @@ private:
         // more postings than the word's own: a bare spelling that is a word of its own ("pot",
         // not "pôté") keeps its stem alone, and that stem's summary.
         std::vector<std::uint32_t> stems;
+        // The form as typed, if the corpus writes it.
+        const std::optional<std::uint32_t> typed_form = [&]() -> std::optional<std::uint32_t> {
+            const auto entry = ix_.find_folded(folded);
+            if (!entry) return std::nullopt;
+            auto [ids, n] = ix_.forms_of_folded(*entry);
+            for (std::uint32_t k = 0; k < n; ++k)
+                if (ix_.form_text(load_u32(ids + 4 * k)) == t.exact) return load_u32(ids + 4 * k);
+            return std::nullopt;
+        }();
         auto own = ix_.find_stem(t.term);
+        // A name the corpus keeps apart from its Snowball stem (IndexBuilder::split_names:
+        // "Louis", not "louer") is a stem of its own, named by its spelling without accents.
+        if (typed_form && t.term != folded && t.kind == text::TokenKind::word && ix_.stem_text(ix_.form_stem(*typed_form)) == folded)
+            own = ix_.form_stem(*typed_form);
         // A singular the corpus only has in the plural (euro: euros), which Snowball keeps apart.
         if (!own && !prefix && t.kind == text::TokenKind::word)
             for (const char* end : {"s", "x"})
                 if (!own) own = ix_.find_stem(an_.term_of(t.exact + end));
         if (own) stems.push_back(*own);
         // Typed as no text writes it ("sécurite"): its accents are no choice to keep.
-        auto written = [&] {
-            const auto entry = ix_.find_folded(folded);
-            if (!entry) return false;
-            auto [ids, n] = ix_.forms_of_folded(*entry);
-            for (std::uint32_t k = 0; k < n; ++k)
-                if (ix_.form_text(load_u32(ids + 4 * k)) == t.exact) return true;
-            return false;
-        };
-        if (folded == t.exact || !ix_.find_stem(t.term) || !written()) {
+        if (folded == t.exact || !ix_.find_stem(t.term) || !typed_form) {
             auto postings_of = [&](std::uint32_t stem) {
                 std::uint64_t n = 0;
                 for (auto [a, b] = ix_.forms_of_stem(stem); a < b; ++a) n += ix_.form_df(a);
