@@ -813,18 +813,21 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 
 // A word written with a capital inside its sentences (9 times in 10, 3 times at least) whose
 // stem Snowball shares with other forms is a name, kept apart under a stem of its own, named by
-// its spelling without accents (so that Wikipédia and Wikipedia stay one): "Louis" is not
-// "louer" (Snowball: lou), "Rennes" not "renne". Not when the stem has it with an ending more
-// or less (a noun of nationality: "les Britanniques", "britannique"), nor a compound, nor a
-// word with the ending of a verb or a derived noun (common_word_ending), nor a spelling
-// join_spellings gave another stem ("l'Etat" is "l'État", capitals losing their accents).
+// its spelling without accents, its spellings in other accents with it (Hélène and Helene
+// stay one): "Louis" is not "louer" (Snowball: lou), "Denis" not "déni". Not when the stem has
+// it with an ending more or less (a noun of nationality: "les Britanniques", "britannique";
+// also Rennes when the dossier has renne), nor a country's name (Russie, russe), nor a
+// compound, nor a word with the ending of a verb or a derived noun (common_word_ending), nor a
+// spelling join_spellings gave another stem ("l'Etat" is "l'État", capitals losing accents).
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
     std::vector<std::uint32_t> names;
     for (std::uint32_t f = 0; f < keys.size(); ++f) {
         const FormKey& k = keys[f];
         const std::uint32_t inside = k.capital + k.small;
-        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos) continue;
+        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos ||
+            (k.gazetteer.starts && !k.gazetteer.starts->empty()))  // a country's name: Russie stays with russe
+            continue;
         const std::string folded = text::fold_accents(k.exact);
         if (terms[f] == folded || common_word_ending(folded)) continue;
         bool inflected = false;
@@ -844,10 +847,19 @@ void IndexBuilder::Impl::split_names() {
     for (std::uint32_t f : names) forms_of.emplace(terms[f], 0);
     for (const std::string& t : terms)
         if (auto it = forms_of.find(t); it != forms_of.end()) ++it->second;
-    std::vector<std::uint32_t> split;
+    // Each with its spellings in other accents under the same stem (Hélène: Helene, in capitals
+    // or a wire without accents), whether they are names by themselves or not.
+    std::unordered_map<std::string_view, std::vector<std::string>> split;  // old term → names, folded
     for (std::uint32_t f : names)
-        if (forms_of[terms[f]] >= 2) split.push_back(f);
-    for (std::uint32_t f : split) terms[f] = text::fold_accents(keys[f].exact);
+        if (forms_of[terms[f]] >= 2) split[terms[f]].push_back(text::fold_accents(keys[f].exact));
+    std::vector<std::pair<std::uint32_t, std::string>> moves;
+    for (std::uint32_t g = 0; g < keys.size(); ++g) {
+        const auto it = split.find(terms[g]);
+        if (it == split.end()) continue;
+        std::string folded = text::fold_accents(keys[g].exact);
+        if (std::find(it->second.begin(), it->second.end(), folded) != it->second.end()) moves.emplace_back(g, std::move(folded));
+    }
+    for (auto& [g, name] : moves) terms[g] = std::move(name);
 }
 
 Result<std::vector<std::string>> IndexBuilder::finish_parts() && {
