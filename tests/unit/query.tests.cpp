@@ -83,9 +83,9 @@ TEST_CASE("query: the language of DESIGN.md §5", "[query]") {
         {"amaq NOT europol", "+[amaq] -[europol]"},
         {"NOT \"État islamique\" propagande", "-[\"État islamique\"] +[propagande]"},
         {"OR OR OR amaq", "+[amaq] !1"},
-        // a phrase ending in a prefix: the words before it, then the prefix
-        {"\"agence de pres*\"", "+[\"agence de\"] +[pres*]"},
-        {"\"agence de pres*", "+[\"agence de\"] +[pres*] !1"},  // its quote not closed: the same, said so
+        // a phrase ending in a prefix: the phrase, its last word a prefix that must follow the others
+        {"\"agence de pres*\"", "+[\"agence de pres\"*]"},
+        {"\"agence de pres*", "+[\"agence de pres\"*] !1"},  // its quote not closed: the same, said so
         {"\"terr* ", "+[terr*] !1"},
         // a colon that names no field: text, no note
         {"12:00 Bruxelles", "+[12:00 Bruxelles]"},
@@ -111,9 +111,9 @@ TEST_CASE("query: typing makes the word being typed a prefix", "[query]") {
     CHECK(render(parse_query("\"agence de\"", true)) == "+[\"agence de\"]");
     CHECK(render(parse_query("-amaq", true)) == "-[amaq]");
     // a phrase not closed yet: its words so far, and the one being typed as a prefix, no note
-    CHECK(render(parse_query("\"agence de pre", true)) == "+[\"agence de\"] +[pre*]");
+    CHECK(render(parse_query("\"agence de pre", true)) == "+[\"agence de pre\"*]");
     CHECK(render(parse_query("\"pre", true)) == "+[pre*]");
-    CHECK(render(parse_query("\"agence de pre*", true)) == "+[\"agence de\"] +[pre*]");
+    CHECK(render(parse_query("\"agence de pre*", true)) == "+[\"agence de pre\"*]");
     CHECK(render(parse_query("\"agence de ", true)) == "+[\"agence de \"]");
     CHECK(render(parse_query("\"agence de pre", false)) == "+[\"agence de pre\"] !1");
     // a number being typed in groups is one prefix; a year being typed is no mistake yet

@@ -613,8 +613,28 @@ TEST_CASE("search as you type: the last word is a prefix", "[search]") {
     CHECK(ids(run("propagnde", true)) == Ids{"propagande"});
     CHECK(ids(run("réseau porpagande", true)) == Ids{"propagande"});
     CHECK(run("zyxwvu", true).total == 0);
-    // A phrase being typed: its words so far as a phrase, the last one a prefix.
+    {
+        // A short word nothing starts with is more likely half typed than mistyped: "russi"
+        // (Russie, absent) is no typo for réussi or aussi while typed, only once whole.
+        const Corpus c({doc("aussi", "Note", "Il vient aussi."), doc("reussi", "Note", "Il a réussi.")});
+        index::SearchOptions typing;
+        typing.typing = true;
+        CHECK(index::Searcher(c.index, analyzer()).search("russi", typing).total == 0);
+        CHECK(c.found("russi") == Ids{"aussi", "reussi"});
+    }
+    // A phrase being typed: its words so far as a phrase, the last one a prefix that must follow
+    // the others, as in a phrase closed with a * ("mise en pag*": not "la mise en scène… page").
     CHECK(ids(run("\"agence de pre", true)) == Ids{"agence"});
+    {
+        const Corpus c({doc("adj", "Note", "La mise en page du rapport."), doc("far", "Note", "La mise en scène. Une page blanche."),
+                        doc("none", "Note", "Une mise à jour.")});
+        CHECK(c.found("\"mise en pag*\"") == Ids{"adj"});
+        CHECK(c.found("\"mise en pag*") == Ids{"adj"});
+        CHECK(c.found("\"mise en scè*\"") == Ids{"far"});
+        index::SearchOptions typing;
+        typing.typing = true;
+        CHECK(index::Searcher(c.index, analyzer()).search("\"mise en pa", typing).total == 1);
+    }
     // A compound being typed: its last part is a prefix, and so is the compound itself.
     CHECK(sorted_ids_typing("États-Un") == Ids{"us-espace", "us-trait"});  // as it is typed, or as two words
     const Corpus c({doc("mail", "Contact", "Voir www.lemonde.fr.")});

@@ -145,21 +145,20 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
     // The last clause, a phrase alone, with its last word made a prefix of its own: the phrase
     // keeps the words before it ("agence de pre" → "agence de" and pre*; a one-word phrase is
     // the prefix alone). Phrases hold whole words only.
+    // A phrase whose last word is a prefix ("agence de pres*", or a phrase being typed): the
+    // phrase with that word as a prefix, which must follow the others there; one word alone is
+    // a prefix.
     auto phrase_prefix = [&] {
         QueryClause& last = out.clauses.back();
         QueryPart& part = last.any.back();
         if (part.kind != QueryPart::Kind::phrase || last.any.size() != 1 || last.negated) return;
         while (!part.text.empty() && (part.text.back() == '*' || is_space(part.text.back()))) part.text.pop_back();
-        const std::size_t space = part.text.find_last_of(" \t");
-        QueryPart tail{QueryPart::Kind::text, space == std::string::npos ? part.text : part.text.substr(space + 1)};
-        tail.prefix = true;
-        tail.title_only = part.title_only;
-        if (tail.text.empty()) return;
-        if (space == std::string::npos || part.text.find_first_not_of(" \t") > space) {
-            part = std::move(tail);
-        } else {
-            part.text.resize(space);
-            out.clauses.push_back(QueryClause{{std::move(tail)}, false});
+        const std::size_t from = part.text.find_first_not_of(" \t");
+        if (from == std::string::npos) return;
+        part.prefix = true;
+        if (part.text.find_first_of(" \t", from) == std::string::npos) {
+            part.kind = QueryPart::Kind::text;
+            part.text.erase(0, from);
         }
     };
 

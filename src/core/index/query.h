@@ -15,7 +15,7 @@ struct QueryPart {
     enum class Kind : unsigned char { text, phrase };
     Kind kind = Kind::text;
     std::string text;         // as typed (a run of plain words, or the phrase inside its quotes)
-    bool prefix = false;      // word* : the last word is a prefix
+    bool prefix = false;      // word* : the last word is a prefix (of a phrase too: "agence de pres*")
     bool title_only = false;  // titre:… / title:…
 };
 

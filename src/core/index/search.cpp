@@ -276,9 +276,10 @@ private:
                 for (std::uint32_t k = 0; k < n; ++k) add(load_u32(ids + 4 * k), kPrefix, false);
             }
         }
-        // A prefix too, when nothing starts with it: a word being typed may be whole already,
-        // with its typo ("propagnde" finds propagande while it is typed, not only after a space).
-        if (g.forms.empty() && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= 5) {
+        // A prefix too, when nothing starts with it and it is long enough to be a whole word
+        // already, with its typo ("propagnde" finds propagande while it is typed, not only after
+        // a space; "russi", Russie half typed in a dossier without it, finds nothing, not aussi).
+        if (g.forms.empty() && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= (prefix ? 7u : 5u)) {
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
@@ -1268,10 +1269,13 @@ private:
         std::vector<std::uint32_t> offsets;
         const auto toks = tokens(part.text);
         std::uint32_t first = 0;
-        for (const text::Token& t : toks) {
+        std::size_t last = toks.size();  // the last word: a prefix when the phrase ends in one
+        while (last > 0 && toks[last - 1].kind == text::TokenKind::compound) --last;
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            const text::Token& t = toks[i];
             if (t.kind == text::TokenKind::compound) continue;  // its parts follow, in order
             if (terms.empty()) first = t.position;
-            terms.push_back(term(resolver_.resolve(t, false, part.title_only)));
+            terms.push_back(term(resolver_.resolve(t, part.prefix && i + 1 == last, part.title_only)));
             offsets.push_back(t.position - first);
         }
         if (terms.empty()) {
