@@ -120,18 +120,31 @@ Ids sorted_ids_typing(const std::string& q) {
     return v;
 }
 
-// A small index of its own, for the cases the shared fixture does not hold.
+// The gazetteer compiled in, as the CLI and the page build with it.
+const geo::Gazetteer& builtin_gazetteer() {
+    static const geo::Gazetteer g = [] {
+        auto r = geo::Gazetteer::builtin(analyzer());
+        REQUIRE(r.ok());
+        return std::move(r).value();
+    }();
+    return g;
+}
+
+// A small index of its own, for the cases the shared fixture does not hold; built and searched
+// with a gazetteer when given one.
 struct Corpus {
+    const geo::Gazetteer* gazetteer;
     index::Index index;
-    explicit Corpus(const std::vector<corpus::Document>& docs) : index(build(docs)) {}
-    static index::Index build(const std::vector<corpus::Document>& docs) {
-        auto built = index::build_index(docs, analyzer());
+    explicit Corpus(const std::vector<corpus::Document>& docs, const geo::Gazetteer* g = nullptr) : gazetteer(g), index(build(docs, g)) {}
+    static index::Index build(const std::vector<corpus::Document>& docs, const geo::Gazetteer* g) {
+        auto built = index::build_index(docs, analyzer(), g);
         REQUIRE(built.ok());
         return std::move(built).value();
     }
+    index::Searcher searcher() const { return index::Searcher(index, analyzer(), gazetteer); }
     Ids found(const std::string& q) const {  // the ids of the hits, sorted
         Ids out;
-        for (const auto& h : index::Searcher(index, analyzer()).search(q, {}).hits) out.emplace_back(index.doc(h.doc).id);
+        for (const auto& h : searcher().search(q, {}).hits) out.emplace_back(index.doc(h.doc).id);
         std::sort(out.begin(), out.end());
         return out;
     }
@@ -218,9 +231,7 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
     // its sentences, so it is a name. Nouns of nationality, capitals without accents, menu
     // items, a country's name and a sentence's first word stay with their stems. Built as the
     // CLI and the page build, with the gazetteer.
-    auto gaz = geo::Gazetteer::builtin(analyzer());
-    REQUIRE(gaz.ok());
-    const std::vector<corpus::Document> docs = {
+    const Corpus c({
         doc("roi", "Note", "Le roi Louis XIV a régné longtemps. On dit que Louis aimait Versailles."),
         doc("juge", "Note", "Selon Jean-Louis Bruguière, le juge, la menace persiste."),
         doc("loue", "Note", "On loue un appartement. Ils louent des voitures."),
@@ -239,35 +250,26 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
         doc("helene2", "Note", "Une dépêche sans accents cite Helene Martin."),
         doc("russie", "Note", "Selon la Russie, rien. Pour la Russie, non. Avec la Russie, oui."),
         doc("russe", "Note", "Les forces russes avancent."),
-    };
-    auto built = index::build_index(docs, analyzer(), &gaz.value());
-    REQUIRE(built.ok());
-    const index::Searcher s(built.value(), analyzer(), &gaz.value());
-    auto found = [&](const std::string& q) {
-        Ids out;
-        for (const auto& h : s.search(q, {}).hits) out.emplace_back(built.value().doc(h.doc).id);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    CHECK(found("Louis") == Ids{"juge", "roi"});
-    CHECK(found("louis") == Ids{"juge", "roi"});
-    CHECK(found("Luois") == Ids{"juge", "roi"});  // a typo finds the name
-    CHECK(found("louer") == Ids{"loue", "louer"});
-    CHECK(found("britannique") == Ids{"brit", "brit2"});
-    CHECK(found("Britanniques") == Ids{"brit", "brit2"});
-    CHECK(found("état") == Ids{"etat", "etat2"});
-    CHECK(found("etat") == Ids{"etat", "etat2"});
-    CHECK(found("désaturation") == Ids{"menu", "menu2"});
-    CHECK(found("Denis") == Ids{"denis"});
-    CHECK(found("déni") == Ids{"deni"});
+    }, &builtin_gazetteer());
+    CHECK(c.found("Louis") == Ids{"juge", "roi"});
+    CHECK(c.found("louis") == Ids{"juge", "roi"});
+    CHECK(c.found("Luois") == Ids{"juge", "roi"});  // a typo finds the name
+    CHECK(c.found("louer") == Ids{"loue", "louer"});
+    CHECK(c.found("britannique") == Ids{"brit", "brit2"});
+    CHECK(c.found("Britanniques") == Ids{"brit", "brit2"});
+    CHECK(c.found("état") == Ids{"etat", "etat2"});
+    CHECK(c.found("etat") == Ids{"etat", "etat2"});
+    CHECK(c.found("désaturation") == Ids{"menu", "menu2"});
+    CHECK(c.found("Denis") == Ids{"denis"});
+    CHECK(c.found("déni") == Ids{"deni"});
     // A name's spellings with and without accents stay one.
-    CHECK(found("wikipedia") == Ids{"wiki", "wiki2"});
-    CHECK(found("Wikipédia") == Ids{"wiki", "wiki2"});
+    CHECK(c.found("wikipedia") == Ids{"wiki", "wiki2"});
+    CHECK(c.found("Wikipédia") == Ids{"wiki", "wiki2"});
     // ...though only one of them is written often enough to tell a name.
-    CHECK(found("Hélène") == Ids{"helene", "helene2"});
-    CHECK(found("Helene") == Ids{"helene", "helene2"});
+    CHECK(c.found("Hélène") == Ids{"helene", "helene2"});
+    CHECK(c.found("Helene") == Ids{"helene", "helene2"});
     // A country's name stays with its adjective.
-    CHECK(found("Russie") == Ids{"russe", "russie"});
+    CHECK(c.found("Russie") == Ids{"russe", "russie"});
 }
 
 TEST_CASE("french: phrases keep their order, stopwords included", "[search][french]") {
@@ -379,44 +381,34 @@ TEST_CASE("a word of a script without spaces is found as its characters in a row
 }
 
 TEST_CASE("countries: named in the text become facets, and pays: takes codes and names", "[search][geo]") {
-    auto gaz = geo::Gazetteer::builtin(analyzer());
-    REQUIRE(gaz.ok());
-    std::vector<corpus::Document> docs = {
+    const Corpus c({
         doc("malines", "Réunion", "Les procureurs se sont réunis à Malines avec leurs collègues marocains."),
         doc("espagne", "Arrestations", "Les autorités espagnoles ont arrêté deux hommes."),
         doc("paris", "Sport", "Les paris sportifs en ligne progressent.", "", "", {"FRA"}),  // curated, not "paris"
         doc("rien", "Météo", "Il pleut sur la côte."),
-    };
-    auto built = index::build_index(docs, analyzer(), &gaz.value());
-    REQUIRE(built.ok());
-    const index::Searcher searcher(built.value(), analyzer(), &gaz.value());
-    auto found = [&](const std::string& q) {
-        Ids out;
-        for (const auto& h : searcher.search(q, {}).hits) out.emplace_back(built->doc(h.doc).id);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
+    }, &builtin_gazetteer());
+    const index::Searcher searcher = c.searcher();
     for (const char* q : {"pays:BEL", "pays:BE", "pays:Belgique", "country:belgium", "pays:belge", "pays:Bruxelles"}) {
         CAPTURE(q);
-        CHECK(found(q) == Ids{"malines"});
+        CHECK(c.found(q) == Ids{"malines"});
     }
-    CHECK(found("pays:Maroc") == Ids{"malines"});
-    CHECK(found("pays:ES") == Ids{"espagne"});
-    CHECK(found("pays:France") == Ids{"paris"});
+    CHECK(c.found("pays:Maroc") == Ids{"malines"});
+    CHECK(c.found("pays:ES") == Ids{"espagne"});
+    CHECK(c.found("pays:France") == Ids{"paris"});
     const auto r = searcher.search("pays:Atlantide", {});
     REQUIRE(r.messages.size() == 1);
     CHECK_THAT(r.messages[0].text(), Catch::Contains("inconnu"));
     CHECK(r.messages[0].text(index::Language::en) == "Unknown country “Atlantide”: ignored.");
     CHECK(r.total == 4);  // a best effort: no country filter rather than an empty list
-    CHECK(found("pays:Atlantide pays:ES") == Ids{"espagne"});  // the known one still filters
-    CHECK(found("pays:Espa") == found(""));                    // not a name: ignored, with the note
+    CHECK(c.found("pays:Atlantide pays:ES") == Ids{"espagne"});  // the known one still filters
+    CHECK(c.found("pays:Espa") == c.found(""));                  // not a name: ignored, with the note
     // While typing, a country being typed is a prefix of its name, French or English.
     auto typing = [&](const std::string& q) {
         index::SearchOptions o;
         o.typing = true;
         Ids out;
         const auto r = searcher.search(q, o);
-        for (const auto& h : r.hits) out.emplace_back(built->doc(h.doc).id);
+        for (const auto& h : r.hits) out.emplace_back(c.index.doc(h.doc).id);
         std::sort(out.begin(), out.end());
         return std::pair{out, r.messages.size()};
     };
@@ -426,7 +418,7 @@ TEST_CASE("countries: named in the text become facets, and pays: takes codes and
     CHECK(typing("pays:M") == std::pair{Ids{"malines"}, std::size_t(0)});  // Maroc
     const auto all = searcher.search("", {});
     std::vector<std::string> facet;
-    for (const auto& c : all.countries) facet.push_back(c.value + "=" + std::to_string(c.count));
+    for (const auto& f : all.countries) facet.push_back(f.value + "=" + std::to_string(f.count));
     std::sort(facet.begin(), facet.end());
     CHECK(facet == std::vector<std::string>{"BEL=1", "ESP=1", "FRA=1", "MAR=1"});
 }
