@@ -555,10 +555,25 @@ public:
     }
     // BM25F at doc(): the forms' sums per field (combine()), from the window, the merged
     // postings or each form's cursor.
+    // A word's frequencies per field summed over its forms at their weights, and over its forms
+    // as typed on their own (combine()'s input).
+    struct Sums { double title = 0, body = 0, title_literal = 0, body_literal = 0; };
+    // Form i's frequencies into sums, said when asked (--explain).
+    void add_form(std::uint32_t i, std::uint32_t tf_title, std::uint32_t tf_body, Sums& sums, std::string* why) const {
+        const double w = group_.forms[i].second;
+        sums.title += w * tf_title;
+        sums.body += w * tf_body;
+        if (group_.literal[i]) {
+            sums.title_literal += w * tf_title;
+            sums.body_literal += w * tf_body;
+        }
+        if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(w) + ": titre " +
+                         std::to_string(tf_title) + ", texte " + std::to_string(tf_body) + "\n";
+    }
     double score(std::string* why) override {
         if (bulk_) return window_score(doc_, why);
         const std::uint32_t d = doc_;
-        double title = 0, body = 0, title_literal = 0, body_literal = 0;
+        Sums sums;
         if (merged_mode_ && !why) {
             // The merged sums, minus the forms as typed read from their own postings.
             std::uint32_t raw_title = 0, raw_body = 0;
@@ -568,26 +583,15 @@ public:
                 if (c.doc() != d) continue;
                 raw_title += c.tf_title();
                 raw_body += c.tf_body();
-                title_literal += double(group_.forms[i].second) * c.tf_title();
-                body_literal += double(group_.forms[i].second) * c.tf_body();
+                sums.title_literal += double(group_.forms[i].second) * c.tf_title();
+                sums.body_literal += double(group_.forms[i].second) * c.tf_body();
             }
-            title = stemmed_weight_ * double(merged_.tf_title() - raw_title) + title_literal;
-            body = stemmed_weight_ * double(merged_.tf_body() - raw_body) + body_literal;
+            sums.title = stemmed_weight_ * double(merged_.tf_title() - raw_title) + sums.title_literal;
+            sums.body = stemmed_weight_ * double(merged_.tf_body() - raw_body) + sums.body_literal;
         } else {
-            each_form_here([&](std::uint32_t i) {
-                const PostingCursor& c = cursors_[i];
-                const double w = group_.forms[i].second;
-                title += w * c.tf_title();
-                body += w * c.tf_body();
-                if (group_.literal[i]) {
-                    title_literal += w * c.tf_title();
-                    body_literal += w * c.tf_body();
-                }
-                if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(group_.forms[i].second) +
-                                 ": titre " + std::to_string(c.tf_title()) + ", texte " + std::to_string(c.tf_body()) + "\n";
-            });
+            each_form_here([&](std::uint32_t i) { add_form(i, cursors_[i].tf_title(), cursors_[i].tf_body(), sums, why); });
         }
-        return combine(d, title, body, title_literal, body_literal, why);
+        return combine(d, sums.title, sums.body, sums.title_literal, sums.body_literal, why);
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
         load_positions();
@@ -607,21 +611,10 @@ public:
             while (k < positions_.size() && positions_[k] < p) ++k;
             if (k < positions_.size() && positions_[k] == p) ++counts_[2 * position_forms_[k] + (p >= body_start)];
         }
-        double title = 0, body = 0, title_literal = 0, body_literal = 0;
-        for (std::size_t i = 0; i < group_.forms.size(); ++i) {
-            const std::uint32_t in_title = counts_[2 * i], in_body = counts_[2 * i + 1];
-            if (in_title + in_body == 0) continue;
-            const double w = group_.forms[i].second;
-            title += w * in_title;
-            body += w * in_body;
-            if (group_.literal[i]) {
-                title_literal += w * in_title;
-                body_literal += w * in_body;
-            }
-            if (why) *why += "    " + std::string(ix_.form_text(group_.forms[i].first)) + " ×" + fmt(w) + ": titre " +
-                             std::to_string(in_title) + ", texte " + std::to_string(in_body) + "\n";
-        }
-        return combine(doc_, title, body, title_literal, body_literal, why);
+        Sums sums;
+        for (std::uint32_t i = 0; i < group_.forms.size(); ++i)
+            if (counts_[2 * i] + counts_[2 * i + 1]) add_form(i, counts_[2 * i], counts_[2 * i + 1], sums, why);
+        return combine(doc_, sums.title, sums.body, sums.title_literal, sums.body_literal, why);
     }
     const Group& group() const { return group_; }
     // f(doc, score) for every match from doc() on, in order: a one-word query's loop without
