@@ -142,12 +142,9 @@ ParsedQuery parse_query(std::string_view raw, bool typing) {
 
     bool last_country = false;  // the last item was a country filter
     bool not_next = false;      // NOT came before this item
-    // The last clause, a phrase alone, with its last word made a prefix of its own: the phrase
-    // keeps the words before it ("agence de pre" → "agence de" and pre*; a one-word phrase is
-    // the prefix alone). Phrases hold whole words only.
-    // A phrase whose last word is a prefix ("agence de pres*", or a phrase being typed): the
-    // phrase with that word as a prefix, which must follow the others there; one word alone is
-    // a prefix.
+    // The last clause, a phrase alone, whose last word is a prefix ("agence de pres*", or a
+    // phrase being typed): the phrase with that word as a prefix, which must follow the others
+    // there; one word alone is a prefix.
     auto phrase_prefix = [&] {
         QueryClause& last = out.clauses.back();
         QueryPart& part = last.any.back();
