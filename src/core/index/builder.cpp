@@ -726,10 +726,6 @@ bool kept_plural(std::string_view exact) {
            (last == 'x' && before == 'u' && (exact[exact.size() - 3] == 'e' || exact[exact.size() - 3] == 'o'));
 }
 
-}  // namespace
-
-namespace {
-
 // Sorted (key, value) pairs as a string table's keys, each key once, and where each key's values
 // begin in values (one more at the end): the FOLDED and STEM_ALIASES layout. Keys are views
 // into pairs.
@@ -810,7 +806,6 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
         if (terms[b] != terms[twin]) move(b, terms[twin]);
 }
 
-
 // A word written with a capital inside its sentences (9 times in 10, 3 times at least) whose
 // stem Snowball shares with other forms is a name, kept apart under a stem of its own, named by
 // its spelling without accents, its spellings in other accents with it (Hélène and Helene
@@ -821,14 +816,14 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 // spelling join_spellings gave another stem ("l'Etat" is "l'État", capitals losing accents).
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
-    std::vector<std::uint32_t> names;
+    std::vector<std::pair<std::uint32_t, std::string>> names;  // (form, its spelling without accents)
     for (std::uint32_t f = 0; f < keys.size(); ++f) {
         const FormKey& k = keys[f];
         const std::uint32_t inside = k.capital + k.small;
         if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos ||
             (k.gazetteer.starts && !k.gazetteer.starts->empty()))  // a country's name: Russie stays with russe
             continue;
-        const std::string folded = text::fold_accents(k.exact);
+        std::string folded = text::fold_accents(k.exact);
         if (terms[f] == folded || common_word_ending(folded)) continue;
         bool inflected = false;
         for (std::string_view end : {"s", "x", "e", "es"}) {
@@ -839,19 +834,19 @@ void IndexBuilder::Impl::split_names() {
                                               : kNoForm;
             for (std::uint32_t g : {longer, shorter}) inflected |= g != kNoForm && terms[g] == terms[f];
         }
-        if (!inflected) names.push_back(f);
+        if (!inflected) names.emplace_back(f, std::move(folded));
     }
     if (names.empty()) return;
     // Only a stem of other forms is split (a name alone under its stem is apart already).
     std::unordered_map<std::string_view, std::uint32_t> forms_of;
-    for (std::uint32_t f : names) forms_of.emplace(terms[f], 0);
+    for (const auto& [f, name] : names) forms_of.emplace(terms[f], 0);
     for (const std::string& t : terms)
         if (auto it = forms_of.find(t); it != forms_of.end()) ++it->second;
     // Each with its spellings in other accents under the same stem (Hélène: Helene, in capitals
     // or a wire without accents), whether they are names by themselves or not.
     std::unordered_map<std::string_view, std::vector<std::string>> split;  // old term → names, folded
-    for (std::uint32_t f : names)
-        if (forms_of[terms[f]] >= 2) split[terms[f]].push_back(text::fold_accents(keys[f].exact));
+    for (auto& [f, name] : names)
+        if (forms_of[terms[f]] >= 2) split[terms[f]].push_back(std::move(name));
     std::vector<std::pair<std::uint32_t, std::string>> moves;
     for (std::uint32_t g = 0; g < keys.size(); ++g) {
         const auto it = split.find(terms[g]);
