@@ -142,6 +142,8 @@ std::string commit() {
     for (auto& d : s.pending) builder.add(std::move(d));  // each freed once its text is copied
     s.pending.clear();
     s.pending.shrink_to_fit();
+    json warnings = json::array();
+    for (const Error& w : builder.warnings()) warnings.push_back(w.message);
     auto parts = std::move(builder).finish_parts();
     auto ix = parts ? index::Index::open(std::move(parts).value()) : Result<index::Index>(parts.error());
     if (!ix) {
@@ -149,7 +151,9 @@ std::string commit() {
         return dump({{"error", ix.error().message}});
     }
     s.index = std::move(ix).value();  // (its ids: those of the index before and of the pending)
-    return dump({{"documents", s.index->doc_count()}});
+    json out = {{"documents", s.index->doc_count()}};
+    if (!warnings.empty()) out["warnings"] = std::move(warnings);
+    return dump(out);
 }
 
 // {"documents", "pending", "errors"}, or {"error"} (the index it had is kept). A document added

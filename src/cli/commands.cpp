@@ -203,6 +203,7 @@ Result<index::Index> index_inputs(const std::vector<std::string>& inputs, const 
         loaded += corpus->documents.size();
     }
     if (loaded == 0) return Error{"no document could be loaded"};
+    for (const Error& w : builder.warnings()) std::fprintf(stderr, "vigie: warning: %s\n", w.message.c_str());
     auto parts = std::move(builder).finish_parts();
     if (!parts) return parts.error();
     return index::Index::open(std::move(parts).value());

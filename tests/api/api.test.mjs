@@ -161,6 +161,19 @@ test("arguments of the wrong type are refused with a message that names the argu
   assert.equal(v.search("Amaq").total, 3);  // still the index it had
 });
 
+test("commit says which document lost its source past the 65,535 an index holds", async () => {
+  const v = await createVigie();
+  const lines = [];
+  for (let i = 0; i < 65537; ++i) lines.push(JSON.stringify({ id: `d${i}`, text: "mot", source: `source ${i}` }));
+  assert.equal(v.addJsonl(lines.join("\n")).added, 65537);
+  assert.deepEqual(v.commit(), {
+    documents: 65537,
+    warnings: ["jsonl:65536: document 'd65535': source 'source 65535' not kept: an index holds 65535 sources at most",
+               "sources not kept: 2 documents in all"],
+  });
+  assert.equal(v.search("source:\"source 65534\"", 1).total, 1);
+});
+
 test("search's limit is clamped to what the CLI's --limit takes, 0 to 100000", async () => {
   const v = await createVigie();
   v.addJsonl(seedsJsonl());

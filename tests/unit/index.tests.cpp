@@ -354,6 +354,42 @@ TEST_CASE("index: the same documents give the same bytes, which open", "[index]"
     CHECK_THAT(cut.error().message, Catch::Contains("cut.vidx") && Catch::Contains("truncated"));
 }
 
+TEST_CASE("index: past 65,535 sources a document keeps no source, and the builder says which", "[index][bad-input]") {
+    index::IndexBuilder b(analyzer());
+    const std::uint32_t n = index::format::kNoSource + 2;  // two documents too many
+    for (std::uint32_t i = 0; i < n; ++i) {
+        corpus::Document d = doc("d" + std::to_string(i), "", "mot");
+        d.file = "many.jsonl";
+        d.source = i + 1 == n ? "source 0" : "source " + std::to_string(i);  // the last: a source already kept
+        b.add(d);
+    }
+    const std::vector<Error> w = b.warnings();
+    REQUIRE(w.size() == 1);  // d65535 only: d65536's source is one the index holds
+    CHECK_THAT(w[0].message, Catch::Contains("many.jsonl") && Catch::Contains("'d65535'") && Catch::Contains("'source 65535'") &&
+                                 Catch::Contains("65535 sources at most"));
+    auto bytes = std::move(b).finish();
+    REQUIRE(bytes.ok());
+    auto ix = index::Index::open(bytes.value());
+    REQUIRE(ix.ok());
+    CHECK(ix->doc(65534).source == "source 65534");
+    CHECK(ix->doc(65535).source.empty());
+    CHECK(ix->doc(65536).source == "source 0");
+
+    index::IndexBuilder more(analyzer());
+    for (std::uint32_t i = 0; i < n + 1; ++i) {
+        corpus::Document d = doc("d" + std::to_string(i), "", "mot");
+        d.source = "source " + std::to_string(i);
+        more.add(d);
+    }
+    const std::vector<Error> counted = more.warnings();
+    REQUIRE(counted.size() == 2);
+    CHECK(counted[1].message == "sources not kept: 3 documents in all");
+
+    index::IndexBuilder few(analyzer());
+    few.add(doc("x", "", "mot"));
+    CHECK(few.warnings().empty());
+}
+
 TEST_CASE("index: damaged blobs are refused with a reason", "[index][bad-input]") {
     const std::string good = build_bytes(sample());
     auto reason = [](std::string bytes) {

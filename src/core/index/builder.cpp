@@ -443,6 +443,8 @@ struct IndexBuilder::Impl {
     std::vector<std::uint64_t> text_ends;  // where each of those ends in it
     BodyWriter bodies;                     // the bodies, compressed as they come
     std::map<std::string, std::uint16_t> sources, countries;
+    std::vector<Error> warnings;          // warnings(): what a document could not keep
+    std::uint32_t sources_dropped = 0;    // documents whose source did not fit (kNoSource)
     std::uint64_t title_tokens = 0, body_tokens = 0;
     // Per document, reused: (form, position) in text order, then grouped by form with a counting
     // sort (positions stay in order within a form).
@@ -586,6 +588,13 @@ IndexBuilder::IndexBuilder(IndexBuilder&&) noexcept = default;
 IndexBuilder::~IndexBuilder() = default;
 std::size_t IndexBuilder::size() const { return impl_->docs.size(); }
 
+std::vector<Error> IndexBuilder::warnings() const {
+    std::vector<Error> out = impl_->warnings;
+    if (impl_->sources_dropped > 1)
+        out.push_back({"sources not kept: " + std::to_string(impl_->sources_dropped) + " documents in all"});
+    return out;
+}
+
 void IndexBuilder::reserve(std::size_t documents, std::size_t text_bytes) {
     // Exactly what is asked the first time (the whole corpus, most often); by half again at least
     // after, so that a caller reserving input by input does not copy the text each time.
@@ -618,7 +627,12 @@ void IndexBuilder::add(const corpus::Document& doc) {
     im.bodies.add(doc.text);
     const std::string_view title_text = doc.title, body_text = doc.text;
     meta.date = doc.date;
-    if (!doc.source.empty() && im.sources.size() < kNoSource) meta.source = im.intern(im.sources, doc.source);
+    if (!doc.source.empty()) {
+        if (im.sources.size() < kNoSource || im.sources.count(doc.source)) meta.source = im.intern(im.sources, doc.source);
+        else if (im.sources_dropped++ == 0)
+            im.warnings.push_back({doc.file + ": document '" + doc.id + "': source '" + doc.source + "' not kept: an index holds " +
+                                   std::to_string(kNoSource) + " sources at most"});
+    }
     for (const std::string& c : doc.countries) meta.countries.push_back(im.intern(im.countries, c));
 
     auto& occ = im.occurrences;

@@ -42,6 +42,9 @@ public:
     void add(const corpus::Document& doc);
     void add(corpus::Document&& doc);  // the same, the document's memory freed on return
     std::size_t size() const;           // documents added
+    // What the documents added could not keep, each naming its document (a source past the
+    // format's 65,535): read before finish().
+    std::vector<Error> warnings() const;
     // The .vidx bytes; fails only past the format's limits.
     Result<std::string> finish() &&;
     // The same bytes in parts (the header and section table, then each section as it was built),
