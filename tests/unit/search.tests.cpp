@@ -250,6 +250,16 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
         doc("helene2", "Note", "Une dépêche sans accents cite Helene Martin."),
         doc("russie", "Note", "Selon la Russie, rien. Pour la Russie, non. Avec la Russie, oui."),
         doc("russe", "Note", "Les forces russes avancent."),
+        doc("mali", "Note", "Selon le Mali, rien. Pour le Mali, non. Au Mali, les soldats."),
+        doc("mal", "Note", "Le mal est fait. Il a du mal à dormir."),
+        doc("crimee", "Note", "Selon la Crimée, rien. Pour la Crimée, non. Avec la Crimée, oui. Sans la Crimee."),
+        doc("crime", "Note", "Un crime atroce. Les crimes de guerre."),
+        doc("rennes", "Note", "Selon Rennes, rien. Pour Rennes, non. Avec Rennes, oui."),
+        doc("renne", "Note", "Un renne dans la neige."),
+        doc("france", "Note", "Selon la France, rien. Pour la France, non. Avec la France, oui."),
+        doc("francais", "Note", "Le gouvernement français parle."),
+        doc("kurdes", "Note", "Selon les Kurdes, rien. Pour les Kurdes, non. Avec les Kurdes, oui."),
+        doc("kurde", "Note", "Un village kurde."),
     }, &builtin_gazetteer());
     CHECK(c.found("Louis") == Ids{"juge", "roi"});
     CHECK(c.found("louis") == Ids{"juge", "roi"});
@@ -268,8 +278,19 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
     // ...though only one of them is written often enough to tell a name.
     CHECK(c.found("Hélène") == Ids{"helene", "helene2"});
     CHECK(c.found("Helene") == Ids{"helene", "helene2"});
-    // A country's name stays with its adjective.
+    // A country's name stays with its adjective, and so does a people's.
     CHECK(c.found("Russie") == Ids{"russe", "russie"});
+    CHECK(c.found("France") == Ids{"francais", "france"});
+    CHECK(c.found("kurde") == Ids{"kurde", "kurdes"});
+    // A place the gazetteer names is kept apart from a common word, whatever its ending; its
+    // spelling without accents goes with it.
+    CHECK(c.found("Mali") == Ids{"mali"});
+    CHECK(c.found("mal") == Ids{"mal"});
+    CHECK(c.found("Crimée") == Ids{"crimee"});
+    CHECK(c.found("crimee") == Ids{"crimee"});
+    CHECK(c.found("crimes") == Ids{"crime"});
+    CHECK(c.found("Rennes") == Ids{"rennes"});
+    CHECK(c.found("renne") == Ids{"renne"});
 }
 
 TEST_CASE("french: phrases keep their order, stopwords included", "[search][french]") {

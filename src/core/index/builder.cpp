@@ -824,21 +824,48 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 // stem Snowball shares with other forms is a name, kept apart under a stem of its own, named by
 // its spelling without accents, its spellings in other accents with it (Hélène and Helene
 // stay one): "Louis" is not "louer" (Snowball: lou), "Denis" not "déni". Not when the stem has
-// it with an ending more or less (a noun of nationality: "les Britanniques", "britannique";
-// also Rennes when the dossier has renne), nor a country's name (Russie, russe), nor a
+// it with an ending more or less (a noun of nationality: "les Kurdes", "kurde"), nor a
 // compound, nor a word with the ending of a verb or a derived noun (common_word_ending), nor a
 // spelling join_spellings gave another stem ("l'Etat" is "l'État", capitals losing accents).
+// A place the gazetteer names is a name whatever its ending (Crimée is not crime, Rennes not
+// renne, Mali not mal), unless another form of its stem names the same country: Russie stays
+// with russe, France with français. A word that only begins a longer name of the gazetteer
+// (Seine, of Seine-Saint-Denis) stays with its stem.
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
+    // The countries each form names by itself (a one-word name of the gazetteer: a country, a
+    // region, a city, a nationality), as (form, country), and those of each stem.
+    std::vector<std::pair<std::uint32_t, std::uint16_t>> places;
+    std::unordered_map<std::string_view, std::vector<std::pair<std::uint32_t, std::uint16_t>>> places_of_stem;
+    if (gazetteer)
+        for (std::uint32_t f = 0; f < keys.size(); ++f)
+            if (const auto* begun = keys[f].gazetteer.starts)
+                for (std::uint32_t p : *begun) {
+                    const geo::Phrase& phrase = gazetteer->phrases()[p];
+                    if (phrase.words.size() != 1) continue;
+                    for (const geo::Reading& r : phrase.readings) places_of_stem[terms[f]].emplace_back(f, r.country);
+                }
     std::vector<std::pair<std::uint32_t, std::string>> names;  // (form, its spelling without accents)
     for (std::uint32_t f = 0; f < keys.size(); ++f) {
         const FormKey& k = keys[f];
         const std::uint32_t inside = k.capital + k.small;
-        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos ||
-            (k.gazetteer.starts && !k.gazetteer.starts->empty()))  // a country's name: Russie stays with russe
-            continue;
+        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos) continue;
+        bool place = false, same_country = false;
+        if (const auto it = places_of_stem.find(terms[f]); it != places_of_stem.end())
+            for (auto [g, country] : it->second)
+                if (g == f) {
+                    place = true;
+                    for (auto [h, other] : it->second)  // another word: not a spelling of this one (Crimee)
+                        same_country |= other == country && keys[h].gazetteer.key != k.gazetteer.key;
+                }
+        if (same_country || (!place && k.gazetteer.starts && !k.gazetteer.starts->empty())) continue;
         std::string folded = text::fold_accents(k.exact);
-        if (terms[f] == folded || common_word_ending(folded)) continue;
+        if (terms[f] == folded) continue;
+        if (place) {
+            names.emplace_back(f, std::move(folded));
+            continue;
+        }
+        if (common_word_ending(folded)) continue;
         bool inflected = false;
         for (std::string_view end : {"s", "x", "e", "es"}) {
             const std::string_view e = k.exact;
