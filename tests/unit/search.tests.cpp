@@ -260,6 +260,8 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
         doc("francais", "Note", "Le gouvernement français parle."),
         doc("kurdes", "Note", "Selon les Kurdes, rien. Pour les Kurdes, non. Avec les Kurdes, oui."),
         doc("kurde", "Note", "Un village kurde."),
+        doc("gaza", "Note", "Les habitants de Gaza attendent."),
+        doc("gaz", "Note", "Le prix du gaz monte."),
     }, &builtin_gazetteer());
     CHECK(c.found("Louis") == Ids{"juge", "roi"});
     CHECK(c.found("louis") == Ids{"juge", "roi"});
@@ -291,6 +293,33 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
     CHECK(c.found("crimes") == Ids{"crime"});
     CHECK(c.found("Rennes") == Ids{"rennes"});
     CHECK(c.found("renne") == Ids{"renne"});
+    CHECK(c.found("Gaza") == Ids{"gaza"});  // once is enough for a place
+    CHECK(c.found("gaz") == Ids{"gaz"});
+}
+
+TEST_CASE("french: a place the dossier does not name finds no common word of its stem", "[search][french]") {
+    // Snowball stems Mali with mal, Gaza with gaz, Italie with italique; none of these places is
+    // in the dossier, written with its capital or not, so the builder cannot part them: search does.
+    const Corpus c({
+        doc("mal", "Note", "Le mal est fait."),
+        doc("gaz", "Note", "Le prix du gaz monte."),
+        doc("italique", "Note", "Le texte en italique."),
+        doc("grenades", "Note", "Des grenades ont été lancées."),
+        doc("russe", "Note", "Les forces russes avancent."),
+    }, &builtin_gazetteer());
+    for (const char* place : {"Mali", "mali", "Gaza", "Italie"}) {
+        CAPTURE(place);
+        const auto r = c.searcher().search(place, {});
+        CHECK(r.total == 0);
+        CHECK(r.messages.empty());  // no typo either: "Italie" is not "italique" misspelt
+    }
+    CHECK(c.found("mal") == Ids{"mal"});
+    CHECK(c.found("gaz") == Ids{"gaz"});
+    // Its own endings and its country's words still count.
+    CHECK(c.found("grenade") == Ids{"grenades"});
+    CHECK(c.found("Russie") == Ids{"russe"});
+    // Without a gazetteer, Snowball's stems as they are.
+    CHECK(Corpus({doc("mal", "Note", "Le mal est fait.")}).found("Mali") == Ids{"mal"});
 }
 
 TEST_CASE("french: phrases keep their order, stopwords included", "[search][french]") {

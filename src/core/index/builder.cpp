@@ -827,9 +827,9 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 // it with an ending more or less (a noun of nationality: "les Kurdes", "kurde"), nor a
 // compound, nor a word with the ending of a verb or a derived noun (common_word_ending), nor a
 // spelling join_spellings gave another stem ("l'Etat" is "l'État", capitals losing accents).
-// A place the gazetteer names is a name whatever its ending (Crimée is not crime, Rennes not
-// renne, Mali not mal), unless another form of its stem names the same country: Russie stays
-// with russe, France with français. A word that only begins a longer name of the gazetteer
+// A place the gazetteer names is a name whatever its ending, written with its capital once
+// is enough (Crimée is not crime, Rennes not renne, Mali not mal, Gaza not gaz), unless another
+// form of its stem names the same country: Russie stays with russe, France with français. A word that only begins a longer name of the gazetteer
 // (Seine, of Seine-Saint-Denis) stays with its stem.
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
@@ -849,7 +849,7 @@ void IndexBuilder::Impl::split_names() {
     for (std::uint32_t f = 0; f < keys.size(); ++f) {
         const FormKey& k = keys[f];
         const std::uint32_t inside = k.capital + k.small;
-        if (inside < 3 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos) continue;
+        if (inside == 0 || k.capital * 10 < inside * 9 || joined[f] || k.exact.find('-') != std::string::npos) continue;
         bool place = false, same_country = false;
         if (const auto it = places_of_stem.find(terms[f]); it != places_of_stem.end())
             for (auto [g, country] : it->second)
@@ -858,7 +858,8 @@ void IndexBuilder::Impl::split_names() {
                     for (auto [h, other] : it->second)  // another word: not a spelling of this one (Crimee)
                         same_country |= other == country && keys[h].gazetteer.key != k.gazetteer.key;
                 }
-        if (same_country || (!place && k.gazetteer.starts && !k.gazetteer.starts->empty())) continue;
+        // A place needs its capital once (the gazetteer vouches for the name), another word 3 times.
+        if (same_country || (!place && (inside < 3 || (k.gazetteer.starts && !k.gazetteer.starts->empty())))) continue;
         std::string folded = text::fold_accents(k.exact);
         if (terms[f] == folded) continue;
         if (place) {

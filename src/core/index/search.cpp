@@ -176,7 +176,8 @@ struct Occurrence {
 
 class Resolver {
 public:
-    Resolver(const Index& ix, const text::Analyzer& an, std::vector<Message>& messages) : ix_(ix), an_(an), messages_(messages) {}
+    Resolver(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<Message>& messages)
+        : ix_(ix), an_(an), gaz_(gaz), messages_(messages) {}
 
     // Memoised: a query is planned more than once (relaxed pass, rerank), each word resolved once.
     // Whether a word with no form of its own is matched with a typo: not in an exclusion, where
@@ -245,17 +246,31 @@ private:
             for (std::uint32_t k = 0; k < n_aliases; ++k)
                 if (const std::uint32_t stem = load_u32(aliases + 4 * k); postings_of(stem) > mine) stems.push_back(stem);
         }
+        // A place the gazetteer names by this one word takes, of its stem's other forms, only its
+        // own endings and its country's words: Snowball gives Mali the stem of mal, Gaza that of
+        // gaz, Italie that of italique (IndexBuilder::split_names parts them when the corpus
+        // writes the place with its capital; this holds when it does not, or not at all).
+        const std::vector<std::uint16_t> place = !prefix && t.kind == text::TokenKind::word ? countries_named(t.exact) : std::vector<std::uint16_t>{};
+        bool left_out = false;
         for (std::uint32_t stem : stems) {
             auto [a, b] = ix_.forms_of_stem(stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
                 const bool exact = form == t.exact;
-                const bool as_typed = exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
+                const std::string form_folded = text::fold_accents(form);
+                if (!place.empty() && form_folded != folded && !one_ending_apart(form_folded, folded)) {
+                    const std::vector<std::uint16_t> named = countries_named(form);
+                    if (std::none_of(named.begin(), named.end(), [&](std::uint16_t c) { return std::count(place.begin(), place.end(), c) > 0; })) {
+                        left_out = true;
+                        continue;
+                    }
+                }
+                const bool as_typed = exact || (form_folded == folded && keeps_accents_typed(t.exact, form));
                 add(f, exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
             }
         }
         // Its forms and no other (a typo search runs only when there are none).
-        if (!prefix && stems.size() == 1) g.stem = stems[0];
+        if (!prefix && stems.size() == 1 && !left_out) g.stem = stems[0];
         if (prefix) {
             auto [a, b] = ix_.folded_prefix(folded);
             std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;  // (df, folded entry)
@@ -279,7 +294,8 @@ private:
         // A prefix too, when nothing starts with it and it is long enough to be a whole word
         // already, with its typo ("propagnde" finds propagande while it is typed, not only after
         // a space; "russi", Russie half typed in a dossier without it, finds nothing, not aussi).
-        if (g.forms.empty() && typos_ && t.kind == text::TokenKind::word && char_count(folded) >= (prefix ? 7u : 5u)) {
+        // (A place the dossier does not name is no typo: "Italie" is not "italic".)
+        if (g.forms.empty() && typos_ && place.empty() && t.kind == text::TokenKind::word && char_count(folded) >= (prefix ? 7u : 5u)) {
             const int edits = char_count(folded) >= 9 ? 2 : 1;
             std::vector<std::pair<std::uint32_t, int>> near;
             // Two typos: the first letter is taken as typed (Lucene's prefixLength), which keeps
@@ -371,8 +387,28 @@ private:
         return g;
     }
 
+    // The countries a word names by itself in the gazetteer (a country, region, city or
+    // nationality of one word), none without a gazetteer.
+    std::vector<std::uint16_t> countries_named(std::string_view exact) const {
+        std::vector<std::uint16_t> out;
+        if (!gaz_) return out;
+        if (const auto* starts = gaz_->starting_with(geo::word_key(exact)))
+            for (std::uint32_t p : *starts)
+                if (const geo::Phrase& phrase = gaz_->phrases()[p]; phrase.words.size() == 1)
+                    for (const geo::Reading& r : phrase.readings) out.push_back(r.country);
+        return out;
+    }
+    // Whether a and b (accents folded) differ by a plural or feminine ending: s, x, e, es.
+    static bool one_ending_apart(std::string_view a, std::string_view b) {
+        if (a.size() < b.size()) std::swap(a, b);
+        if (a.substr(0, b.size()) != b) return false;
+        const std::string_view end = a.substr(b.size());
+        return end == "s" || end == "x" || end == "e" || end == "es";
+    }
+
     const Index& ix_;
     const text::Analyzer& an_;
+    const geo::Gazetteer* gaz_;
     std::vector<Message>& messages_;
     std::map<std::string, Group> memo_;
     bool typos_ = true;
@@ -1086,7 +1122,7 @@ struct Plan {
 class Planner {
 public:
     Planner(const Index& ix, const text::Analyzer& an, const geo::Gazetteer* gaz, std::vector<Message>& messages)
-        : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, an, messages) {}
+        : ix_(ix), an_(an), gaz_(gaz), messages_(messages), resolver_(ix, an, gaz, messages) {}
     // Plans again (relaxed pass, rerank): fresh cursors, the same words, no repeated messages.
     // from: the first document the plan will be asked about.
     Plan replan(const ParsedQuery& q, std::uint32_t from = 0) {
