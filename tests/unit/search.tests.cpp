@@ -297,6 +297,34 @@ TEST_CASE("french: a name Snowball stems with a common word is kept apart, as th
     CHECK(c.found("gaz") == Ids{"gaz"});
 }
 
+TEST_CASE("index: a body analyzed a part at a time gives the index of the body analyzed whole", "[index][search]") {
+    // The builder analyzes a long body in parts (BuildOptions::analyze_part, a megabyte) so that
+    // the analyzer's memory is a part's. Cut every 40 bytes here: numbers with spaces, compounds,
+    // elisions, line breaks, names with a capital and countries must come out the same.
+    std::string text;
+    for (int k = 0; text.size() < 6000; ++k)
+        text += "Selon Louis, l’opération menée aux États-Unis et en Belgique a saisi 26 000 fichiers (n° " + std::to_string(k) +
+                ").\nLa propagande d'Amaq recule ; Louis le confirme.\n\n";
+    const std::vector<corpus::Document> docs = {doc("long", "Rapport", text), doc("court", "Note", "Louis vit en Belgique.")};
+    auto build = [&](std::size_t part) {
+        index::BuildOptions o;
+        o.analyze_part = part;
+        index::IndexBuilder b(analyzer(), &builtin_gazetteer(), o);
+        for (const auto& d : docs) b.add(d);
+        auto bytes = std::move(b).finish();
+        REQUIRE(bytes.ok());
+        return std::move(bytes).value();
+    };
+    const std::string whole = build(std::size_t(1) << 20), parts = build(40);
+    CHECK(parts == whole);
+    auto ix = index::Index::open(parts);
+    REQUIRE(ix.ok());
+    const auto r = index::Searcher(ix.value(), analyzer(), &builtin_gazetteer()).search("\"26 000 fichiers\" pays:US", {});
+    REQUIRE(r.hits.size() == 1);
+    CHECK(ix->doc(r.hits[0].doc).id == "long");
+    CHECK(r.hits[0].snippet.find("26 000 fichiers") != std::string::npos);
+}
+
 TEST_CASE("french: a place the dossier does not name finds no common word of its stem", "[search][french]") {
     // Snowball stems Mali with mal, Gaza with gaz, Italie with italique; none of these places is
     // in the dossier, written with its capital or not, so the builder cannot part them: search does.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -67,6 +68,22 @@ std::uint64_t stem_postings(const std::vector<FormPostings>& forms, const std::v
 
 // A document's strings kept in DOC_TEXT as they are, in order (the body goes to BODIES, compressed).
 std::array<const std::string*, 3> stored_fields(const corpus::Document& d) { return {&d.id, &d.title, &d.url}; }
+
+// Where the part of text that begins at from ends: about `size` bytes on, just before a letter
+// that a space or line break precedes, where no stage of the analyzer joins anything across (a
+// word, a compound, an elision or a number "26 000" never spans such a break); the end of the
+// text when it is shorter, or when it has no such break (then it is analyzed whole).
+std::size_t body_part(std::string_view text, std::size_t from, std::size_t size) {
+    if (text.size() - from <= size + size / 2) return text.size();
+    auto breaks = [&](std::size_t k) {
+        return (text[k - 1] == ' ' || text[k - 1] == '\n') && std::isalpha(static_cast<unsigned char>(text[k]));
+    };
+    for (std::size_t k = from + size; k < text.size(); ++k)
+        if (breaks(k)) return k;
+    for (std::size_t k = from + size; k > from + 1; --k)
+        if (breaks(k - 1)) return k - 1;
+    return text.size();
+}
 
 // One form's postings in the .vidx layout (format.h): a skip table when there is more than one
 // block, then blocks of kBlock postings, each field bit-packed at its widest value in the block.
@@ -648,30 +665,52 @@ void IndexBuilder::add(const corpus::Document& doc) {
     }
     meta.title_tokens = title_len;
     meta.body_start = title_len + kFieldGap;
-    std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
-    const std::vector<text::Token>& body = im.body_tokens_buffer;
-    im.analyzer.analyze(body_text, text::Analyzer::Terms::later, im.body_tokens_buffer);
-    im.forms_of(body);
-    im.count_case(body_text, body);
-    for (std::size_t k = 0; k < body.size(); ++k) {
-        const text::Token& t = body[k];
-        occ.emplace_back(im.ids[k], meta.body_start + t.position);
-        body_len = t.position + 1;
-        if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
-            put_varint(meta.checkpoints, t.begin - last_offset);
-            last_offset = t.begin;
-            next_checkpoint += kCheckpointEvery;
-        }
-    }
-    if (im.gazetteer) {  // the gazetteer's view of each word, known per form (forms_of)
-        auto& info = im.token_info;
+    auto& info = im.token_info;  // the gazetteer's view of each word, known per form (forms_of)
+    if (im.gazetteer) {
         info.clear();
         for (std::size_t i = 0; i < title.size(); ++i) info.push_back(&im.keys[occ[i].first].gazetteer);
         for (const auto& c : geo::extract_countries(*im.gazetteer, title_text, title, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
-        info.clear();
-        for (std::size_t i = 0; i < body.size(); ++i) info.push_back(&im.keys[occ[title.size() + i].first].gazetteer);
-        for (const auto& c : geo::extract_countries(*im.gazetteer, body_text, body, info)) meta.countries.push_back(im.intern(im.countries, c.iso3));
     }
+    // The body a part at a time (body_part: one for all but the longest), so that the analyzer's
+    // buffers, some bytes per byte and tens per word, stay those of a part.
+    std::uint32_t body_len = 0, last_offset = 0, next_checkpoint = 0;
+    std::vector<text::Token>& body = im.body_tokens_buffer;
+    // The body's countries over its parts: (mentions, first mention) by ISO code, interned in
+    // extract_countries' order (most mentioned, then first named) as for a body analyzed whole.
+    std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> named;
+    for (std::size_t from = 0; from < body_text.size();) {
+        const std::size_t to = body_part(body_text, from, im.options.analyze_part);
+        im.analyzer.analyze(body_text.substr(from, to - from), text::Analyzer::Terms::later, body);
+        for (text::Token& t : body) {  // as if the body had been analyzed whole
+            t.begin += static_cast<std::uint32_t>(from);
+            t.end += static_cast<std::uint32_t>(from);
+            t.position += body_len;
+        }
+        from = to;
+        im.forms_of(body);
+        im.count_case(body_text, body);
+        for (std::size_t k = 0; k < body.size(); ++k) {
+            const text::Token& t = body[k];
+            occ.emplace_back(im.ids[k], meta.body_start + t.position);
+            if (t.kind != text::TokenKind::compound && t.position == next_checkpoint) {
+                put_varint(meta.checkpoints, t.begin - last_offset);
+                last_offset = t.begin;
+                next_checkpoint += kCheckpointEvery;
+            }
+        }
+        if (!body.empty()) body_len = body.back().position + 1;  // a compound's parts come after it
+        if (im.gazetteer) {
+            info.clear();
+            for (std::size_t k = 0; k < body.size(); ++k) info.push_back(&im.keys[im.ids[k]].gazetteer);
+            for (const auto& c : geo::extract_countries(*im.gazetteer, body_text, body, info))
+                named.try_emplace(c.iso3, 0, c.mentions.front().begin).first->second.first += c.count;
+        }
+    }
+    std::vector<std::pair<std::string, std::pair<std::uint32_t, std::uint32_t>>> ranked(named.begin(), named.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.second.first != b.second.first ? a.second.first > b.second.first : a.second.second < b.second.second;
+    });
+    for (const auto& [iso3, seen] : ranked) meta.countries.push_back(im.intern(im.countries, iso3));
     std::sort(meta.countries.begin(), meta.countries.end());
     meta.countries.erase(std::unique(meta.countries.begin(), meta.countries.end()), meta.countries.end());
     meta.body_tokens = body_len;

@@ -21,6 +21,7 @@ namespace vigie::index {
 struct BuildOptions {
     std::uint32_t pair_min_postings = format::kPairMinPostings;  // a stem's postings for its pairs (format.h)
     std::size_t dictionary_sample = format::kDictionarySample;   // bodies' bytes the text dictionary learns from
+    std::size_t analyze_part = std::size_t(1) << 20;             // a longer body is analyzed this many bytes at a time
 };
 
 // Usage:
