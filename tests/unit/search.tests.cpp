@@ -326,16 +326,20 @@ TEST_CASE("index: a body analyzed a part at a time gives the index of the body a
 }
 
 TEST_CASE("french: a place the dossier does not name finds no common word of its stem", "[search][french]") {
-    // Snowball stems Mali with mal, Gaza with gaz, Italie with italique; none of these places is
-    // in the dossier, written with its capital or not, so the builder cannot part them: search does.
+    // Snowball stems Mali with mal, Gaza with gaz, Italie with italique, Crimée with crime; none
+    // of these places is in the dossier, so the builder cannot part them: search does, for a
+    // word written as the place's name is (with its capital).
     const Corpus c({
         doc("mal", "Note", "Le mal est fait."),
         doc("gaz", "Note", "Le prix du gaz monte."),
         doc("italique", "Note", "Le texte en italique."),
+        doc("crime", "Note", "Un crime a été commis."),
+        doc("franc", "Note", "Le franc CFA reste en usage."),
         doc("grenades", "Note", "Des grenades ont été lancées."),
         doc("russe", "Note", "Les forces russes avancent."),
+        doc("tri", "Note", "Le tri sélectif des déchets."),
     }, &builtin_gazetteer());
-    for (const char* place : {"Mali", "mali", "Gaza", "Italie"}) {
+    for (const char* place : {"Mali", "Gaza", "Italie", "Crimée", "Trier"}) {
         CAPTURE(place);
         const auto r = c.searcher().search(place, {});
         CHECK(r.total == 0);
@@ -343,9 +347,13 @@ TEST_CASE("french: a place the dossier does not name finds no common word of its
     }
     CHECK(c.found("mal") == Ids{"mal"});
     CHECK(c.found("gaz") == Ids{"gaz"});
+    CHECK(c.found("France") == Ids{});
     // Its own endings and its country's words still count.
-    CHECK(c.found("grenade") == Ids{"grenades"});
+    CHECK(c.found("Grenade") == Ids{"grenades"});
     CHECK(c.found("Russie") == Ids{"russe"});
+    // Written in lowercase it is the common word, whose stem is Snowball's: trier finds tri.
+    CHECK(c.found("trier") == Ids{"tri"});
+    CHECK(c.found("mali") == Ids{"mal"});
     // Without a gazetteer, Snowball's stems as they are.
     CHECK(Corpus({doc("mal", "Note", "Le mal est fait.")}).found("Mali") == Ids{"mal"});
 }

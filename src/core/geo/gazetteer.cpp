@@ -452,4 +452,18 @@ const std::vector<std::uint32_t>* Gazetteer::starting_with(const std::string& wo
     return it == by_first_word_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::uint16_t> Gazetteer::places_named(const std::string& key, const std::string_view* written) const {
+    std::vector<std::uint16_t> out;
+    if (const auto* ids = starting_with(key))
+        for (std::uint32_t id : *ids) {
+            const Phrase& p = phrases_[id];
+            if (p.words.size() != 1) continue;
+            if (written && ((p.cases[0] == WordCase::capitalised && !starts_with_capital(*written)) ||
+                            (p.cases[0] == WordCase::all_caps && !is_all_caps(*written))))
+                continue;
+            for (const Reading& r : p.readings) out.push_back(r.country);
+        }
+    return out;
+}
+
 }  // namespace vigie::geo

@@ -87,6 +87,10 @@ public:
     const std::vector<Phrase>& phrases() const { return phrases_; }
     // Indices into phrases(), longest first; nullptr when no phrase starts with this word.
     const std::vector<std::uint32_t>* starting_with(const std::string& word) const;
+    // The countries a word names by itself (a name of one word: a country, a region, a city, a
+    // nationality), by its word_key. With the word as written, only the names it is written as
+    // (WordCase): "Sucre" names Bolivia's capital, "sucre" nothing; "US", not "us".
+    std::vector<std::uint16_t> places_named(const std::string& key, const std::string_view* written = nullptr) const;
     bool is_given_name(const std::string& word) const { return given_names_.count(word) > 0; }
     WordInfo word_info(std::string_view exact) const {
         WordInfo w{word_key(exact), nullptr};

@@ -866,24 +866,19 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 // it with an ending more or less (a noun of nationality: "les Kurdes", "kurde"), nor a
 // compound, nor a word with the ending of a verb or a derived noun (common_word_ending), nor a
 // spelling join_spellings gave another stem ("l'Etat" is "l'État", capitals losing accents).
-// A place the gazetteer names is a name whatever its ending, written with its capital once
-// is enough (Crimée is not crime, Rennes not renne, Mali not mal, Gaza not gaz), unless another
-// form of its stem names the same country: Russie stays with russe, France with français. A word that only begins a longer name of the gazetteer
-// (Seine, of Seine-Saint-Denis) stays with its stem.
+// A place the gazetteer names by that one word is a name whatever its ending, and its capital
+// once is enough (Crimée is not crime, Rennes not renne, Mali not mal, Gaza not gaz), unless
+// another form of its stem names the same country: Russie stays with russe, France with
+// français. A word that only begins a longer name of the gazetteer (Seine, of
+// Seine-Saint-Denis) stays with its stem.
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
-    // The countries each form names by itself (a one-word name of the gazetteer: a country, a
-    // region, a city, a nationality), as (form, country), and those of each stem.
-    std::vector<std::pair<std::uint32_t, std::uint16_t>> places;
+    // The countries each stem's forms name by themselves, as (form, country).
     std::unordered_map<std::string_view, std::vector<std::pair<std::uint32_t, std::uint16_t>>> places_of_stem;
     if (gazetteer)
         for (std::uint32_t f = 0; f < keys.size(); ++f)
-            if (const auto* begun = keys[f].gazetteer.starts)
-                for (std::uint32_t p : *begun) {
-                    const geo::Phrase& phrase = gazetteer->phrases()[p];
-                    if (phrase.words.size() != 1) continue;
-                    for (const geo::Reading& r : phrase.readings) places_of_stem[terms[f]].emplace_back(f, r.country);
-                }
+            if (keys[f].gazetteer.starts)
+                for (std::uint16_t country : gazetteer->places_named(keys[f].gazetteer.key)) places_of_stem[terms[f]].emplace_back(f, country);
     std::vector<std::pair<std::uint32_t, std::string>> names;  // (form, its spelling without accents)
     for (std::uint32_t f = 0; f < keys.size(); ++f) {
         const FormKey& k = keys[f];

@@ -184,15 +184,20 @@ public:
     // "-europl" would leave out europe and europol, every article the near words have.
     void allow_typos(bool allow) { typos_ = allow; }
 
-    const Group& resolve(const text::Token& t, bool prefix, bool title_only) {
-        std::string key = t.exact + (prefix ? "\x01p" : "\x01") + (title_only ? "t" : "") + (typos_ ? "" : "n") + "\x01" + t.term;
+    // written: the word as the query writes it (its case tells "Sucre" the city from "sucre").
+    const Group& resolve(const text::Token& t, std::string_view written, bool prefix, bool title_only) {
+        // A place the gazetteer names by this one word, written as that name is (a word, not a
+        // prefix): its countries.
+        std::vector<std::uint16_t> place;
+        if (gaz_ && !prefix && t.kind == text::TokenKind::word) place = gaz_->places_named(geo::word_key(t.exact), &written);
+        std::string key = t.exact + (prefix ? "\x01p" : "\x01") + (title_only ? "t" : "") + (typos_ ? "" : "n") + (place.empty() ? "" : "P") + "\x01" + t.term;
         auto it = memo_.find(key);
-        if (it == memo_.end()) it = memo_.emplace(std::move(key), compute(t, prefix, title_only)).first;
+        if (it == memo_.end()) it = memo_.emplace(std::move(key), compute(t, prefix, title_only, place)).first;
         return it->second;
     }
 
 private:
-    Group compute(const text::Token& t, bool prefix, bool title_only) {
+    Group compute(const text::Token& t, bool prefix, bool title_only, const std::vector<std::uint16_t>& place) {
         Group g;
         g.label = t.exact;
         g.title_only = title_only;
@@ -246,26 +251,30 @@ private:
             for (std::uint32_t k = 0; k < n_aliases; ++k)
                 if (const std::uint32_t stem = load_u32(aliases + 4 * k); postings_of(stem) > mine) stems.push_back(stem);
         }
-        // A place the gazetteer names by this one word takes, of its stem's other forms, only its
-        // own endings and its country's words: Snowball gives Mali the stem of mal, Gaza that of
-        // gaz, Italie that of italique (IndexBuilder::split_names parts them when the corpus
+        // A place typed as its name takes, of its stem's other forms, only itself with an ending
+        // (s, x, e, es) and its country's words: Snowball gives Mali the stem of mal, Gaza that
+        // of gaz, Italie that of italique (IndexBuilder::split_names parts them when the corpus
         // writes the place with its capital; this holds when it does not, or not at all).
-        const std::vector<std::uint16_t> place = !prefix && t.kind == text::TokenKind::word ? countries_named(t.exact) : std::vector<std::uint16_t>{};
         bool left_out = false;
+        auto same_place = [&](std::string_view form) {
+            const std::string f = text::fold_accents(form);
+            if (f.size() >= folded.size() && f.compare(0, folded.size(), folded) == 0) {
+                const std::string_view end = std::string_view(f).substr(folded.size());
+                if (end.empty() || end == "s" || end == "x" || end == "e" || end == "es") return true;
+            }
+            const std::vector<std::uint16_t> named = gaz_->places_named(geo::word_key(form));
+            return std::any_of(named.begin(), named.end(), [&](std::uint16_t c) { return std::count(place.begin(), place.end(), c) > 0; });
+        };
         for (std::uint32_t stem : stems) {
             auto [a, b] = ix_.forms_of_stem(stem);
             for (std::uint32_t f = a; f < b; ++f) {
                 const std::string_view form = ix_.form_text(f);
                 const bool exact = form == t.exact;
-                const std::string form_folded = text::fold_accents(form);
-                if (!place.empty() && form_folded != folded && !one_ending_apart(form_folded, folded)) {
-                    const std::vector<std::uint16_t> named = countries_named(form);
-                    if (std::none_of(named.begin(), named.end(), [&](std::uint16_t c) { return std::count(place.begin(), place.end(), c) > 0; })) {
-                        left_out = true;
-                        continue;
-                    }
+                if (!place.empty() && !exact && !same_place(form)) {
+                    left_out = true;
+                    continue;
                 }
-                const bool as_typed = exact || (form_folded == folded && keeps_accents_typed(t.exact, form));
+                const bool as_typed = exact || (text::fold_accents(form) == folded && keeps_accents_typed(t.exact, form));
                 add(f, exact ? kExact : as_typed ? kFolded : kStemmed, as_typed);
             }
         }
@@ -385,25 +394,6 @@ private:
         g.idf = idf(df);
         if (df_literal > 0) g.idf_literal = idf(df_literal);
         return g;
-    }
-
-    // The countries a word names by itself in the gazetteer (a country, region, city or
-    // nationality of one word), none without a gazetteer.
-    std::vector<std::uint16_t> countries_named(std::string_view exact) const {
-        std::vector<std::uint16_t> out;
-        if (!gaz_) return out;
-        if (const auto* starts = gaz_->starting_with(geo::word_key(exact)))
-            for (std::uint32_t p : *starts)
-                if (const geo::Phrase& phrase = gaz_->phrases()[p]; phrase.words.size() == 1)
-                    for (const geo::Reading& r : phrase.readings) out.push_back(r.country);
-        return out;
-    }
-    // Whether a and b (accents folded) differ by a plural or feminine ending: s, x, e, es.
-    static bool one_ending_apart(std::string_view a, std::string_view b) {
-        if (a.size() < b.size()) std::swap(a, b);
-        if (a.substr(0, b.size()) != b) return false;
-        const std::string_view end = a.substr(b.size());
-        return end == "s" || end == "x" || end == "e" || end == "es";
     }
 
     const Index& ix_;
@@ -1221,6 +1211,9 @@ public:
 
 private:
     std::vector<text::Token> tokens(const std::string& s) { return an_.analyze(s); }
+    static std::string_view written(const QueryPart& part, const text::Token& t) {  // the word as typed
+        return std::string_view(part.text).substr(t.begin, t.end - t.begin);
+    }
     std::unique_ptr<TermMatcher> term(const Group& g) { return std::make_unique<TermMatcher>(ix_, g, merged_); }
 
     // Each word of a text part: a term, or for a compound the compound or its parts in a row.
@@ -1245,12 +1238,12 @@ private:
                 while (j < toks.size() && toks[j].kind != text::TokenKind::compound && toks[j].begin < t.end) {
                     const bool prefix = part.prefix && j == last_word;
                     typing |= prefix;
-                    parts.push_back(term(resolver_.resolve(toks[j], prefix, part.title_only)));
+                    parts.push_back(term(resolver_.resolve(toks[j], written(part, toks[j]), prefix, part.title_only)));
                     offsets.push_back(toks[j].position - t.position);
                     ++j;
                 }
                 std::vector<std::unique_ptr<Matcher>> alt;
-                alt.push_back(term(resolver_.resolve(t, typing, part.title_only)));
+                alt.push_back(term(resolver_.resolve(t, written(part, t), typing, part.title_only)));
                 alt.push_back(std::make_unique<PhraseMatcher>(std::move(parts), std::move(offsets), from_));
                 out.emplace_back(std::make_unique<AnyMatcher>(std::move(alt)), t.exact);
                 i = j;
@@ -1264,7 +1257,7 @@ private:
                     std::vector<std::uint32_t> offsets;
                     std::string label;
                     for (std::size_t k = i; k < j; ++k) {
-                        chars.push_back(term(resolver_.resolve(toks[k], false, part.title_only)));
+                        chars.push_back(term(resolver_.resolve(toks[k], written(part, toks[k]), false, part.title_only)));
                         offsets.push_back(toks[k].position - t.position);
                         label += toks[k].exact;
                     }
@@ -1278,7 +1271,7 @@ private:
             const bool prefix = part.prefix && i == last_word;
             const std::string label = prefix ? t.exact + "*" : t.exact;
             if (std::none_of(out.begin(), out.end(), [&](const auto& w) { return w.second == label; }))
-                out.emplace_back(term(resolver_.resolve(t, prefix, part.title_only)), label);
+                out.emplace_back(term(resolver_.resolve(t, written(part, t), prefix, part.title_only)), label);
             ++i;
         }
         return out;
@@ -1304,7 +1297,7 @@ private:
             const text::Token& t = toks[i];
             if (t.kind == text::TokenKind::compound) continue;  // its parts follow, in order
             if (terms.empty()) first = t.position;
-            terms.push_back(term(resolver_.resolve(t, part.prefix && i + 1 == last, part.title_only)));
+            terms.push_back(term(resolver_.resolve(t, written(part, t), part.prefix && i + 1 == last, part.title_only)));
             offsets.push_back(t.position - first);
         }
         if (terms.empty()) {
