@@ -869,8 +869,8 @@ void IndexBuilder::Impl::join_spellings(std::vector<std::pair<std::string, std::
 // A place the gazetteer names by that one word is a name whatever its ending, and its capital
 // once is enough (Crimée is not crime, Rennes not renne, Mali not mal, Gaza not gaz), unless
 // another form of its stem names the same country: Russie stays with russe, France with
-// français. A word that only begins a longer name of the gazetteer (Seine, of
-// Seine-Saint-Denis) stays with its stem.
+// français. So is the first word of a longer name of the gazetteer, written with its capital
+// as other names are (Amérique, of Amérique latine, is not amer; Seine is not sein).
 // Search reads a form whose stem is its own spelling without accents as a name (search.cpp).
 void IndexBuilder::Impl::split_names() {
     // The countries each stem's forms name by themselves, as (form, country).
@@ -893,10 +893,12 @@ void IndexBuilder::Impl::split_names() {
                         same_country |= other == country && keys[h].gazetteer.key != k.gazetteer.key;
                 }
         // A place needs its capital once (the gazetteer vouches for the name), another word 3 times.
-        if (same_country || (!place && (inside < 3 || (k.gazetteer.starts && !k.gazetteer.starts->empty())))) continue;
+        if (same_country || (!place && inside < 3)) continue;
         std::string folded = text::fold_accents(k.exact);
         if (terms[f] == folded) continue;
-        if (place) {
+        // A place, or the first word of a longer name (Amérique of Amérique latine, Seine of
+        // Seine-Saint-Denis), is a name whatever its ending.
+        if (place || (k.gazetteer.starts && !k.gazetteer.starts->empty())) {
             names.emplace_back(f, std::move(folded));
             continue;
         }
