@@ -55,12 +55,45 @@ async function searchSide(code) {
   return searchModule;
 }
 
+// The indexer is a child process of this one: no heap cap of the worker holds its memory, which
+// passed 20 GB at the synthetic tier's 100,000 articles (4.4 GB at 20,000). Past PAGEFIND_MAX_GB
+// (default: 60 % of the machine's memory) it is killed and the build fails saying so, rather
+// than the machine running out. `stopped` rejects then.
+function watchIndexer() {
+  const limit = Number(process.env.PAGEFIND_MAX_GB || (0.6 * os.totalmem()) / 2 ** 30) * 2 ** 30;
+  let fail;
+  const stopped = new Promise((_, reject) => { fail = reject; });
+  const timer = setInterval(() => {
+    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      let status;
+      try { status = fs.readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { continue; }
+      if (Number(status.match(/^PPid:\s+(\d+)/m)?.[1]) !== process.pid) continue;
+      const rss = Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+      if (rss <= limit) continue;
+      try { process.kill(Number(pid), 'SIGKILL'); } catch {}
+      fail(new Error(`Pagefind's indexer passed ${(limit / 2 ** 30).toFixed(1)} GB of memory (PAGEFIND_MAX_GB) and was stopped`));
+    }
+  }, 1000);
+  stopped.catch(() => {});  // a rejection nobody awaits once the build is over
+  return { stopped, stop: () => clearInterval(timer) };
+}
+
 let bundleCode = [];  // the last built bundle's code, which a saved index does not hold
 
 class PagefindEngine {
   constructor(files) { this.files = files; this.pf = null; }
   async build(docs) {
     const indexer = await import('pagefind');
+    const watch = watchIndexer();
+    try {
+      await Promise.race([this.index(indexer, docs), watch.stopped]);
+    } finally {
+      watch.stop();
+      await indexer.close();
+    }
+    await this.open();
+  }
+  async index(indexer, docs) {
     const { index, errors } = await indexer.createIndex({ forceLanguage: 'fr' });
     if (!index) throw new Error(`createIndex: ${errors.join('; ')}`);
     // In batches: every page is a message to the indexer and back.
@@ -78,8 +111,6 @@ class PagefindEngine {
     this.files = new Map(files.filter((f) => isCode(f.path) || isIndex(f.path)).map((f) => [f.path, f.content]));
     bundleCode = [...this.files].filter(([p]) => isCode(p));
     await index.deleteIndex();
-    await indexer.close();
-    await this.open();
   }
   async open() {
     serve(this.files);
