@@ -774,6 +774,41 @@ TEST_CASE("snippets: a passage around the matches, highlights on the matched wor
         for (auto [b, e] : hit.highlights) CHECK(hit.snippet.substr(b, e - b) == "Bruxelles");
 }
 
+TEST_CASE("snippets: a stopword typed shows beside the query's other words only, which come in their order first", "[search]") {
+    std::string filler;
+    for (int i = 0; i < 4; ++i) filler += "Le groupe diffusait ses messages sur Telegram chaque soir depuis Raqqa. ";
+    const std::string text = "L'agence européenne a parlé de la presse, de vidéos de propagande et de comptes. " + filler +
+                             "Amaq, l'agence de propagande du groupe, a cessé.";
+    const Corpus c({doc("amaq", "Réseau", text, "", "")});
+    const index::Searcher s = c.searcher();
+    auto marked = [](const std::string& in, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ranges) {
+        std::vector<std::string> out;
+        for (auto [b, e] : ranges) out.push_back(in.substr(b, e - b));
+        return out;
+    };
+    // The first passage has every word and more of them; the second has them as typed.
+    const auto r = s.search("agence de propagande", {});
+    REQUIRE(r.hits.size() == 1);
+    const index::Hit& h = r.hits[0];
+    CHECK(h.snippet.find("l'agence de propagande du groupe") != std::string::npos);
+    CHECK(marked(h.snippet, h.highlights) == std::vector<std::string>{"agence", "de", "propagande"});
+    // The reader: "de" beside agence or propagande, not in "parlé de la presse" or "de comptes".
+    CHECK(marked(text, s.highlights("agence de propagande", 0)) ==
+          std::vector<std::string>{"agence", "de", "propagande", "agence", "de", "propagande"});
+    // Nothing but stopwords asked: every one of them.
+    CHECK(s.highlights("de", 0).size() == 5);
+    const auto only = s.search("de", {});
+    REQUIRE(only.hits.size() == 1);
+    for (const std::string& w : marked(only.hits[0].snippet, only.hits[0].highlights)) CHECK(w == "de");
+    CHECK(only.hits[0].highlights.size() >= 4);
+    // The query's other word in the title only: none of the text's "de".
+    const Corpus titled({doc("t", "Agence", "Le rapport de la police. Le chef de la brigade.", "", "")});
+    const auto t = titled.searcher().search("agence de", {});
+    REQUIRE(t.hits.size() == 1);
+    CHECK(t.hits[0].highlights.empty());
+    CHECK(titled.searcher().highlights("agence de", 0).empty());
+}
+
 TEST_CASE("page options: chips add filters, a document mask, newest first, lazy passages", "[search]") {
     const index::Searcher s(fixture(), analyzer());
     index::SearchOptions o;

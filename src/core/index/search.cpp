@@ -172,7 +172,31 @@ FieldScore field_score(const Index& ix, const Group& g, Literal which, std::uint
 struct Occurrence {
     std::uint32_t position;
     std::uint32_t unit;  // which top-level clause it belongs to
+    bool minor = false;  // of a stopword typed as a word of its own ("de" of agence de propagande)
 };
+
+// Whether a document's occurrences are all of stopwords typed on their own.
+bool stopwords_only(const std::vector<Occurrence>& occ) {
+    return std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.minor; });
+}
+
+// Keeps of occurrences (sorted by position) those worth showing: a stopword typed on its own
+// counts in a snippet and is highlighted only in a run of consecutive occurrences that holds
+// another word of the query ("agence de propagande", "l'agence de presse"), not wherever the
+// text says "de"; all of them when the document matched stopwords only (all: its occurrences,
+// its title's too).
+void keep_salient(std::vector<Occurrence>& occ, bool all) {
+    if (all) return;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < occ.size();) {
+        std::size_t j = i + 1;  // [i, j): a run of occurrences at the same or the next position
+        bool major = !occ[i].minor;
+        for (; j < occ.size() && occ[j].position <= occ[j - 1].position + 1; ++j) major |= !occ[j].minor;
+        for (; i < j; ++i)
+            if (major || !occ[i].minor) occ[kept++] = occ[i];
+    }
+    occ.resize(kept);
+}
 
 class Resolver {
 public:
@@ -1680,6 +1704,7 @@ struct SnippetMaker {
     std::vector<Occurrence> occ{};
     std::vector<text::Analyzer::Place> toks{};
     std::vector<std::uint32_t> in_window{}, lands{};
+    std::vector<std::uint8_t> follows{};
 
     // The body's words between body positions [from, to): their places (Analyzer::places), as
     // offsets in `body`. Only the chunks of the body that hold them are decoded (Index::body_part),
@@ -1720,26 +1745,40 @@ struct SnippetMaker {
         const std::uint32_t body_start = doc.body_start;
         occ.clear();  // body-relative
         for (const Occurrence& o : occurrences)
-            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit});
+            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit, o.minor});
         std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
+        keep_salient(occ, stopwords_only(occurrences));
+        // Which occurrences the next unit of the query follows at the next position: the query's
+        // words in their order, as written ("agence de propagande").
+        follows.assign(occ.size(), 0);
+        const bool several = std::any_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.unit > 0; });
+        for (std::size_t i = 0, j = 0; several && i < occ.size(); ++i) {
+            while (j < occ.size() && occ[j].position <= occ[i].position) ++j;
+            for (std::size_t k = j; k < occ.size() && occ[k].position == occ[i].position + 1; ++k)
+                if (occ[k].unit == occ[i].unit + 1) follows[i] = 1;
+        }
         const auto w = static_cast<std::uint32_t>(words);
-        // The window of w words with the most distinct units, then the most occurrences: a
-        // two-pointer sweep over the sorted occurrences, counting each unit in the window.
-        std::uint32_t best_start = 0, best_units = 0, best_count = 0;
+        // The window of w words with the most distinct units, then the most of them in the
+        // query's order, then the most occurrences: a two-pointer sweep over the sorted
+        // occurrences, counting each unit in the window.
+        std::uint32_t best_start = 0, best_units = 0, best_ordered = 0, best_count = 0;
         in_window.clear();
-        std::uint32_t distinct = 0;
+        std::uint32_t distinct = 0, ordered = 0;
         for (std::size_t i = 0, j = 0; i < occ.size(); ++i) {
             for (; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
                 if (occ[j].unit >= in_window.size()) in_window.resize(occ[j].unit + 1, 0);
                 if (in_window[occ[j].unit]++ == 0) ++distinct;
+                ordered += follows[j];
             }
             const auto count = static_cast<std::uint32_t>(j - i);
-            if (distinct > best_units || (distinct == best_units && count > best_count)) {
+            if (std::tie(distinct, ordered, count) > std::tie(best_units, best_ordered, best_count)) {
                 best_units = distinct;
+                best_ordered = ordered;
                 best_count = count;
                 best_start = occ[i].position;
             }
             if (--in_window[occ[i].unit] == 0) --distinct;
+            ordered -= follows[i];
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
@@ -1834,7 +1873,10 @@ std::vector<std::vector<Occurrence>> occurrences_in(Planner& planner, const Pars
             Matcher& m = *plan.required[u];
             m.advance(docs[i]);
             if (m.doc() != docs[i]) continue;
+            const std::size_t from = out[i].size();
             m.occurrences(u, out[i]);
+            if (TermMatcher* t = m.as_term(); t && is_stopword(t->group().label))
+                for (std::size_t k = from; k < out[i].size(); ++k) out[i][k].minor = true;
             if (why) m.score(&(*why)[i]);
         }
     return out;
@@ -1980,8 +2022,11 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (doc >= index_.doc_count()) return out;
     const DocView d = index_.doc(doc);
+    std::vector<Occurrence> occ = occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc);
+    std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
+    keep_salient(occ, stopwords_only(occ));
     std::set<std::uint32_t> matched;
-    for (const Occurrence& o : occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc))
+    for (const Occurrence& o : occ)
         if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
     if (matched.empty()) return out;
     std::vector<text::Analyzer::Place> words;
