@@ -807,6 +807,32 @@ TEST_CASE("snippets: a stopword typed shows beside the query's other words only,
     REQUIRE(t.hits.size() == 1);
     CHECK(t.hits[0].highlights.empty());
     CHECK(titled.searcher().highlights("agence de", 0).empty());
+    // The words that are no stopwords first: "mise … forme", not "mise en" (filler between, so
+    // that no window holds all three).
+    const Corpus layout({doc("l", "", "Les paramètres de mise en page. " + filler + "La date mise à jour sous forme de champ.", "", "")});
+    const auto m = layout.searcher().search("mise en forme", {});
+    REQUIRE(m.hits.size() == 1);
+    CHECK(marked(m.hits[0].snippet, m.hits[0].highlights) == std::vector<std::string>{"mise", "forme"});
+    // A window counts only what its snippet shows: "agence propagande" side by side, not the
+    // lone propagande 25 words before them.
+    std::string text2 = "agence un deux trois propagande ";
+    for (int i = 0; i < 85; ++i) text2 += "mot ";
+    text2 += "propagande ";
+    for (int i = 0; i < 24; ++i) text2 += "mot ";
+    text2 += "agence propagande fin";
+    for (int i = 0; i < 30; ++i) text2 += " mot";  // a full window after them
+    const Corpus ends({doc("e", "", text2 + ".", "", "")});
+    const auto e = ends.searcher().search("agence propagande", {});
+    REQUIRE(e.hits.size() == 1);
+    CHECK(e.hits[0].snippet.find("agence propagande fin") != std::string::npos);
+    CHECK(marked(e.hits[0].snippet, e.hits[0].highlights) == std::vector<std::string>{"agence", "propagande"});
+    // Typed as a prefix, a stopword's longer words are words: "la" finds "lancée", shown alone.
+    index::SearchOptions typing;
+    typing.typing = true;
+    const Corpus launched({doc("p", "", "Le parquet a été saisi. L'opération a été lancée sous la direction du juge.", "", "")});
+    const auto p = launched.searcher().search("parquet la", typing);
+    REQUIRE(p.hits.size() == 1);
+    CHECK(marked(p.hits[0].snippet, p.hits[0].highlights) == std::vector<std::string>{"parquet", "lancée"});
 }
 
 TEST_CASE("page options: chips add filters, a document mask, newest first, lazy passages", "[search]") {
@@ -850,7 +876,8 @@ TEST_CASE("page options: chips add filters, a document mask, newest first, lazy 
         CHECK(ids(s.search("été", o)).front() == "ete");
     }
     SECTION("passage: the snippet search() makes, for one document") {
-        for (const std::string q : {"\"agence de presse\" Amaq", "été Bruxelles", "propa"}) {
+        for (const std::string q : {"\"agence de presse\" Amaq", "été Bruxelles", "propa", "agence de presse", "de", "la police de",
+                                    "de l'EI", "police de la", "agence OR de", "police -de"}) {
             o.typing = q == "propa";
             for (const auto& h : s.search(q, o).hits) {
                 const index::Hit p = s.passage(q, h.doc, o);

@@ -173,6 +173,7 @@ struct Occurrence {
     std::uint32_t position;
     std::uint32_t unit;  // which top-level clause it belongs to
     bool minor = false;  // of a stopword typed as a word of its own ("de" of agence de propagande)
+    bool literal = false;  // of a form as typed (éditer, not édition, for "éditer")
 };
 
 // Whether a document's occurrences are all of stopwords typed on their own.
@@ -643,9 +644,15 @@ public:
         }
         return combine(d, sums.title, sums.body, sums.title_literal, sums.body_literal, why);
     }
+    // Each minor where a stopword typed on its own is written as a stopword (not where "la"
+    // typed as a prefix finds "lancée").
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
         load_positions();
-        for (std::uint32_t p : positions_) out.push_back({p, unit});
+        const bool stopword = is_stopword(group_.label);
+        for (std::size_t k = 0; k < positions_.size(); ++k) {
+            const std::uint32_t i = position_forms_[k];
+            out.push_back({positions_[k], unit, stopword && is_stopword(ix_.form_text(group_.forms[i].first)), group_.literal[i] != 0});
+        }
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
     TermMatcher* as_term() override { return this; }
@@ -1703,8 +1710,7 @@ struct SnippetMaker {
     Index::Checkpoints cps{};
     std::vector<Occurrence> occ{};
     std::vector<text::Analyzer::Place> toks{};
-    std::vector<std::uint32_t> in_window{}, lands{};
-    std::vector<std::uint8_t> follows{};
+    std::vector<std::uint32_t> in_window{}, major_in_window{}, lands{}, led{};
 
     // The body's words between body positions [from, to): their places (Analyzer::places), as
     // offsets in `body`. Only the chunks of the body that hold them are decoded (Index::body_part),
@@ -1745,40 +1751,51 @@ struct SnippetMaker {
         const std::uint32_t body_start = doc.body_start;
         occ.clear();  // body-relative
         for (const Occurrence& o : occurrences)
-            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit, o.minor});
+            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit, o.minor, o.literal});
         std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
         keep_salient(occ, stopwords_only(occurrences));
-        // Which occurrences the next unit of the query follows at the next position: the query's
-        // words in their order, as written ("agence de propagande").
-        follows.assign(occ.size(), 0);
+        // How many occurrences of the previous unit of the query are at the previous position:
+        // the query's words in their order, as written ("agence de propagande").
+        led.assign(occ.size(), 0);
         const bool several = std::any_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.unit > 0; });
-        for (std::size_t i = 0, j = 0; several && i < occ.size(); ++i) {
-            while (j < occ.size() && occ[j].position <= occ[i].position) ++j;
-            for (std::size_t k = j; k < occ.size() && occ[k].position == occ[i].position + 1; ++k)
-                if (occ[k].unit == occ[i].unit + 1) follows[i] = 1;
+        for (std::size_t k = 0, i = 0; several && k < occ.size(); ++k) {
+            while (i < occ.size() && occ[i].position + 1 < occ[k].position) ++i;
+            for (std::size_t a = i; a < k && occ[a].position + 1 == occ[k].position; ++a) led[k] += occ[a].unit + 1 == occ[k].unit;
         }
         const auto w = static_cast<std::uint32_t>(words);
-        // The window of w words with the most distinct units, then the most of them in the
-        // query's order, then the most occurrences: a two-pointer sweep over the sorted
+        // The window from an occurrence to what the snippet shows of it (3 words of context
+        // before, w in all) with the most distinct units other than stopwords, then the most
+        // distinct units, then the most pairs of them side by side in the query's order, then the
+        // most words as typed, then the most occurrences: a two-pointer sweep over the sorted
         // occurrences, counting each unit in the window.
-        std::uint32_t best_start = 0, best_units = 0, best_ordered = 0, best_count = 0;
+        using Rank = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
+        Rank best{};
+        std::uint32_t best_start = 0;
         in_window.clear();
-        std::uint32_t distinct = 0, ordered = 0;
+        major_in_window.clear();
+        std::uint32_t distinct = 0, distinct_major = 0, led_sum = 0, literal = 0;
         for (std::size_t i = 0, j = 0; i < occ.size(); ++i) {
-            for (; j < occ.size() && occ[j].position < occ[i].position + w - 2; ++j) {
-                if (occ[j].unit >= in_window.size()) in_window.resize(occ[j].unit + 1, 0);
+            for (; j < occ.size() && occ[j].position + 3 < occ[i].position + w; ++j) {
+                if (occ[j].unit >= in_window.size()) {
+                    in_window.resize(occ[j].unit + 1, 0);
+                    major_in_window.resize(occ[j].unit + 1, 0);
+                }
                 if (in_window[occ[j].unit]++ == 0) ++distinct;
-                ordered += follows[j];
+                if (!occ[j].minor && major_in_window[occ[j].unit]++ == 0) ++distinct_major;
+                led_sum += led[j];
+                literal += occ[j].literal;
             }
-            const auto count = static_cast<std::uint32_t>(j - i);
-            if (std::tie(distinct, ordered, count) > std::tie(best_units, best_ordered, best_count)) {
-                best_units = distinct;
-                best_ordered = ordered;
-                best_count = count;
+            std::uint32_t ordered = led_sum;  // but the pairs led from before the window
+            for (std::size_t k = i; k < j && occ[k].position == occ[i].position; ++k) ordered -= led[k];
+            const Rank rank{distinct_major, distinct, ordered, literal, static_cast<std::uint32_t>(j - i)};
+            if (rank > best) {
+                best = rank;
                 best_start = occ[i].position;
             }
             if (--in_window[occ[i].unit] == 0) --distinct;
-            ordered -= follows[i];
+            if (!occ[i].minor && --major_in_window[occ[i].unit] == 0) --distinct_major;
+            led_sum -= led[i];
+            literal -= occ[i].literal;
         }
         std::uint32_t from = best_start > 3 ? best_start - 3 : 0;  // a little context before
         if (from + w > doc.body_tokens) from = doc.body_tokens > w ? doc.body_tokens - w : 0;  // a full window
@@ -1873,10 +1890,7 @@ std::vector<std::vector<Occurrence>> occurrences_in(Planner& planner, const Pars
             Matcher& m = *plan.required[u];
             m.advance(docs[i]);
             if (m.doc() != docs[i]) continue;
-            const std::size_t from = out[i].size();
             m.occurrences(u, out[i]);
-            if (TermMatcher* t = m.as_term(); t && is_stopword(t->group().label))
-                for (std::size_t k = from; k < out[i].size(); ++k) out[i][k].minor = true;
             if (why) m.score(&(*why)[i]);
         }
     return out;
