@@ -1,7 +1,8 @@
 // Pagefind 1.6: its Node indexing API (the `pagefind` package runs its Rust indexer, the
 // @pagefind/linux-x64 binary, as a child process) builds the bundle a static site serves; the
-// search side is that bundle's own pagefind.js and WebAssembly, run here in the worker with
-// the bundle's files served from memory instead of over HTTP. Each document is an HTML page in
+// search side is that bundle's own pagefind.js and WebAssembly, run here in the worker's thread
+// (a page would run it in a Web Worker, which Node lacks) with the bundle's files served from
+// memory instead of over HTTP. Each document is an HTML page in
 // French: <html lang="fr">, its title an <h1> weighted 2 (data-pagefind-weight), its text a
 // paragraph; Pagefind stems with its French Snowball stemmer and folds accents. The top 10
 // come with their excerpts (data()), as Vigie's with their snippets.
@@ -60,7 +61,8 @@ async function searchSide(code) {
 // (default: 60 % of the machine's memory) it is killed and the build fails saying so, rather
 // than the machine running out. `stopped` rejects then.
 function watchIndexer() {
-  const limit = Number(process.env.PAGEFIND_MAX_GB || (0.6 * os.totalmem()) / 2 ** 30) * 2 ** 30;
+  const asked = Number(process.env.PAGEFIND_MAX_GB);
+  const limit = (asked > 0 ? asked : (0.6 * os.totalmem()) / 2 ** 30) * 2 ** 30;  // not a number: the default
   let fail;
   const stopped = new Promise((_, reject) => { fail = reject; });
   const timer = setInterval(() => {
@@ -71,7 +73,7 @@ function watchIndexer() {
       const rss = Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
       if (rss <= limit) continue;
       try { process.kill(Number(pid), 'SIGKILL'); } catch {}
-      fail(new Error(`Pagefind's indexer passed ${(limit / 2 ** 30).toFixed(1)} GB of memory (PAGEFIND_MAX_GB) and was stopped`));
+      fail(new Error(`Pagefind's indexer passed ${+(limit / 2 ** 30).toPrecision(3)} GB of memory (PAGEFIND_MAX_GB) and was stopped`));
     }
   }, 1000);
   stopped.catch(() => {});  // a rejection nobody awaits once the build is over
