@@ -176,27 +176,26 @@ struct Occurrence {
     bool literal = false;  // of a form as typed (éditer, not édition, for "éditer")
 };
 
-// Whether a document's occurrences are all of stopwords typed on their own.
-bool stopwords_only(const std::vector<Occurrence>& occ) {
-    return std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.minor; });
-}
-
-// Keeps of occurrences (sorted by position) those worth showing: a stopword typed on its own
-// counts in a snippet and is highlighted only in a run of consecutive occurrences that holds
-// another word of the query ("agence de propagande", "l'agence de presse"), not wherever the
-// text says "de"; all of them when the document matched stopwords only (all: its occurrences,
-// its title's too).
-void keep_salient(std::vector<Occurrence>& occ, bool all) {
-    if (all) return;
+// Of a document's occurrences, those in its body (positions from the body's start, sorted) worth
+// showing, into out: a stopword typed on its own counts in a snippet and is highlighted only in a
+// run of consecutive occurrences that holds another word of the query ("agence de propagande",
+// "l'agence de presse"), not wherever the text says "de"; all of them when the document matched
+// stopwords only (its title included).
+void salient_in_body(const std::vector<Occurrence>& all, std::uint32_t body_start, std::vector<Occurrence>& out) {
+    out.clear();
+    for (const Occurrence& o : all)
+        if (o.position >= body_start) out.push_back({o.position - body_start, o.unit, o.minor, o.literal});
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.position < b.position; });
+    if (std::all_of(all.begin(), all.end(), [](const Occurrence& o) { return o.minor; })) return;
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < occ.size();) {
+    for (std::size_t i = 0; i < out.size();) {
         std::size_t j = i + 1;  // [i, j): a run of occurrences at the same or the next position
-        bool major = !occ[i].minor;
-        for (; j < occ.size() && occ[j].position <= occ[j - 1].position + 1; ++j) major |= !occ[j].minor;
+        bool major = !out[i].minor;
+        for (; j < out.size() && out[j].position <= out[j - 1].position + 1; ++j) major |= !out[j].minor;
         for (; i < j; ++i)
-            if (major || !occ[i].minor) occ[kept++] = occ[i];
+            if (major || !out[i].minor) out[kept++] = out[i];
     }
-    occ.resize(kept);
+    out.resize(kept);
 }
 
 class Resolver {
@@ -1748,12 +1747,7 @@ struct SnippetMaker {
 
     void make(Hit& hit, const std::vector<Occurrence>& occurrences) {
         const DocView doc = ix.doc(hit.doc, false);
-        const std::uint32_t body_start = doc.body_start;
-        occ.clear();  // body-relative
-        for (const Occurrence& o : occurrences)
-            if (o.position >= body_start) occ.push_back({o.position - body_start, o.unit, o.minor, o.literal});
-        std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
-        keep_salient(occ, stopwords_only(occurrences));
+        salient_in_body(occurrences, doc.body_start, occ);  // body-relative
         // How many occurrences of the previous unit of the query are at the previous position:
         // the query's words in their order, as written ("agence de propagande").
         led.assign(occ.size(), 0);
@@ -2036,12 +2030,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (doc >= index_.doc_count()) return out;
     const DocView d = index_.doc(doc);
-    std::vector<Occurrence> occ = occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc);
-    std::sort(occ.begin(), occ.end(), [](auto& a, auto& b) { return a.position < b.position; });
-    keep_salient(occ, stopwords_only(occ));
+    std::vector<Occurrence> occ;
+    salient_in_body(occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc), d.body_start, occ);
     std::set<std::uint32_t> matched;
-    for (const Occurrence& o : occ)
-        if (o.position >= d.body_start) matched.insert(o.position - d.body_start);
+    for (const Occurrence& o : occ) matched.insert(o.position);
     if (matched.empty()) return out;
     std::vector<text::Analyzer::Place> words;
     analyzer_.places(d.text, words);
