@@ -833,6 +833,19 @@ TEST_CASE("snippets: a stopword typed shows beside the query's other words only,
     const auto p = launched.searcher().search("parquet la", typing);
     REQUIRE(p.hits.size() == 1);
     CHECK(marked(p.hits[0].snippet, p.hits[0].highlights) == std::vector<std::string>{"parquet", "lancée"});
+    // Beside another word of the query within a sentence only: not "De" after « attentats». »,
+    // nor "de" after a line break or an ellipsis; a comma does not end a sentence.
+    const std::string told = "Les attentats de Paris. Il a parlé sur les «attentats». De son côté, le juge a évoqué les attentats\n"
+                             "de la veille, les attentats… de Bruxelles et les attentats, de Londres.";
+    const Corpus attacks({doc("a", "", told, "", "")});
+    const std::vector<std::string> shown{"attentats", "de", "attentats", "attentats", "attentats", "attentats", "de"};
+    const auto a = attacks.searcher().search("attentats de", {});
+    REQUIRE(a.hits.size() == 1);
+    const std::string& sn = a.hits[0].snippet;  // a window of it: each "de" shown follows "attentats "
+    CHECK(sn.find("». De") != std::string::npos);
+    for (auto [b, e] : a.hits[0].highlights)
+        if (sn.substr(b, e - b) != "attentats") CHECK(sn.substr(b > 10 ? b - 10 : 0, e - (b > 10 ? b - 10 : 0)) == "attentats de");
+    CHECK(marked(told, attacks.searcher().highlights("attentats de", 0)) == shown);
 }
 
 TEST_CASE("page options: chips add filters, a document mask, newest first, lazy passages", "[search]") {

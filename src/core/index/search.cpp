@@ -176,26 +176,54 @@ struct Occurrence {
     bool literal = false;  // of a form as typed (éditer, not édition, for "éditer")
 };
 
+// Keeps, of body occurrences sorted by position, each one that is no minor and each minor one in
+// a run of consecutive positions that holds one that is not ("agence de propagande", "l'agence
+// de presse"), a run ending where a sentence does (ends_after(p): one ends between positions p
+// and p + 1, "des attentats». «De son côté").
+template <typename EndsAfter>
+void keep_runs(std::vector<Occurrence>& out, EndsAfter ends_after) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.size();) {
+        std::size_t j = i + 1;  // [i, j): a run of occurrences at the same or the next position
+        bool major = !out[i].minor;
+        for (; j < out.size() && (out[j].position == out[j - 1].position ||
+                                  (out[j].position == out[j - 1].position + 1 && !ends_after(out[j - 1].position)));
+             ++j)
+            major |= !out[j].minor;
+        for (; i < j; ++i)
+            if (major || !out[i].minor) out[kept++] = out[i];
+    }
+    out.resize(kept);
+}
+
+// Where a sentence ends between two words, from the text between them: . ! ? … or a line break
+// ("attentats». «De", "fin.\nLe"), not a comma, colon or quote alone.
+bool sentence_ends(std::string_view between) {
+    return between.find_first_of(".!?\n") != std::string_view::npos || between.find("\u2026") != std::string_view::npos;
+}
+
+// The positions of words (Analyzer::places, in position order) after which a sentence ends, into
+// out (sorted): what keep_runs asks, for the words of `text` that places gave.
+void sentence_ends_after(std::string_view text, const std::vector<text::Analyzer::Place>& words, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::size_t k = 1; k < words.size(); ++k)
+        if (words[k].position == words[k - 1].position + 1 && words[k - 1].end <= words[k].begin &&
+            sentence_ends(text.substr(words[k - 1].end, words[k].begin - words[k - 1].end)))
+            out.push_back(words[k - 1].position);
+}
+
 // Of a document's occurrences, those in its body (positions from the body's start, sorted) worth
-// showing, into out: a stopword typed on its own counts in a snippet and is highlighted only in a
-// run of consecutive occurrences that holds another word of the query ("agence de propagande",
-// "l'agence de presse"), not wherever the text says "de"; all of them when the document matched
-// stopwords only (its title included).
+// showing, into out: a stopword typed on its own counts in a snippet and is highlighted only
+// beside another word of the query (keep_runs), not wherever the text says "de"; all of them when
+// the document matched stopwords only (its title included). Sentence ends are not known here:
+// the snippet and the reader cut the runs at them once they have the text (keep_runs again).
 void salient_in_body(const std::vector<Occurrence>& all, std::uint32_t body_start, std::vector<Occurrence>& out) {
     out.clear();
     for (const Occurrence& o : all)
         if (o.position >= body_start) out.push_back({o.position - body_start, o.unit, o.minor, o.literal});
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.position < b.position; });
     if (std::all_of(all.begin(), all.end(), [](const Occurrence& o) { return o.minor; })) return;
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < out.size();) {
-        std::size_t j = i + 1;  // [i, j): a run of occurrences at the same or the next position
-        bool major = !out[i].minor;
-        for (; j < out.size() && out[j].position <= out[j - 1].position + 1; ++j) major |= !out[j].minor;
-        for (; i < j; ++i)
-            if (major || !out[i].minor) out[kept++] = out[i];
-    }
-    out.resize(kept);
+    keep_runs(out, [](std::uint32_t) { return false; });
 }
 
 class Resolver {
@@ -1709,7 +1737,7 @@ struct SnippetMaker {
     Index::Checkpoints cps{};
     std::vector<Occurrence> occ{};
     std::vector<text::Analyzer::Place> toks{};
-    std::vector<std::uint32_t> in_window{}, major_in_window{}, lands{}, led{};
+    std::vector<std::uint32_t> in_window{}, major_in_window{}, lands{}, led{}, ends{};
 
     // The body's words between body positions [from, to): their places (Analyzer::places), as
     // offsets in `body`. Only the chunks of the body that hold them are decoded (Index::body_part),
@@ -1846,6 +1874,12 @@ struct SnippetMaker {
             o = std::copy(kCut.begin(), kCut.end(), o);
         }
         out.resize(static_cast<std::size_t>(o - o0));
+        // A stopword beside the query's other words across a sentence end is not shown: runs
+        // cut where the passage says a sentence ends.
+        if (std::any_of(occ.begin(), occ.end(), [](const Occurrence& x) { return !x.minor; })) {
+            sentence_ends_after(tv, toks, ends);
+            keep_runs(occ, [&](std::uint32_t p) { return std::binary_search(ends.begin(), ends.end(), p); });
+        }
         // Both in position order: a merge marks the tokens the query matched.
         auto match = occ.begin();
         for (const text::Analyzer::Place& t : toks) {
@@ -2032,11 +2066,16 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     const DocView d = index_.doc(doc);
     std::vector<Occurrence> occ;
     salient_in_body(occurrences_of(index_, analyzer_, gazetteer_, query, typing, doc), d.body_start, occ);
-    std::set<std::uint32_t> matched;
-    for (const Occurrence& o : occ) matched.insert(o.position);
-    if (matched.empty()) return out;
+    if (occ.empty()) return out;
     std::vector<text::Analyzer::Place> words;
     analyzer_.places(d.text, words);
+    if (std::any_of(occ.begin(), occ.end(), [](const Occurrence& o) { return !o.minor; })) {  // as the snippet's
+        std::vector<std::uint32_t> ends;
+        sentence_ends_after(d.text, words, ends);
+        keep_runs(occ, [&](std::uint32_t p) { return std::binary_search(ends.begin(), ends.end(), p); });
+    }
+    std::set<std::uint32_t> matched;
+    for (const Occurrence& o : occ) matched.insert(o.position);
     for (const text::Analyzer::Place& w : words)
         if (matched.count(w.position)) out.emplace_back(w.begin, w.end);
     return out;
