@@ -774,6 +774,26 @@ TEST_CASE("snippets: a passage around the matches, highlights on the matched wor
         for (auto [b, e] : hit.highlights) CHECK(hit.snippet.substr(b, e - b) == "Bruxelles");
 }
 
+TEST_CASE("snippets: of two windows with as many of the query's words, the one whose word is rarer", "[search]") {
+    std::string filler;
+    for (int i = 0; i < 6; ++i) filler += "Le groupe publiait ses messages sur Telegram chaque soir. ";
+    // "police" in every document, three times in a row here; "attentats" once, far from them.
+    const Corpus c({doc("a", "", "La police, la police et encore la police. " + filler + "Il a parlé des attentats ce soir-là.", "", ""),
+                    doc("b", "", "La police a dormi dans le dossier.", "", ""), doc("c", "", "Une police douce des débats.", "", "")});
+    const auto r = c.searcher().search("police attentats", {});
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].snippet.find("des attentats ce soir") != std::string::npos);
+    // While typing, the words a letter begins are in every document: "attentat" is shown, not the
+    // run of d-words of the first sentence.
+    const Corpus typed({doc("a", "", "Des dossiers du domaine des données. " + filler + "Un attentat a eu lieu.", "", ""),
+                        doc("b", "", "Un dossier de deux documents.", "", ""), doc("c", "", "Du débat des députés.", "", "")});
+    index::SearchOptions typing;
+    typing.typing = true;
+    const auto t = typed.searcher().search("attentats d", typing);
+    REQUIRE(t.hits.size() == 1);
+    CHECK(t.hits[0].snippet.find("Un attentat a eu lieu") != std::string::npos);
+}
+
 TEST_CASE("snippets: a stopword typed shows beside the query's other words only, which come in their order first", "[search]") {
     std::string filler;
     for (int i = 0; i < 4; ++i) filler += "Le groupe diffusait ses messages sur Telegram chaque soir depuis Raqqa. ";

@@ -174,6 +174,9 @@ struct Occurrence {
     std::uint32_t unit;  // which top-level clause it belongs to
     bool minor = false;  // of a stopword typed as a word of its own ("de" of agence de propagande)
     bool literal = false;  // of a form as typed (éditer, not édition, for "éditer")
+    // How telling its word is: its idf in thousandths (a phrase, its words' sum), so that a
+    // snippet prefers the window of "attentats" to that of the words "d" begins while typing.
+    std::uint32_t weight = 0;
 };
 
 // Keeps, of body occurrences sorted by position, each one that is no minor and each minor one in
@@ -220,7 +223,7 @@ void sentence_ends_after(std::string_view text, const std::vector<text::Analyzer
 void salient_in_body(const std::vector<Occurrence>& all, std::uint32_t body_start, std::vector<Occurrence>& out) {
     out.clear();
     for (const Occurrence& o : all)
-        if (o.position >= body_start) out.push_back({o.position - body_start, o.unit, o.minor, o.literal});
+        if (o.position >= body_start) out.push_back({o.position - body_start, o.unit, o.minor, o.literal, o.weight});
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.position < b.position; });
     if (std::all_of(all.begin(), all.end(), [](const Occurrence& o) { return o.minor; })) return;
     keep_runs(out, [](std::uint32_t) { return false; });
@@ -678,10 +681,12 @@ public:
         const bool stopword = is_stopword(group_.label);
         for (std::size_t k = 0; k < positions_.size(); ++k) {
             const std::uint32_t i = position_forms_[k];
-            out.push_back({positions_[k], unit, stopword && is_stopword(ix_.form_text(group_.forms[i].first)), group_.literal[i] != 0});
+            out.push_back({positions_[k], unit, stopword && is_stopword(ix_.form_text(group_.forms[i].first)), group_.literal[i] != 0,
+                           weight()});
         }
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
+    std::uint32_t weight() const { return static_cast<std::uint32_t>(std::lround(std::max(0.0, group_.idf) * 1000)); }
     TermMatcher* as_term() override { return this; }
     // The word's score at doc_ counting only its occurrences at `at` (sorted positions of
     // doc_): a phrase's words scored on the phrase's occurrences, not on every one of theirs,
@@ -1028,8 +1033,10 @@ public:
         return s;
     }
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
+        std::uint32_t weight = 0;
+        for (const auto& t : terms_) weight += t->weight();
         for (std::uint32_t p : starts_)
-            for (std::uint32_t off : offsets_) out.push_back({p + off, unit});
+            for (std::uint32_t off : offsets_) out.push_back({p + off, unit, false, false, weight});
     }
 
 private:
@@ -1737,7 +1744,7 @@ struct SnippetMaker {
     Index::Checkpoints cps{};
     std::vector<Occurrence> occ{};
     std::vector<text::Analyzer::Place> toks{};
-    std::vector<std::uint32_t> in_window{}, major_in_window{}, lands{}, led{}, ends{};
+    std::vector<std::uint32_t> in_window{}, major_in_window{}, unit_weight{}, lands{}, led{}, ends{};
 
     // The body's words between body positions [from, to): their places (Analyzer::places), as
     // offsets in `body`. Only the chunks of the body that hold them are decoded (Index::body_part),
@@ -1787,35 +1794,48 @@ struct SnippetMaker {
         const auto w = static_cast<std::uint32_t>(words);
         // The window from an occurrence to what the snippet shows of it (3 words of context
         // before, w in all) with the most distinct units other than stopwords, then the most
-        // distinct units, then the most pairs of them side by side in the query's order, then the
-        // most words as typed, then the most occurrences: a two-pointer sweep over the sorted
-        // occurrences, counting each unit in the window.
-        using Rank = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
+        // telling of them (the sum of their weights: "attentats" before the words "d" begins
+        // while typing), then the most distinct units, then the most pairs of them side by side
+        // in the query's order, then the most words as typed, then the most occurrences: a
+        // two-pointer sweep over the sorted occurrences, counting each unit in the window.
+        using Rank = std::tuple<std::uint32_t, std::uint64_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
         Rank best{};
         std::uint32_t best_start = 0;
         in_window.clear();
         major_in_window.clear();
+        unit_weight.clear();  // a unit's weight: the most of its occurrences' (an OR's words differ)
+        for (const Occurrence& o : occ) {
+            if (o.unit >= unit_weight.size()) unit_weight.resize(o.unit + 1, 0);
+            if (!o.minor) unit_weight[o.unit] = std::max(unit_weight[o.unit], o.weight);
+        }
+        in_window.assign(unit_weight.size(), 0);
+        major_in_window.assign(unit_weight.size(), 0);
         std::uint32_t distinct = 0, distinct_major = 0, led_sum = 0, literal = 0;
+        std::uint64_t weight = 0;
         for (std::size_t i = 0, j = 0; i < occ.size(); ++i) {
             for (; j < occ.size() && occ[j].position + 3 < occ[i].position + w; ++j) {
-                if (occ[j].unit >= in_window.size()) {
-                    in_window.resize(occ[j].unit + 1, 0);
-                    major_in_window.resize(occ[j].unit + 1, 0);
+                const std::uint32_t u = occ[j].unit;
+                if (in_window[u]++ == 0) ++distinct;
+                if (!occ[j].minor && major_in_window[u]++ == 0) {
+                    ++distinct_major;
+                    weight += unit_weight[u];
                 }
-                if (in_window[occ[j].unit]++ == 0) ++distinct;
-                if (!occ[j].minor && major_in_window[occ[j].unit]++ == 0) ++distinct_major;
                 led_sum += led[j];
                 literal += occ[j].literal;
             }
             std::uint32_t ordered = led_sum;  // but the pairs led from before the window
             for (std::size_t k = i; k < j && occ[k].position == occ[i].position; ++k) ordered -= led[k];
-            const Rank rank{distinct_major, distinct, ordered, literal, static_cast<std::uint32_t>(j - i)};
+            const Rank rank{distinct_major, weight, distinct, ordered, literal, static_cast<std::uint32_t>(j - i)};
             if (rank > best) {
                 best = rank;
                 best_start = occ[i].position;
             }
-            if (--in_window[occ[i].unit] == 0) --distinct;
-            if (!occ[i].minor && --major_in_window[occ[i].unit] == 0) --distinct_major;
+            const std::uint32_t u = occ[i].unit;
+            if (--in_window[u] == 0) --distinct;
+            if (!occ[i].minor && --major_in_window[u] == 0) {
+                --distinct_major;
+                weight -= unit_weight[u];
+            }
             led_sum -= led[i];
             literal -= occ[i].literal;
         }
