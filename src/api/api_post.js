@@ -103,7 +103,7 @@ Module["search"] = function (query, limit, options) {
     throw new TypeError("search: expected the query as a string, not " + typeName(query));
   // A view of the JSON's bytes in wasm memory, decoded before anything else runs there.
   const q = wellFormed(String(query)).text;
-  const r = JSON.parse(utf8.decode(Module["vigieSearch"](q, hitLimit(limit), !!(options && options.typing))));
+  const r = JSON.parse(utf8.decode(Module["vigieSearch"](q, hitLimit(limit), !!(options && options.typing), !(options && options.snippets === false))));
   if (r.error) throw new Error(r.error);
   return r;
 };

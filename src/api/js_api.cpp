@@ -192,7 +192,7 @@ emscripten::val save_index() {
 // decodes it at once with TextDecoder): a std::string return has embind read every byte in JS,
 // twice, before it decodes them. All ASCII (accents as \u escapes): V8's TextDecoder reads
 // ASCII about ten times faster than UTF-8 with accents in it (5.9 kB: 0.6 against 8 µs).
-emscripten::val search(const std::string& query, int limit, bool typing) {
+emscripten::val search(const std::string& query, int limit, bool typing, bool snippets) {
     Session& s = session();
     const text::Analyzer* a = s.get_analyzer();
     if (!a) s.answer = dump({{"error", s.analyzer_error}});
@@ -201,6 +201,7 @@ emscripten::val search(const std::string& query, int limit, bool typing) {
         index::SearchOptions o;
         o.limit = static_cast<std::size_t>(std::max(0, limit));
         o.typing = typing;
+        o.snippets = snippets;
         s.answer = index::to_json(index::Searcher(*s.index, *a, s.gazetteer ? &*s.gazetteer : nullptr).search(query, o), *s.index, /*ascii=*/true);
     }
     return emscripten::val(emscripten::typed_memory_view(s.answer.size(), reinterpret_cast<const unsigned char*>(s.answer.data())));

@@ -38,6 +38,11 @@ test("addJsonl, commit, search, stats", async () => {
   assert.equal(s.documents, 7);
   for (const key of ["terms", "postings_bytes", "index_bytes", "text_bytes", "memory_bytes"]) assert.ok(s[key] > 0, key);
   assert.equal(v.search("propa", 10, { typing: true }).total, 4);  // 000–003 say "propagande"
+  // Without snippets: the same hits, scores, total and facets, no passage decoded.
+  const full = v.search("propagande Europol", 10), bare = v.search("propagande Europol", 10, { snippets: false });
+  assert.ok(full.hits.length >= 2 && full.hits.every((h) => h.snippet.length > 0));
+  assert.deepEqual(bare.hits.map((h) => [h.id, h.score, h.snippet, h.highlights.length]), full.hits.map((h) => [h.id, h.score, "", 0]));
+  assert.deepEqual([bare.total, bare.facets], [full.total, full.facets]);
 });
 
 test("saveIndex and loadIndex round-trip, and equal the native CLI's bytes", async () => {

@@ -92,26 +92,28 @@ async function bench(adapter) {
     if (settle(r)) r = await r;
     firstResults.set(q, r);
   }
-  out.latency = {};
-  for (const cls of classes) {
-    const qs = queries.filter((q) => q.class === cls);
+  // Each query's time is the median of its runs (a pause of the machine or the garbage
+  // collector in one run is not the query's); the percentiles are over queries.
+  const pctOf = (v, p) => v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
+  async function timed(qs, search) {
     const times = qs.map(() => []);  // per query, its runs
     const tc = now();
     for (let rep = 0; rep < reps; rep++) {
       for (const [i, q] of qs.entries()) {
         const ts = now();
-        const r = engine.search(q, 10);
+        const r = search(q, 10);
         if (settle(r)) await r;
         times[i].push(ms(ts));
       }
       if (ms(tc) > budgetMs) break;
     }
-    // Each query's time is the median of its runs (a pause of the machine or the garbage
-    // collector in one run is not the query's); the percentiles are over queries.
     const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-    const perQuery = times.map(median).sort((a, b) => a - b);
-    const samples = times.flat().sort((a, b) => a - b);
-    const pctOf = (v, p) => v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))];
+    return { perQuery: times.map(median).sort((a, b) => a - b), samples: times.flat().sort((a, b) => a - b) };
+  }
+  out.latency = {};
+  for (const cls of classes) {
+    const qs = queries.filter((q) => q.class === cls);
+    const { perQuery, samples } = await timed(qs, (q, k) => engine.search(q, k));
     const pct = (p) => pctOf(perQuery, p);
     const res = qs.map((q) => firstResults.get(q));
     const withHits = res.filter((r) => r.ids.length > 0).length;
@@ -148,6 +150,16 @@ async function bench(adapter) {
     }
     out.latency[cls] = entry;
     log(`${cls.padEnd(6)} p50 ${entry.p50.toFixed(3)} ms  p95 ${entry.p95.toFixed(3)}  p99 ${entry.p99.toFixed(3)}  hits ${entry.withHitsPct.toFixed(0)} %`);
+  }
+  // An engine that can leave its snippets out (Vigie) is timed again without them: what its
+  // answer costs beside the peers', which return none.
+  if (engine.searchBare) {
+    out.latencyBare = {};
+    for (const cls of classes) {
+      const { perQuery } = await timed(queries.filter((q) => q.class === cls), (q, k) => engine.searchBare(q, k));
+      out.latencyBare[cls] = { p50: pctOf(perQuery, 50), p95: pctOf(perQuery, 95), p99: pctOf(perQuery, 99) };
+    }
+    log(`without snippets, p50: ${classes.map((c) => `${c} ${out.latencyBare[c].p50.toFixed(3)}`).join(', ')} ms`);
   }
 
   // Saved index: size raw and gzip, load time, and the loaded index answering as the built one

@@ -66,6 +66,11 @@ export function renderReport(res) {
     ...ok.map((e) => { const l = e.latency?.[c]; return l ? `${fms(l.p50)} / ${fms(l.p95)} / ${fms(l.p99)}` : '–'; }),
   ])));
   out.push('');
+  for (const e of ok.filter((x) => x.latencyBare)) {
+    out.push(`${e.name} without snippets (the same hits, total and facets; timed after, for what snippets cost): ` +
+      classes.filter((c) => e.latencyBare[c]).map((c) => `${c} ${fms(e.latencyBare[c].p50)} / ${fms(e.latencyBare[c].p95)}`).join(', ') + ' ms (p50 / p95).');
+    out.push('');
+  }
 
   out.push('## Answers: queries with at least one hit, % (mean total matches)');
   out.push('');
