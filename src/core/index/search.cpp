@@ -1801,8 +1801,6 @@ struct SnippetMaker {
         using Rank = std::tuple<std::uint32_t, std::uint64_t, std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t>;
         Rank best{};
         std::uint32_t best_start = 0;
-        in_window.clear();
-        major_in_window.clear();
         unit_weight.clear();  // a unit's weight: the most of its occurrences' (an OR's words differ)
         for (const Occurrence& o : occ) {
             if (o.unit >= unit_weight.size()) unit_weight.resize(o.unit + 1, 0);
