@@ -112,6 +112,7 @@ void App::refresh_results() {
         r.sort = state_.sort;
         r.valid = true;
         r.passages.clear();
+        r.row_fits.clear();
         r.operation_counts.assign(dossier_->operations.size(), 0);
         for (const index::Hit& h : r.found.hits)
             for (std::size_t k : dossier_->views[h.doc].operations) ++r.operation_counts[k];
@@ -358,6 +359,7 @@ void App::frame(float width, float height) {
     const StopWatch timer(frame_ms_);  // the frame's CPU time, whichever way it returns
     ++frames;
     state_.rows.clear();
+    state_.row_marks.clear();
     state_.boxes.clear();
     state_.visible_hits.clear();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -547,7 +549,10 @@ std::string App::state_json() const {
         b["py"] = state_.map_points[i].y / s;
         map[state_.map_boxes[i].id] = b;
     }
-    for (const ScreenBox& b : state_.rows) rows[b.id] = box(b);
+    for (std::size_t i = 0; i < state_.rows.size(); ++i) {
+        rows[state_.rows[i].id] = box(state_.rows[i]);
+        rows[state_.rows[i].id]["marks"] = state_.row_marks[i];
+    }
     for (const ScreenBox& b : state_.boxes) boxes[b.id] = box(b);
     for (const auto& c : state_.filters.countries) filters.push_back("pays:" + c);
     if (state_.filters.year_from || state_.filters.year_to)

@@ -104,6 +104,7 @@ struct AppState {
 
     // Recorded while drawing, for the test hook (framebuffer pixels).
     std::vector<ScreenBox> rows, boxes;
+    std::vector<std::vector<std::string>> row_marks;  // parallel to rows: the marked words each shows
     std::vector<std::string> visible_hits;
 };
 

@@ -112,7 +112,8 @@ void draw_reader(Ui& ui) {
     // The article, in its own scrolling region.
     ImGui::SetCursorPos(ImVec2(0, bar_h));
     ImGui::BeginChild("article", ImVec2(avail, 0), false, ImGuiWindowFlags_NoSavedSettings);
-    if (st.reader_to_top) {
+    const bool to_top = st.reader_to_top;  // the scroll this frame's positions will have
+    if (to_top) {
         ImGui::SetScrollY(0);
         st.reader_to_top = false;
     }
@@ -233,8 +234,12 @@ void draw_reader(Ui& ui) {
         st.scroll_to_byte = -1;
     }
     if (st.scroll_to_hit && hit_y >= 0) {
+        // A hit already in view stays where it is (the article's head is not cut to show a hit
+        // in its first lines); another comes a third down.
         const float content_y = hit_y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
-        ImGui::SetScrollY(std::max(0.0f, content_y - ImGui::GetWindowHeight() * 0.3f));
+        const float top = to_top ? 0.0f : ImGui::GetScrollY(), margin = lh;
+        if (content_y < top + margin || content_y + lh > top + ImGui::GetWindowHeight() - margin)
+            ImGui::SetScrollY(std::max(0.0f, content_y - ImGui::GetWindowHeight() * 0.3f));
         st.scroll_to_hit = false;
     } else if (st.scroll_to_hit && n_hits == 0) st.scroll_to_hit = false;
     if (!st.selecting && st.selection.second > st.selection.first) {  // where the selection is, for the test hook

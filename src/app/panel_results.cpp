@@ -51,6 +51,7 @@ void draw_row(Ui& ui, std::size_t i, const index::Hit& hit, float width, float h
     if (cursor) dl->AddRectFilled(p, ImVec2(p.x + t.px(3), p.y + height - t.px(1)), t.c.accent);
     dl->AddLine(ImVec2(p.x + t.px(12), p.y + height - t.px(1)), ImVec2(p.x + width - t.px(12), p.y + height - t.px(1)), t.c.rule);
     st.rows.push_back({doc.id, p.x, p.y, width, height});
+    st.row_marks.emplace_back();
     st.visible_hits.push_back(doc.id);
 
     const float x = p.x + t.px(14), text_w = width - t.px(28);
@@ -78,8 +79,23 @@ void draw_row(Ui& ui, std::size_t i, const index::Hit& hit, float width, float h
     draw_wrapped(dl, t.ui_bold, t.ui_bold->FontSize, ImVec2(x, y), lh, title, title_lines, {}, open ? t.c.accent : t.c.text, 2, text_w);
     y += lh * static_cast<float>(title_n);
     auto [text, marks] = row_text(ui, hit.doc);
+    // A snippet whose matches lie past the lines left is shown from later on, so that they show.
+    const std::size_t max_lines = 4 - title_n;
+    Results::RowFit& fit = ui.results.row_fits[hit.doc];
+    if (fit.width != text_w || fit.lines != max_lines) fit = {text_w, max_lines, fit_marks(t.ui, t.ui->FontSize, text, marks, text_w, max_lines)};
+    if (fit.from > 0) {
+        constexpr std::string_view kCut = "\u2026 ";
+        text = std::string(kCut) + text.substr(fit.from);
+        std::vector<Mark> kept;
+        for (Mark m : marks)
+            if (m.begin >= fit.from) kept.push_back({m.begin - fit.from + std::uint32_t(kCut.size()), m.end - fit.from + std::uint32_t(kCut.size()), m.color});
+        marks = std::move(kept);
+    }
     const auto lines = wrap_text(t.ui, t.ui->FontSize, text, text_w);
-    draw_wrapped(dl, t.ui, t.ui->FontSize, ImVec2(x, y), lh, text, lines, marks, t.c.muted, 4 - title_n, text_w);
+    draw_wrapped(dl, t.ui, t.ui->FontSize, ImVec2(x, y), lh, text, lines, marks, t.c.muted, max_lines, text_w);
+    const std::uint32_t end = shown_end(t.ui, t.ui->FontSize, text, lines, max_lines, text_w);
+    for (const Mark& m : marks)
+        if (m.end <= end) st.row_marks.back().push_back(text.substr(m.begin, m.end - m.begin));
 }
 
 }  // namespace

@@ -33,6 +33,13 @@ struct Results {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> reader_hits;
     // Snippets made as rows scroll into view.
     mutable std::unordered_map<std::uint32_t, index::Hit> passages;
+    // Where each row shows its snippet from (fit_marks) at a width and a number of lines.
+    struct RowFit {
+        float width = 0;
+        std::size_t lines = 0;
+        std::uint32_t from = 0;
+    };
+    mutable std::unordered_map<std::uint32_t, RowFit> row_fits;
 };
 
 // A panel's view of everything, plus the actions every panel may take.

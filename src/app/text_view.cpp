@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
+#include <string>
 
 namespace vigie::app {
 
@@ -19,7 +21,66 @@ float width_of(ImFont* font, float size, const char* b, const char* e) {
     return font->CalcTextSizeA(size, FLT_MAX, 0, b, e).x;
 }
 
+// Where the last line shown ends when lines after it are left out: short of the room "…" takes.
+std::uint32_t cut_end(ImFont* font, float size, std::string_view text, TextLine line, float width) {
+    const float avail = (width > 0 ? width : width_of(font, size, text.data() + line.begin, text.data() + line.end)) -
+                        width_of(font, size, "\u2026", nullptr);
+    std::uint32_t e = line.begin;
+    while (e < line.end) {
+        const std::uint32_t n = next_char(text, e);
+        if (width_of(font, size, text.data() + line.begin, text.data() + n) > avail) break;
+        e = n;
+    }
+    while (e > line.begin && text[e - 1] == ' ') --e;
+    return e;
+}
+
 }  // namespace
+
+std::uint32_t shown_end(ImFont* font, float size, std::string_view text, const std::vector<TextLine>& lines,
+                        std::size_t max_lines, float width) {
+    const std::size_t shown = std::min(lines.size(), max_lines);
+    if (shown == 0) return 0;
+    return shown < lines.size() ? cut_end(font, size, text, lines[shown - 1], width) : lines[shown - 1].end;
+}
+
+namespace {
+
+// How many marks (shifted by `shift` bytes) draw_wrapped shows whole.
+std::size_t marks_seen(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, std::int64_t shift,
+                       float width, std::size_t max_lines) {
+    const std::uint32_t end = shown_end(font, size, text, wrap_text(font, size, text, width), max_lines, width);
+    return static_cast<std::size_t>(std::count_if(marks.begin(), marks.end(), [&](const Mark& m) {
+        return std::int64_t(m.begin) + shift >= 0 && std::int64_t(m.end) + shift <= std::int64_t(end);
+    }));
+}
+
+}  // namespace
+
+std::uint32_t fit_marks(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, float width,
+                        std::size_t max_lines) {
+    if (marks.empty()) return 0;
+    const std::size_t from_start = marks_seen(font, size, text, marks, 0, width, max_lines);
+    if (from_start == marks.size()) return 0;
+    std::size_t best = from_start;
+    constexpr std::string_view kCut = "\u2026 ";
+    std::string shown;
+    // Each word's start up to the last mark's; of those that show the most, the middle one, so
+    // that the marks come with words on both sides.
+    std::vector<std::uint32_t> best_at;  // none: no start shows more than the text's own
+    for (std::uint32_t at = 1; at <= marks.back().begin; ++at) {
+        if (text[at - 1] != ' ' || text[at] == ' ') continue;
+        shown.assign(kCut);
+        shown.append(text.substr(at));
+        const std::size_t seen = marks_seen(font, size, shown, marks, std::int64_t(kCut.size()) - at, width, max_lines);
+        if (seen > best) {
+            best = seen;
+            best_at.clear();
+        }
+        if (seen == best && best > from_start) best_at.push_back(at);
+    }
+    return best_at.empty() ? 0 : best_at[best_at.size() / 2];
+}
 
 std::vector<TextLine> wrap_text(ImFont* font, float size, std::string_view text, float width) {
     std::vector<TextLine> lines;
@@ -69,16 +130,7 @@ void draw_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float li
         const bool cut = i + 1 == shown && shown < lines.size();
         float ellipsis_x = -1;
         if (cut) {  // room for "…" at the end of the last line shown
-            const float avail = (width > 0 ? width : x_of(font, size, text, line, line.end)) -
-                                width_of(font, size, "\u2026", nullptr);
-            std::uint32_t e = line.begin;
-            while (e < line.end) {
-                const std::uint32_t n = next_char(text, e);
-                if (width_of(font, size, text.data() + line.begin, text.data() + n) > avail) break;
-                e = n;
-            }
-            while (e > line.begin && text[e - 1] == ' ') --e;
-            line.end = e;
+            line.end = cut_end(font, size, text, line, width);
             ellipsis_x = pos.x + x_of(font, size, text, line, line.end);
         }
         for (const Mark& m : marks) {

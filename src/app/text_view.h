@@ -30,6 +30,17 @@ void draw_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, float li
                   const std::vector<TextLine>& lines, const std::vector<Mark>& marks, ImU32 color,
                   std::size_t max_lines = static_cast<std::size_t>(-1), float width = 0);
 
+// Where the text draw_wrapped shows of `lines` ends (a byte): at the end of the last line shown,
+// or, when lines are left out, short of the room its "…" takes.
+std::uint32_t shown_end(ImFont* font, float size, std::string_view text, const std::vector<TextLine>& lines,
+                        std::size_t max_lines, float width);
+
+// The byte of a text to show it from (the first of a word, after "… ") for the most of its marks
+// to be seen in max_lines lines of width: a snippet whose matches come after the lines a result
+// row has. 0 when as many are seen from its start.
+std::uint32_t fit_marks(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, float width,
+                        std::size_t max_lines);
+
 float x_of(ImFont* font, float size, std::string_view text, TextLine line, std::uint32_t byte);  // from the line's start
 std::uint32_t byte_at(ImFont* font, float size, std::string_view text, TextLine line, float x);  // nearest boundary
 

@@ -48,6 +48,14 @@ test("typing: results follow every keystroke, accents and elisions included", as
     console.log(`keystroke to results (incl. the test's polling): median ${times.sort((a, c) => a - c)[5]} ms, max ${times.at(-1)} ms`);
     await b.shot("room-typing-1280x800");
 
+    // A row shows its snippet's matches even when they come late in the passage (the 2019 Amaq
+    // article says « de propagande terroriste » at the end of its window).
+    await b.page.keyboard.press("Escape");
+    await b.page.keyboard.type("propagande terr");
+    await until(b, () => window.vigie.state().query === "propagande terr");
+    await until(b, () => (window.vigie.state().rows["001_eb2049a8a21f8b0e"]?.marks ?? []).includes("terroriste"));
+    assert.deepEqual((await b.state()).rows["001_eb2049a8a21f8b0e"].marks, ["propagande", "terroriste"]);
+
     // Esc clears; a query without accents finds the accented words, with ’ elisions.
     await b.page.keyboard.press("Escape");
     await until(b, () => window.vigie.state().query === "");
