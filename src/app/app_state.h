@@ -105,6 +105,7 @@ struct AppState {
     // Recorded while drawing, for the test hook (framebuffer pixels).
     std::vector<ScreenBox> rows, boxes;
     std::vector<std::vector<std::string>> row_marks;  // parallel to rows: the marked words each shows
+    float reader_scroll = 0;                          // how far the article is scrolled
     std::vector<std::string> visible_hits;
 };
 

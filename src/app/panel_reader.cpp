@@ -249,6 +249,7 @@ void draw_reader(Ui& ui) {
                 break;
             }
     }
+    st.reader_scroll = ImGui::GetScrollY();
     if (hit_y >= 0) ui.box("reader:hit", ImVec2(x, hit_y), ImVec2(x + column, hit_y + lh));
     ImGui::EndChild();
 }

@@ -55,6 +55,16 @@ test("typing: results follow every keystroke, accents and elisions included", as
     await until(b, () => window.vigie.state().query === "propagande terr");
     await until(b, () => (window.vigie.state().rows["001_eb2049a8a21f8b0e"]?.marks ?? []).includes("terroriste"));
     assert.deepEqual((await b.state()).rows["001_eb2049a8a21f8b0e"].marks, ["propagande", "terroriste"]);
+    // Opened, the first result's first hit is in its first lines: the article is not scrolled
+    // (its title, chips and summary stay above the text, not cut off to bring the hit a third down).
+    const first = (await b.state()).results[0];
+    await b.page.keyboard.press("Enter");
+    await until(b, (id) => window.vigie.state().reader.doc === id && window.vigie.state().reader.hit === 1, first);
+    await sleep(200);
+    assert.ok((await b.state()).boxes["reader:hit"]);
+    assert.equal((await b.state()).reader.scroll, 0);
+    await b.page.keyboard.press("/");  // back to the search field
+    await until(b, () => window.vigie.state().search_focused);
 
     // Esc clears; a query without accents finds the accented words, with ’ elisions.
     await b.page.keyboard.press("Escape");
