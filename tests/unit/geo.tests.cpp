@@ -266,6 +266,12 @@ TEST_CASE("extract: ambiguous words are ruled on explicitly", "[geo][extract][am
         {"Florence Parly", ""},
         {"Dominique de Villepin", ""},
         {"à Florence", "ITA@Florence"},
+        {"Romain Doumenc a traduit la page", ""},  // a demonym that is a given name, too
+        {"un Romain, des Romains", "ITA~Romain ITA~Romains"},
+        // a short name in capitals is an acronym; a longer one, a headline's
+        {"les machines NIS et la directive NIS", ""},
+        {"à Niš, en Serbie", "SRB@Niš SRB:Serbie"},
+        {"BRUXELLES (Reuters)", "BEL@BRUXELLES"},
         {"troops in Jordan and Chad.", "JOR:Jordan TCD:Chad"},
         {"Jordan\u2019s King Abdullah", "JOR:Jordan"},
         // Georgia the US state, Géorgie the country

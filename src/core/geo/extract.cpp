@@ -86,9 +86,18 @@ bool hyphen_between(std::string_view text, std::uint32_t from, std::uint32_t to)
 
 std::string_view surface(std::string_view text, const Word& w) { return text.substr(w.begin, w.end - w.begin); }
 
+std::size_t letters(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) text::next_code_point(s, i);
+    return n;
+}
+
 // Proper nouns need their capital: "Paris" the city and not "paris" the bets, "Vienne" and
 // not "qu’il vienne". At least one capitalised word of the name must be capitalised in the
-// text ("Etats-unis" passes, "la Haye" passes on "Haye"); all-caps words must stay all caps.
+// text ("Etats-unis" passes, "la Haye" passes on "Haye"); all-caps words must stay all caps. A
+// capitalised word of three letters or fewer written in capitals is an acronym ("NIS", the
+// network service or the EU directive, is not Niš), though a longer one is a headline's or a
+// dateline's ("BRUXELLES/PARIS").
 bool case_matches(std::string_view text, const Phrase& p, const std::vector<Word>& words, std::size_t at) {
     bool wants_capital = false, has_capital = false;
     for (std::size_t k = 0; k < p.words.size(); ++k) {
@@ -101,6 +110,7 @@ bool case_matches(std::string_view text, const Phrase& p, const std::vector<Word
                 break;
             case WordCase::capitalised:
                 wants_capital = true;
+                if (is_all_caps(s) && letters(s) <= 3) return false;
                 if (starts_with_capital(s)) has_capital = true;
                 break;
         }
@@ -157,9 +167,11 @@ bool accepts(std::string_view text, const Gazetteer& g, const Phrase& p, const s
     if (!case_matches(text, p, words, at)) return false;
     std::size_t last = at + n - 1;
     if (p.combining_form) return last + 1 < words.size() && hyphen_between(text, words[last].end, words[last + 1].begin);
+    // A name that is also a given name, before a surname, is a person: "Florence Parly", and the
+    // demonyms too: "Romain Doumenc".
+    if (p.given_name && before_surname(text, words, last)) return false;
     if (p.readings.front().kind == MentionKind::demonym) return !(p.language_form && names_a_language(text, words, at));
     if (after_given_name(text, g, words, at)) return false;
-    if (p.given_name && before_surname(text, words, last)) return false;
     return true;
 }
 
