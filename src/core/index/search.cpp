@@ -205,21 +205,25 @@ bool sentence_ends(std::string_view between) {
     return between.find_first_of(".!?\n") != std::string_view::npos || between.find("\u2026") != std::string_view::npos;
 }
 
-// The positions of words (Analyzer::places, in position order) after which a sentence ends, into
-// out (sorted): what keep_runs asks, for the words of `text` that places gave.
-void sentence_ends_after(std::string_view text, const std::vector<text::Analyzer::Place>& words, std::vector<std::uint32_t>& out) {
-    out.clear();
+// keep_runs again on occurrences salient_in_body kept, now that the words of `text` are known
+// (Analyzer::places, in position order): runs cut where a sentence ends between two of them.
+// Unchanged when none is major (a document that matched stopwords only). ends: a buffer.
+void keep_runs_in_sentences(std::vector<Occurrence>& occ, std::string_view text, const std::vector<text::Analyzer::Place>& words,
+                            std::vector<std::uint32_t>& ends) {
+    if (std::all_of(occ.begin(), occ.end(), [](const Occurrence& o) { return o.minor; })) return;
+    ends.clear();  // the positions after which a sentence ends, rising
     for (std::size_t k = 1; k < words.size(); ++k)
         if (words[k].position == words[k - 1].position + 1 && words[k - 1].end <= words[k].begin &&
             sentence_ends(text.substr(words[k - 1].end, words[k].begin - words[k - 1].end)))
-            out.push_back(words[k - 1].position);
+            ends.push_back(words[k - 1].position);
+    keep_runs(occ, [&](std::uint32_t p) { return std::binary_search(ends.begin(), ends.end(), p); });
 }
 
 // Of a document's occurrences, those in its body (positions from the body's start, sorted) worth
 // showing, into out: a stopword typed on its own counts in a snippet and is highlighted only
 // beside another word of the query (keep_runs), not wherever the text says "de"; all of them when
 // the document matched stopwords only (its title included). Sentence ends are not known here:
-// the snippet and the reader cut the runs at them once they have the text (keep_runs again).
+// the snippet and the reader cut the runs at them once they have the text (keep_runs_in_sentences).
 void salient_in_body(const std::vector<Occurrence>& all, std::uint32_t body_start, std::vector<Occurrence>& out) {
     out.clear();
     for (const Occurrence& o : all)
@@ -1894,10 +1898,7 @@ struct SnippetMaker {
         out.resize(static_cast<std::size_t>(o - o0));
         // A stopword beside the query's other words across a sentence end is not shown: runs
         // cut where the passage says a sentence ends.
-        if (std::any_of(occ.begin(), occ.end(), [](const Occurrence& x) { return !x.minor; })) {
-            sentence_ends_after(tv, toks, ends);
-            keep_runs(occ, [&](std::uint32_t p) { return std::binary_search(ends.begin(), ends.end(), p); });
-        }
+        keep_runs_in_sentences(occ, tv, toks, ends);
         // Both in position order: a merge marks the tokens the query matched.
         auto match = occ.begin();
         for (const text::Analyzer::Place& t : toks) {
@@ -2087,11 +2088,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlights(std::s
     if (occ.empty()) return out;
     std::vector<text::Analyzer::Place> words;
     analyzer_.places(d.text, words);
-    if (std::any_of(occ.begin(), occ.end(), [](const Occurrence& o) { return !o.minor; })) {  // as the snippet's
-        std::vector<std::uint32_t> ends;
-        sentence_ends_after(d.text, words, ends);
-        keep_runs(occ, [&](std::uint32_t p) { return std::binary_search(ends.begin(), ends.end(), p); });
-    }
+    std::vector<std::uint32_t> ends;
+    keep_runs_in_sentences(occ, d.text, words, ends);  // as the snippet's
     std::set<std::uint32_t> matched;
     for (const Occurrence& o : occ) matched.insert(o.position);
     for (const text::Analyzer::Place& w : words)
