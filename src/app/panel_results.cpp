@@ -83,14 +83,7 @@ void draw_row(Ui& ui, std::size_t i, const index::Hit& hit, float width, float h
     const std::size_t max_lines = 4 - title_n;
     Results::RowFit& fit = ui.results.row_fits[hit.doc];
     if (fit.width != text_w || fit.lines != max_lines) fit = {text_w, max_lines, fit_marks(t.ui, t.ui->FontSize, text, marks, text_w, max_lines)};
-    if (fit.from > 0) {
-        constexpr std::string_view kCut = "\u2026 ";
-        text = std::string(kCut) + text.substr(fit.from);
-        std::vector<Mark> kept;
-        for (Mark m : marks)
-            if (m.begin >= fit.from) kept.push_back({m.begin - fit.from + std::uint32_t(kCut.size()), m.end - fit.from + std::uint32_t(kCut.size()), m.color});
-        marks = std::move(kept);
-    }
+    show_from(text, marks, fit.from);
     const auto lines = wrap_text(t.ui, t.ui->FontSize, text, text_w);
     draw_wrapped(dl, t.ui, t.ui->FontSize, ImVec2(x, y), lh, text, lines, marks, t.c.muted, max_lines, text_w);
     const std::uint32_t end = shown_end(t.ui, t.ui->FontSize, text, lines, max_lines, text_w);

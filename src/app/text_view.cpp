@@ -35,17 +35,6 @@ std::uint32_t cut_end(ImFont* font, float size, std::string_view text, TextLine 
     return e;
 }
 
-}  // namespace
-
-std::uint32_t shown_end(ImFont* font, float size, std::string_view text, const std::vector<TextLine>& lines,
-                        std::size_t max_lines, float width) {
-    const std::size_t shown = std::min(lines.size(), max_lines);
-    if (shown == 0) return 0;
-    return shown < lines.size() ? cut_end(font, size, text, lines[shown - 1], width) : lines[shown - 1].end;
-}
-
-namespace {
-
 // How many marks (shifted by `shift` bytes) draw_wrapped shows whole.
 std::size_t marks_seen(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, std::int64_t shift,
                        float width, std::size_t max_lines) {
@@ -57,22 +46,38 @@ std::size_t marks_seen(ImFont* font, float size, std::string_view text, const st
 
 }  // namespace
 
+std::uint32_t shown_end(ImFont* font, float size, std::string_view text, const std::vector<TextLine>& lines,
+                        std::size_t max_lines, float width) {
+    const std::size_t shown = std::min(lines.size(), max_lines);
+    if (shown == 0) return 0;
+    return shown < lines.size() ? cut_end(font, size, text, lines[shown - 1], width) : lines[shown - 1].end;
+}
+
+void show_from(std::string& text, std::vector<Mark>& marks, std::uint32_t from) {
+    if (from == 0) return;
+    const auto shift = static_cast<std::uint32_t>(kLeadingCut.size());
+    text = std::string(kLeadingCut) + text.substr(from);
+    std::size_t kept = 0;
+    for (Mark m : marks)
+        if (m.begin >= from) marks[kept++] = {m.begin - from + shift, m.end - from + shift, m.color};
+    marks.resize(kept);
+}
+
 std::uint32_t fit_marks(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, float width,
                         std::size_t max_lines) {
     if (marks.empty()) return 0;
     const std::size_t from_start = marks_seen(font, size, text, marks, 0, width, max_lines);
     if (from_start == marks.size()) return 0;
     std::size_t best = from_start;
-    constexpr std::string_view kCut = "\u2026 ";
     std::string shown;
     // Each word's start up to the last mark's; of those that show the most, the middle one, so
     // that the marks come with words on both sides.
     std::vector<std::uint32_t> best_at;  // none: no start shows more than the text's own
     for (std::uint32_t at = 1; at <= marks.back().begin; ++at) {
         if (text[at - 1] != ' ' || text[at] == ' ') continue;
-        shown.assign(kCut);
+        shown.assign(kLeadingCut);  // as show_from shows it, marks shifted alike
         shown.append(text.substr(at));
-        const std::size_t seen = marks_seen(font, size, shown, marks, std::int64_t(kCut.size()) - at, width, max_lines);
+        const std::size_t seen = marks_seen(font, size, shown, marks, std::int64_t(kLeadingCut.size()) - at, width, max_lines);
         if (seen > best) {
             best = seen;
             best_at.clear();

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -40,6 +41,10 @@ std::uint32_t shown_end(ImFont* font, float size, std::string_view text, const s
 // row has. 0 when as many are seen from its start.
 std::uint32_t fit_marks(ImFont* font, float size, std::string_view text, const std::vector<Mark>& marks, float width,
                         std::size_t max_lines);
+// The text from byte `from` on (a word's start, fit_marks's answer) after kLeadingCut, its marks
+// from there shifted to match; unchanged for 0.
+constexpr std::string_view kLeadingCut = "\u2026 ";
+void show_from(std::string& text, std::vector<Mark>& marks, std::uint32_t from);
 
 float x_of(ImFont* font, float size, std::string_view text, TextLine line, std::uint32_t byte);  // from the line's start
 std::uint32_t byte_at(ImFont* font, float size, std::string_view text, TextLine line, float x);  // nearest boundary
