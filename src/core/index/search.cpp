@@ -683,10 +683,10 @@ public:
     void occurrences(std::uint32_t unit, std::vector<Occurrence>& out) override {
         load_positions();
         const bool stopword = is_stopword(group_.label);
+        const std::uint32_t w = weight();
         for (std::size_t k = 0; k < positions_.size(); ++k) {
             const std::uint32_t i = position_forms_[k];
-            out.push_back({positions_[k], unit, stopword && is_stopword(ix_.form_text(group_.forms[i].first)), group_.literal[i] != 0,
-                           weight()});
+            out.push_back({positions_[k], unit, stopword && is_stopword(ix_.form_text(group_.forms[i].first)), group_.literal[i] != 0, w});
         }
     }
     const std::vector<std::uint32_t>& positions() { load_positions(); return positions_; }
